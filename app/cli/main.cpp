@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// costscape-cli: the headless face of the same core the desktop application uses.
+
+#include "models/evaluator.h"
+#include "models/resultformat.h"
+#include "models/scenarioreader.h"
+#include "pricing/jsondocument.h"
+#include "pricing/pricesheet.h"
+
+#include <QCoreApplication>
+#include <QSaveFile>
+#include <QString>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <vector>
+
+using namespace Costscape;
+
+namespace {
+
+enum Exit {
+    Success = 0,
+    InvalidInput = 1,
+    Usage = 2,
+};
+
+const char *const HelpText =
+    "Usage:\n"
+    "  costscape-cli evaluate SCENARIO [--prices SHEET] [--format table|json|csv] [-o FILE]\n"
+    "  costscape-cli validate FILE          check a scenario or a price sheet\n"
+    "  costscape-cli --version | --help\n"
+    "\n"
+    "evaluate   prices every option of SCENARIO (a *.costscape.json file) and prints the\n"
+    "           comparison. --prices overrides the scenario's price sheet (\"embedded\" is the\n"
+    "           sheet built into Costscape). -o writes to FILE instead of standard output;\n"
+    "           nothing is written unless the whole command succeeds.\n"
+    "validate   reads FILE (scenario or price sheet) and reports the first problem as\n"
+    "           file:line:column: message. A scenario is also priced, so unknown regions,\n"
+    "           instance types and missing prices are found.\n"
+    "\n"
+    "Exit status: 0 success, 1 invalid input, 2 wrong usage.\n";
+
+int usage(const std::string &message)
+{
+    std::cerr << "costscape-cli: " << message << "\nTry 'costscape-cli --help'.\n";
+    return Usage;
+}
+
+int invalid(const Error &error)
+{
+    std::cerr << error.toString() << '\n';
+    return InvalidInput;
+}
+
+void printWarnings(const std::vector<Error> &warnings)
+{
+    for (Error w : warnings) {
+        w.message = "warning: " + w.message;
+        std::cerr << w.toString() << '\n';
+    }
+}
+
+int writeOutput(const std::string &text, const std::string &outFile)
+{
+    if (outFile.empty() || outFile == "-") {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return std::fflush(stdout) == 0 ? Success : InvalidInput;
+    }
+    // QSaveFile writes beside the target and renames on commit: a failure leaves no half file.
+    QSaveFile file(QString::fromStdString(outFile));
+    if (!file.open(QIODevice::WriteOnly)) {
+        std::cerr << outFile << ": cannot write: " << file.errorString().toStdString() << '\n';
+        return InvalidInput;
+    }
+    if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit()) {
+        std::cerr << outFile << ": cannot write: " << file.errorString().toStdString() << '\n';
+        return InvalidInput;
+    }
+    return Success;
+}
+
+int evaluate(const std::vector<std::string> &args)
+{
+    std::string scenarioPath, prices, format = "table", outFile;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        auto value = [&](std::string &into) {
+            if (i + 1 >= args.size())
+                return false;
+            into = args[++i];
+            return true;
+        };
+        if (a == "--prices") {
+            if (!value(prices))
+                return usage("--prices needs a price sheet path (or \"embedded\")");
+        } else if (a.rfind("--prices=", 0) == 0) {
+            prices = a.substr(9);
+        } else if (a == "--format") {
+            if (!value(format))
+                return usage("--format needs one of table, json, csv");
+        } else if (a.rfind("--format=", 0) == 0) {
+            format = a.substr(9);
+        } else if (a == "-o" || a == "--output") {
+            if (!value(outFile))
+                return usage("-o needs a file name");
+        } else if (a.rfind("--output=", 0) == 0) {
+            outFile = a.substr(9);
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            return usage("unknown option '" + a + "' for evaluate");
+        } else if (scenarioPath.empty()) {
+            scenarioPath = a;
+        } else {
+            return usage("evaluate takes one scenario file; '" + a + "' is one too many");
+        }
+    }
+    if (scenarioPath.empty())
+        return usage("evaluate needs a scenario file");
+    if (format == "html" || format == "pdf")
+        return usage("--format " + format + " is not available in this version; use table, json or csv");
+    if (format != "table" && format != "json" && format != "csv")
+        return usage("unknown format '" + format + "'; use table, json or csv");
+
+    const auto scenario = Models::loadScenario(scenarioPath);
+    if (!scenario)
+        return invalid(scenario.error());
+    printWarnings(scenario.warnings());
+    const auto sheet = Models::resolvePriceSheet(scenario.value(), prices);
+    if (!sheet)
+        return invalid(sheet.error());
+    printWarnings(sheet.warnings());
+    const auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
+    if (!evaluation)
+        return invalid(evaluation.error());
+
+    const std::string text = format == "json" ? Models::formatJson(evaluation.value())
+        : format == "csv"                     ? Models::formatCsv(evaluation.value())
+                                              : Models::formatTable(evaluation.value());
+    return writeOutput(text, outFile);
+}
+
+int validate(const std::vector<std::string> &args)
+{
+    if (args.size() != 1)
+        return usage("validate takes exactly one file");
+    const std::string &path = args[0];
+    const auto doc = JsonDocument::load(path);
+    if (!doc)
+        return invalid(doc.error());
+    const auto &root = doc.value().root();
+    const std::string format = root.is_object() && root.contains("format") && root["format"].is_string()
+        ? root["format"].get<std::string>()
+        : std::string();
+    if (format == "costscape-prices") {
+        const auto sheet = Pricing::loadPriceSheet(path);
+        if (!sheet)
+            return invalid(sheet.error());
+        printWarnings(sheet.warnings());
+        std::size_t types = 0;
+        for (const auto &[code, region] : sheet.value().regions)
+            types += region.ec2.size();
+        std::cout << path << ": valid price sheet \"" << sheet.value().provenance.name << "\": "
+                  << sheet.value().regions.size() << " region(s), " << types << " EC2 instance prices\n";
+        return Success;
+    }
+    if (format == "costscape-scenario") {
+        const auto scenario = Models::loadScenario(path);
+        if (!scenario)
+            return invalid(scenario.error());
+        printWarnings(scenario.warnings());
+        const auto sheet = Models::resolvePriceSheet(scenario.value());
+        if (!sheet)
+            return invalid(sheet.error());
+        const auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
+        if (!evaluation)
+            return invalid(evaluation.error());
+        std::cout << path << ": valid scenario \"" << scenario.value().name << "\": " << scenario.value().options.size()
+                  << " option(s), priced with \"" << sheet.value()->provenance.name << "\"\n";
+        return Success;
+    }
+    return invalid(doc.value().errorAt(JsonDocument::Pointer(root.is_object() && root.contains("format") ? "/format" : ""),
+                                       ErrorCode::WrongFormat,
+                                       "format: expected \"costscape-scenario\" or \"costscape-prices\""));
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("costscape-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(COSTSCAPE_VERSION));
+
+    std::vector<std::string> args(argv + 1, argv + argc);
+    if (args.empty())
+        return usage("a command is needed");
+    const std::string command = args[0];
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << HelpText;
+        return Success;
+    }
+    if (command == "--version" || command == "-v") {
+        std::cout << "costscape-cli " << COSTSCAPE_VERSION << '\n';
+        return Success;
+    }
+    if (command == "evaluate")
+        return evaluate(rest);
+    if (command == "validate")
+        return validate(rest);
+    if (command == "import-aws")
+        return usage("import-aws is not available in this version yet");
+    return usage("unknown command '" + command + "'");
+}

@@ -1,0 +1,74 @@
+# SPDX-FileCopyrightText: 2026 Costscape contributors
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# costscape_embed_file(TARGET <target> FILE <path> SYMBOL <name>)
+# Compiles FILE into TARGET as `extern const char <SYMBOL>[]` / `<SYMBOL>_size` in namespace
+# Costscape::Embedded, regenerated whenever FILE changes.
+function(costscape_embed_file)
+    cmake_parse_arguments(ARG "" "TARGET;FILE;SYMBOL" "" ${ARGN})
+    set(out "${CMAKE_CURRENT_BINARY_DIR}/embedded_${ARG_SYMBOL}.cpp")
+    add_custom_command(OUTPUT "${out}"
+        COMMAND ${CMAKE_COMMAND} -DINPUT=${ARG_FILE} -DOUTPUT=${out} -DSYMBOL=${ARG_SYMBOL}
+                -P "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+        DEPENDS "${ARG_FILE}" "${PROJECT_SOURCE_DIR}/cmake/embed.cmake"
+        COMMENT "Embedding ${ARG_FILE}"
+        VERBATIM)
+    target_sources(${ARG_TARGET} PRIVATE "${out}")
+endfunction()
+
+# Collects every library TARGET links, following other targets' INTERFACE_LINK_LIBRARIES.
+function(_costscape_collect_links target out_var)
+    set(seen "")
+    set(queue ${target})
+    while(queue)
+        list(POP_FRONT queue current)
+        if(current IN_LIST seen)
+            continue()
+        endif()
+        list(APPEND seen ${current})
+        if(TARGET ${current})
+            get_target_property(type ${current} TYPE)
+            set(props INTERFACE_LINK_LIBRARIES)
+            if(NOT type STREQUAL "INTERFACE_LIBRARY")
+                list(APPEND props LINK_LIBRARIES)
+            endif()
+            foreach(prop IN LISTS props)
+                get_target_property(libs ${current} ${prop})
+                if(libs)
+                    foreach(lib IN LISTS libs)
+                        string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" lib "${lib}")
+                        list(APPEND queue ${lib})
+                    endforeach()
+                endif()
+            endforeach()
+        endif()
+    endwhile()
+    set(${out_var} ${seen} PARENT_SCOPE)
+endfunction()
+
+# costscape_forbid_links(<target> <forbidden>...): configure error if <target> links any of them.
+function(costscape_forbid_links target)
+    _costscape_collect_links(${target} links)
+    foreach(forbidden IN LISTS ARGN)
+        if(forbidden IN_LIST links)
+            message(FATAL_ERROR "${target} links ${forbidden}: the calculation core must stay GUI-free "
+                                "(app -> ui -> models -> pricing).")
+        endif()
+    endforeach()
+endfunction()
+
+# costscape_add_test(NAME <name> SOURCES <src>... [LIBS <lib>...] [GUI] [ARGS ...])
+# One Qt Test executable per unit. Test data is located through COSTSCAPE_TEST_DATA_DIR, never a
+# path relative to the working directory. GUI tests run on the offscreen platform.
+function(costscape_add_test)
+    cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+    add_executable(${ARG_NAME} ${ARG_SOURCES})
+    target_link_libraries(${ARG_NAME} PRIVATE costscape_options Qt6::Test ${ARG_LIBS})
+    target_compile_definitions(${ARG_NAME} PRIVATE
+        COSTSCAPE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
+        COSTSCAPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+        COSTSCAPE_CLI_PATH="$<TARGET_FILE:costscape-cli>")
+    add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+    set(env "QT_QPA_PLATFORM=offscreen")
+    set_tests_properties(${ARG_NAME} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 120)
+endfunction()

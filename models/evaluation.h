@@ -1,0 +1,73 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/scenario.h"
+#include "pricing/pricesheet.h"
+
+#include <string>
+#include <vector>
+
+namespace Costscape::Models {
+
+/** One line of a bill: quantity x unitPrice = cost. */
+struct LineItem {
+    std::string name;     ///< stable across options of a platform: "requests", "duration", "vCPU"
+    double quantity = 0;
+    std::string unit;     ///< "requests", "GB-seconds", "vCPU-hours", "instance-hours"
+    double unitPrice = 0; ///< currency per unit
+    double cost = 0;      ///< unrounded
+    std::string note;     ///< how the quantity or price was arrived at, "" when obvious
+};
+
+/** The fleet an option needs, hour by hour. */
+struct FleetSummary {
+    std::string unit;          ///< "instances", "tasks", "concurrent executions"
+    double peak = 0;
+    double average = 0;        ///< time-weighted over the month
+    double unitHours = 0;      ///< instance-hours (task-hours) per month
+    std::vector<double> hourly; ///< count per slot of the HourlyPlan
+};
+
+struct OptionResult {
+    std::string id;
+    Platform platform = Platform::Lambda;
+    std::string summary;            ///< one line: "m5.large x 2-6, on-demand"
+    double monthlyCost = 0;         ///< unrounded sum of the line items
+    std::vector<LineItem> lineItems;
+    FleetSummary fleet;
+    std::vector<double> hourlyCost; ///< cost of each slot's hour (not weighted)
+    bool feasible = true;
+    std::vector<std::string> warnings; ///< the reasons it is infeasible come first
+    nlohmann::ordered_json details;    ///< platform-specific extras (packing, chosen type)
+
+    void addLine(LineItem item)
+    {
+        monthlyCost += item.cost;
+        lineItems.push_back(std::move(item));
+    }
+    void infeasible(const std::string &reason)
+    {
+        if (feasible)
+            warnings.insert(warnings.begin(), reason);
+        else
+            warnings.push_back(reason);
+        feasible = false;
+    }
+};
+
+/** What an Evaluator returns: one OptionResult per scenario option, in order. */
+struct Evaluation {
+    std::string scenario;
+    std::string region;
+    double hoursPerMonth = 730;
+    Pricing::Provenance prices;
+    std::vector<OptionResult> options;
+    std::vector<double> ratePerSecond; ///< the workload's HourlyPlan, for charts
+    std::vector<double> slotWeight;
+
+    /** The cheapest feasible option, or -1 when none is feasible. */
+    int cheapestIndex() const;
+};
+
+} // namespace Costscape::Models

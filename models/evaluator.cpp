@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "evaluator.h"
+
+#include "models/ec2model.h"
+#include "models/ecsec2model.h"
+#include "models/fargatemodel.h"
+#include "models/lambdamodel.h"
+
+#include <filesystem>
+
+namespace Costscape::Models {
+
+const PlatformModel &platformModel(Platform platform)
+{
+    static const LambdaModel lambda;
+    static const FargateModel fargate;
+    static const Ec2Model ec2;
+    static const EcsEc2Model ecs;
+    switch (platform) {
+    case Platform::Lambda: return lambda;
+    case Platform::Fargate: return fargate;
+    case Platform::Ec2: return ec2;
+    case Platform::EcsEc2: return ecs;
+    }
+    return lambda;
+}
+
+int Evaluation::cheapestIndex() const
+{
+    int best = -1;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].feasible && (best < 0 || options[i].monthlyCost < options[static_cast<std::size_t>(best)].monthlyCost))
+            best = static_cast<int>(i);
+    return best;
+}
+
+Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::PriceSheet &sheet)
+{
+    if (!sheet.region(scenario.region)) {
+        std::string known;
+        for (const std::string &code : sheet.regionCodes())
+            known += (known.empty() ? "" : ", ") + code;
+        return scenario.errorAt("/region", ErrorCode::UnknownValue,
+                                "region: \"" + scenario.region + "\" is not in price sheet \"" + sheet.provenance.name
+                                    + "\" (it has " + known + ")");
+    }
+    Evaluation out;
+    out.scenario = scenario.name;
+    out.region = scenario.region;
+    out.hoursPerMonth = scenario.hoursPerMonth;
+    out.prices = sheet.provenance;
+
+    const HourlyPlan workloadPlan = HourlyPlan::build(scenario.workload.requests, scenario.hoursPerMonth);
+    out.ratePerSecond = workloadPlan.ratePerSecond;
+    out.slotWeight = workloadPlan.weight;
+
+    for (std::size_t i = 0; i < scenario.options.size(); ++i) {
+        const OptionSpec &option = scenario.options[i];
+        const double hours = option.hoursPerMonth.value_or(scenario.hoursPerMonth);
+        // Most options share the workload's plan; only overrides build their own.
+        std::optional<HourlyPlan> ownPlan;
+        if (option.requests || option.hoursPerMonth)
+            ownPlan = HourlyPlan::build(option.requests.value_or(scenario.workload.requests), hours);
+        const OptionContext context{scenario,
+                                    option,
+                                    sheet,
+                                    ownPlan ? *ownPlan : workloadPlan,
+                                    option.durationMs.value_or(scenario.workload.durationMs),
+                                    option.memoryMb.value_or(scenario.workload.memoryMb),
+                                    hours,
+                                    "/options/" + std::to_string(i)};
+        auto result = platformModel(option.platform).evaluate(context);
+        if (!result)
+            return result.error();
+        out.options.push_back(std::move(result).value());
+    }
+    return out;
+}
+
+Result<std::shared_ptr<const Pricing::PriceSheet>> resolvePriceSheet(const Scenario &scenario, const std::string &overridePath)
+{
+    using SheetPtr = std::shared_ptr<const Pricing::PriceSheet>;
+    const std::string &name = overridePath.empty() ? scenario.prices : overridePath;
+    if (name == "embedded")
+        return SheetPtr(&Pricing::embeddedPriceSheet(), [](const Pricing::PriceSheet *) {});
+    std::filesystem::path path(name);
+    if (overridePath.empty() && path.is_relative() && !scenario.fileName.empty())
+        path = std::filesystem::path(scenario.fileName).parent_path() / path;
+    if (overridePath.empty()) {
+        std::error_code ec;
+        if (!std::filesystem::is_regular_file(path, ec))
+            return scenario.errorAt("/prices", ErrorCode::FileNotFound,
+                                    "prices: price sheet \"" + name + "\" not found (looked for " + path.string() + ")");
+    }
+    auto sheet = Pricing::loadPriceSheet(path.string());
+    if (!sheet)
+        return sheet.error();
+    std::vector<Error> warnings = sheet.warnings();
+    Result<SheetPtr> result(std::make_shared<const Pricing::PriceSheet>(std::move(sheet).value()));
+    result.setWarnings(std::move(warnings));
+    return result;
+}
+
+} // namespace Costscape::Models

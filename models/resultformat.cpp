@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "resultformat.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace Costscape::Models {
+
+using Json = nlohmann::ordered_json;
+
+nlohmann::ordered_json evaluationToJson(const Evaluation &e)
+{
+    Json out;
+    out["format"] = "costscape-result";
+    out["version"] = 1;
+    out["scenario"] = e.scenario;
+    out["region"] = e.region;
+    out["currency"] = e.prices.currency;
+    out["hoursPerMonth"] = e.hoursPerMonth;
+    out["prices"] = {{"name", e.prices.name}, {"source", e.prices.source}, {"retrieved", e.prices.retrieved}};
+    Json options = Json::array();
+    for (const OptionResult &o : e.options) {
+        Json items = Json::array();
+        for (const LineItem &li : o.lineItems) {
+            Json item = {{"name", li.name}, {"quantity", li.quantity}, {"unit", li.unit},
+                         {"unitPrice", li.unitPrice}, {"cost", li.cost}};
+            if (!li.note.empty())
+                item["note"] = li.note;
+            items.push_back(std::move(item));
+        }
+        Json option = {{"id", o.id},
+                       {"platform", platformName(o.platform)},
+                       {"monthlyCost", o.monthlyCost},
+                       {"lineItems", std::move(items)},
+                       {"fleet", {{"peak", o.fleet.peak}, {"average", o.fleet.average}, {"unit", o.fleet.unit},
+                                  {"unitHours", o.fleet.unitHours}}},
+                       {"feasible", o.feasible},
+                       {"warnings", o.warnings},
+                       {"summary", o.summary}};
+        if (!o.details.is_null())
+            option["details"] = o.details;
+        options.push_back(std::move(option));
+    }
+    out["options"] = std::move(options);
+    const int cheapest = e.cheapestIndex();
+    out["cheapest"] = cheapest >= 0 ? Json(e.options[static_cast<std::size_t>(cheapest)].id) : Json(nullptr);
+    return out;
+}
+
+std::string formatJson(const Evaluation &evaluation)
+{
+    return evaluationToJson(evaluation).dump(2) + '\n';
+}
+
+namespace {
+std::string csvField(const std::string &s)
+{
+    std::string v = s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@'))
+        v = '\'' + v;
+    if (v.find_first_of(",\"\r\n") == std::string::npos)
+        return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string csvNumber(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// Pads to width by display characters (UTF-8 continuation bytes take no column).
+std::string pad(const std::string &s, std::size_t width, bool right = false)
+{
+    std::size_t cols = 0;
+    for (unsigned char c : s)
+        cols += (c & 0xC0) != 0x80;
+    if (cols >= width)
+        return s;
+    const std::string fill(width - cols, ' ');
+    return right ? fill + s : s + fill;
+}
+} // namespace
+
+std::string formatMoney(double value)
+{
+    const double rounded = std::round(value * 100.0) / 100.0;
+    std::string digits = fixed(std::abs(rounded), 2);
+    const std::size_t dot = digits.find('.');
+    std::string whole = digits.substr(0, dot);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(static_cast<std::size_t>(i), ",");
+    return (rounded < 0 ? "-" : "") + whole + digits.substr(dot);
+}
+
+std::string formatCsv(const Evaluation &e)
+{
+    std::ostringstream out;
+    out << "option,platform,lineItem,quantity,unit,unitPrice,cost,currency,feasible,note\r\n";
+    for (const OptionResult &o : e.options) {
+        const std::string head = csvField(o.id) + ',' + platformName(o.platform) + ',';
+        const std::string feasible = o.feasible ? "true" : "false";
+        for (const LineItem &li : o.lineItems)
+            out << head << csvField(li.name) << ',' << csvNumber(li.quantity) << ',' << csvField(li.unit) << ','
+                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << e.prices.currency << ',' << feasible
+                << ',' << csvField(li.note) << "\r\n";
+        std::string why;
+        for (const std::string &w : o.warnings)
+            why += (why.empty() ? "" : "; ") + w;
+        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << feasible << ','
+            << csvField(why) << "\r\n";
+    }
+    return out.str();
+}
+
+std::string formatTable(const Evaluation &e)
+{
+    std::ostringstream out;
+    out << (e.scenario.empty() ? std::string("Scenario") : e.scenario) << ": " << e.region << ", "
+        << csvNumber(e.hoursPerMonth) << " hours per month\n";
+    out << "Prices: " << e.prices.name;
+    if (!e.prices.retrieved.empty())
+        out << " (retrieved " << e.prices.retrieved << ")";
+    out << "\n\n";
+
+    const std::string money = "monthly " + e.prices.currency;
+    std::size_t idWidth = 6, moneyWidth = money.size();
+    for (const OptionResult &o : e.options) {
+        idWidth = std::max(idWidth, o.id.size());
+        moneyWidth = std::max(moneyWidth, formatMoney(o.monthlyCost).size());
+    }
+    const int cheapest = e.cheapestIndex();
+    out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
+        << pad("fleet peak / average", 30) << "  what\n";
+    for (std::size_t i = 0; i < e.options.size(); ++i) {
+        const OptionResult &o = e.options[i];
+        std::string fleet = fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
+            + fixed(o.fleet.average, 1) + " " + o.fleet.unit;
+        std::string what = o.summary;
+        if (static_cast<int>(i) == cheapest)
+            what = "CHEAPEST  " + what;
+        if (!o.feasible)
+            what = "INFEASIBLE  " + what;
+        out << pad(o.id, idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
+            << pad(formatMoney(o.monthlyCost), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+    }
+    bool anyWarning = false;
+    for (const OptionResult &o : e.options)
+        for (const std::string &w : o.warnings) {
+            if (!anyWarning)
+                out << "\nNotes:\n";
+            anyWarning = true;
+            out << "  " << o.id << ": " << w << '\n';
+        }
+    out << '\n';
+    if (cheapest >= 0) {
+        const OptionResult &c = e.options[static_cast<std::size_t>(cheapest)];
+        out << "Cheapest feasible option: " << c.id << " (" << platformTitle(c.platform) << ") at "
+            << formatMoney(c.monthlyCost) << ' ' << e.prices.currency << " per month\n";
+    } else {
+        out << "No option can serve this workload as configured.\n";
+    }
+    return out.str();
+}
+
+} // namespace Costscape::Models

@@ -1,0 +1,119 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "result.h"
+
+#include <limits>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Costscape::Pricing {
+
+/** One band of a tiered price: applies to cumulative monthly usage up to upTo (the last band has no end). */
+struct PriceTier {
+    double upTo = std::numeric_limits<double>::infinity();
+    double price = 0;
+};
+
+/** Lambda prices for one architecture (x86_64 or arm64) in one region. */
+struct LambdaArchitecturePrices {
+    double requestPerMillion = 0;
+    std::vector<PriceTier> gbSecond;                   ///< on-demand duration tiers, ordered
+    std::optional<double> provisionedGbSecond;         ///< provisioned concurrency, per GB-s enabled
+    std::optional<double> provisionedDurationGbSecond; ///< duration of requests run on provisioned environments
+};
+
+struct LambdaFreeTier {
+    double requests = 0;
+    double gbSeconds = 0;
+};
+
+struct LambdaPrices {
+    std::map<std::string, LambdaArchitecturePrices> architectures; ///< "x86_64", "arm64"
+    std::optional<double> ephemeralGbSecond;                       ///< storage above the included 512 MB
+    std::optional<LambdaFreeTier> freeTier;
+};
+
+struct FargateRates {
+    double vcpuHour = 0;
+    double gbHour = 0;
+    std::optional<double> osLicenseVcpuHour; ///< Windows licence, per vCPU-hour
+};
+
+struct FargatePrices {
+    /** Keyed "linux/x86_64", "linux/arm64", "windows/x86_64" and "spot/linux/x86_64". */
+    std::map<std::string, FargateRates> rates;
+    std::optional<double> ephemeralGbHour; ///< storage above the included 20 GB
+};
+
+struct Ec2InstanceType {
+    std::string name;
+    double vcpu = 0;
+    double memoryGib = 0;
+    std::map<std::string, double> onDemandHourly; ///< by OS: "linux", "windows"
+    std::map<std::string, double> spotHourly;     ///< by OS
+    std::string interruption;                     ///< Spot Instance Advisor band, "" when unknown
+    std::optional<double> spotAdvisorSavingsPercent;
+
+    /** Burstable types (t2, t3, t3a, t4g) sustain only a fraction of their vCPUs. */
+    bool isBurstable() const { return name.size() > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9'; }
+    /** The family before the dot: "m5" for "m5.large". */
+    std::string family() const { return name.substr(0, name.find('.')); }
+};
+
+struct RegionPrices {
+    std::string code;
+    std::optional<LambdaPrices> lambda;
+    std::optional<FargatePrices> fargate;
+    std::map<std::string, Ec2InstanceType> ec2;
+};
+
+/** Where a sheet's prices come from; it travels into every result and report. */
+struct Provenance {
+    std::string name;
+    std::string source;
+    std::string retrieved;
+    std::string currency = "USD";
+    std::string file; ///< the file it was loaded from, or "embedded"
+};
+
+/**
+ * A price sheet (FORMATS.md section 2): list prices per region, with their provenance. It answers
+ * lookups and never computes a bill. Every lookup returns nullptr / nullopt when the sheet has no
+ * such price: callers must report that, never price it at zero.
+ */
+class PriceSheet final
+{
+public:
+    Provenance provenance;
+    std::map<std::string, RegionPrices> regions;
+
+    const RegionPrices *region(const std::string &code) const;
+    const LambdaPrices *lambda(const std::string &region) const;
+    const LambdaArchitecturePrices *lambda(const std::string &region, const std::string &architecture) const;
+    const FargatePrices *fargate(const std::string &region) const;
+    /** os "linux"/"windows", architecture "x86_64"/"arm64"; spot selects "spot/<os>/<arch>". */
+    const FargateRates *fargate(const std::string &region, const std::string &os, const std::string &architecture,
+                                bool spot = false) const;
+    const Ec2InstanceType *ec2(const std::string &region, const std::string &instanceType) const;
+    std::optional<double> ec2OnDemandHourly(const std::string &region, const std::string &instanceType,
+                                            const std::string &os) const;
+    std::optional<double> ec2SpotHourly(const std::string &region, const std::string &instanceType,
+                                        const std::string &os) const;
+
+    std::vector<std::string> regionCodes() const;
+};
+
+/** Parses a native price sheet. fileName labels messages. Never throws. */
+Result<PriceSheet> parsePriceSheet(std::string_view text, const std::string &fileName);
+/** Loads a native price sheet from disk. FileNotFound when it cannot be read. */
+Result<PriceSheet> loadPriceSheet(const std::string &path);
+/** The sheet compiled into the program (pricing/data/aws-default.prices.json). */
+const PriceSheet &embeddedPriceSheet();
+/** The embedded sheet's JSON text, for "save a copy" and tests. */
+std::string_view embeddedPriceSheetText();
+
+} // namespace Costscape::Pricing
