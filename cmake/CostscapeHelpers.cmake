@@ -57,18 +57,21 @@ function(costscape_forbid_links target)
     endforeach()
 endfunction()
 
-# costscape_add_test(NAME <name> SOURCES <src>... [LIBS <lib>...] [GUI] [ARGS ...])
+# costscape_add_test(NAME <name> SOURCES <src>... [LIBS <lib>...] [GUI] [NO_CTEST])
+# NO_CTEST builds the executable but leaves registering its tests to the caller.
 # One Qt Test executable per unit. Test data is located through COSTSCAPE_TEST_DATA_DIR, never a
 # path relative to the working directory. GUI tests run on the offscreen platform.
 function(costscape_add_test)
-    cmake_parse_arguments(ARG "GUI" "NAME" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "GUI;NO_CTEST" "NAME" "SOURCES;LIBS" ${ARGN})
     add_executable(${ARG_NAME} ${ARG_SOURCES})
     target_link_libraries(${ARG_NAME} PRIVATE costscape_options Qt6::Test ${ARG_LIBS})
+    add_dependencies(${ARG_NAME} costscape-cli)
     target_compile_definitions(${ARG_NAME} PRIVATE
         COSTSCAPE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         COSTSCAPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         COSTSCAPE_CLI_PATH="$<TARGET_FILE:costscape-cli>")
-    add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
-    set(env "QT_QPA_PLATFORM=offscreen")
-    set_tests_properties(${ARG_NAME} PROPERTIES ENVIRONMENT "${env}" TIMEOUT 120)
+    if(NOT ARG_NO_CTEST)
+        add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+        set_tests_properties(${ARG_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
+    endif()
 endfunction()

@@ -91,7 +91,7 @@ Result<OptionResult> Ec2Model::evaluate(const OptionContext &ctx) const
     summary << spec.instanceType << " " << spec.os << ", ";
     const double lo = sizing.counts.empty() ? 0 : *std::min_element(sizing.counts.begin(), sizing.counts.end());
     if (lo == r.fleet.peak)
-        summary << r.fleet.peak << " instances";
+        summary << r.fleet.peak << (r.fleet.peak == 1 ? " instance" : " instances");
     else
         summary << lo << "-" << r.fleet.peak << " instances";
     summary << (mixed ? ", mixed on-demand/spot" : spec.purchase == Purchase::Spot ? ", spot" : ", on-demand");

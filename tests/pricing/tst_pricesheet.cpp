@@ -1,0 +1,153 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pricing/pricesheet.h"
+
+#include <QFile>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Costscape;
+using namespace Costscape::Pricing;
+
+class TestPriceSheet : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void embedded_loadsWithProvenance();
+    void embedded_matchesTheShippedFile();
+    void embedded_pricesFromItsSources_data();
+    void embedded_pricesFromItsSources();
+    void lookups_returnNothingForWhatTheSheetLacks();
+    void tiers_areOrderedAndOpenEnded();
+    void burstableTypes_areRecognised_data();
+    void burstableTypes_areRecognised();
+    void unknownKeys_areIgnoredNotFatal();
+};
+
+void TestPriceSheet::embedded_loadsWithProvenance()
+{
+    const PriceSheet &sheet = embeddedPriceSheet();
+    QCOMPARE(sheet.provenance.file, std::string("embedded"));
+    QCOMPARE(sheet.provenance.currency, std::string("USD"));
+    QCOMPARE(sheet.provenance.retrieved, std::string("2025-04-04"));
+    QVERIFY(!sheet.provenance.source.empty());
+    QCOMPARE(sheet.regionCodes(), (std::vector<std::string>{"eu-west-1", "us-east-1", "us-west-2"}));
+    // SOURCES.md: the same 76 types in each region.
+    for (const auto &code : sheet.regionCodes())
+        QCOMPARE(sheet.region(code)->ec2.size(), std::size_t(76));
+}
+
+void TestPriceSheet::embedded_matchesTheShippedFile()
+{
+    QFile f(QStringLiteral(COSTSCAPE_SOURCE_DIR "/pricing/data/aws-default.prices.json"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    const std::string_view embedded = embeddedPriceSheetText();
+    QCOMPARE(QByteArray(embedded.data(), static_cast<qsizetype>(embedded.size())), bytes);
+}
+
+void TestPriceSheet::embedded_pricesFromItsSources_data()
+{
+    // Figures quoted in pricing/data/SOURCES.md and the AWS pages it cites.
+    QTest::addColumn<QString>("what");
+    QTest::addColumn<double>("expected");
+    QTest::newRow("m5.large-linux-us-east-1") << "ec2:us-east-1:m5.large:linux" << 0.096;
+    QTest::newRow("t3.medium-linux-us-east-1") << "ec2:us-east-1:t3.medium:linux" << 0.0416;
+    QTest::newRow("fargate-linux-x86-vcpu") << "fargate:linux/x86_64:vcpu" << 0.04048;
+    QTest::newRow("fargate-linux-x86-gb") << "fargate:linux/x86_64:gb" << 0.004445;
+    QTest::newRow("fargate-linux-arm-vcpu") << "fargate:linux/arm64:vcpu" << 0.03238;
+    QTest::newRow("fargate-windows-licence") << "fargate:windows/x86_64:licence" << 0.046;
+    QTest::newRow("lambda-x86-request-per-million") << "lambda:x86_64:request" << 0.20;
+    QTest::newRow("lambda-x86-tier1") << "lambda:x86_64:tier0" << 0.0000166667;
+    QTest::newRow("lambda-arm-tier1") << "lambda:arm64:tier0" << 0.0000133334;
+    QTest::newRow("lambda-x86-provisioned") << "lambda:x86_64:pc" << 0.0000041667;
+}
+
+void TestPriceSheet::embedded_pricesFromItsSources()
+{
+    QFETCH(QString, what);
+    QFETCH(double, expected);
+    const PriceSheet &s = embeddedPriceSheet();
+    const QStringList p = what.split(QLatin1Char(':'));
+    double actual = -1;
+    if (p[0] == QLatin1String("ec2")) {
+        actual = s.ec2OnDemandHourly(p[1].toStdString(), p[2].toStdString(), p[3].toStdString()).value_or(-1);
+    } else if (p[0] == QLatin1String("fargate")) {
+        const QStringList osArch = p[1].split(QLatin1Char('/'));
+        const FargateRates *r = s.fargate("us-east-1", osArch[0].toStdString(), osArch[1].toStdString());
+        QVERIFY(r);
+        actual = p[2] == QLatin1String("vcpu") ? r->vcpuHour : p[2] == QLatin1String("gb") ? r->gbHour : r->osLicenseVcpuHour.value_or(-1);
+    } else {
+        const LambdaArchitecturePrices *l = s.lambda("us-east-1", p[1].toStdString());
+        QVERIFY(l);
+        actual = p[2] == QLatin1String("request") ? l->requestPerMillion
+            : p[2] == QLatin1String("pc")         ? l->provisionedGbSecond.value_or(-1)
+                                                  : l->gbSecond.at(0).price;
+    }
+    QCOMPARE(actual, expected);
+}
+
+void TestPriceSheet::lookups_returnNothingForWhatTheSheetLacks()
+{
+    const PriceSheet &s = embeddedPriceSheet();
+    QVERIFY(!s.region("mars-north-1"));
+    QVERIFY(!s.lambda("eu-west-1")); // omitted on purpose, see SOURCES.md section 6
+    QVERIFY(!s.fargate("us-west-2"));
+    QVERIFY(!s.fargate("us-east-1", "linux", "x86_64", true)); // no Fargate Spot rates
+    QVERIFY(!s.ec2("us-east-1", "z9.mega"));
+    QVERIFY(!s.ec2OnDemandHourly("us-east-1", "m7g.large", "windows")); // ARM: no Windows
+    QVERIFY(!s.ec2OnDemandHourly("eu-west-1", "m5.large", "windows"));
+    QVERIFY(!s.ec2SpotHourly("us-east-1", "m5.large", "linux"));
+    QVERIFY(s.ec2("us-east-1", "m5.large")->spotAdvisorSavingsPercent.has_value());
+}
+
+void TestPriceSheet::tiers_areOrderedAndOpenEnded()
+{
+    const LambdaArchitecturePrices *x86 = embeddedPriceSheet().lambda("us-east-1", "x86_64");
+    QVERIFY(x86);
+    QCOMPARE(x86->gbSecond.size(), std::size_t(3));
+    QCOMPARE(x86->gbSecond[0].upTo, 6e9);
+    QCOMPARE(x86->gbSecond[1].upTo, 15e9);
+    QVERIFY(std::isinf(x86->gbSecond[2].upTo));
+    const LambdaArchitecturePrices *arm = embeddedPriceSheet().lambda("us-east-1", "arm64");
+    QCOMPARE(arm->gbSecond[0].upTo, 7.5e9);
+    QCOMPARE(arm->gbSecond[1].upTo, 18.75e9);
+}
+
+void TestPriceSheet::burstableTypes_areRecognised_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<bool>("burstable");
+    QTest::newRow("t3.micro") << "t3.micro" << true;
+    QTest::newRow("t4g.large") << "t4g.large" << true;
+    QTest::newRow("t3a.small") << "t3a.small" << true;
+    QTest::newRow("m5.large") << "m5.large" << false;
+    QTest::newRow("trn1.2xlarge-is-not-a-t-family") << "trn1.2xlarge" << false;
+}
+
+void TestPriceSheet::burstableTypes_areRecognised()
+{
+    QFETCH(QString, type);
+    QFETCH(bool, burstable);
+    Ec2InstanceType t;
+    t.name = type.toStdString();
+    QCOMPARE(t.isBurstable(), burstable);
+}
+
+void TestPriceSheet::unknownKeys_areIgnoredNotFatal()
+{
+    const auto sheet = parsePriceSheet(R"({"format": "costscape-prices", "version": 1, "name": "n", "futureKey": 1,
+        "regions": {"us-east-1": {"ec2": {"m5.large": {"vcpu": 2, "memoryGib": 8,
+        "onDemandHourly": {"linux": 0.096, "freebsd": 0.5}, "newField": "x"}}}}})",
+                                       "s.prices.json");
+    QVERIFY2(sheet.ok(), sheet.error().toString().c_str());
+    QCOMPARE(sheet->ec2OnDemandHourly("us-east-1", "m5.large", "linux").value_or(0), 0.096);
+    QVERIFY(!sheet->ec2OnDemandHourly("us-east-1", "m5.large", "freebsd"));
+    QCOMPARE(sheet.warnings().size(), std::size_t(1)); // the unknown operating system
+    QCOMPARE(sheet.warnings()[0].line, 3);
+}
+
+QTEST_GUILESS_MAIN(TestPriceSheet)
+#include "tst_pricesheet.moc"
