@@ -27,13 +27,18 @@ CostChart::CostChart(QWidget *parent)
         return bars;
     };
     m_feasible = makeBars(tr("Monthly cost"), QColor(70, 130, 180));
-    m_cheapest = makeBars(tr("Cheapest"), QColor(46, 160, 67));
-    m_infeasible = makeBars(tr("Infeasible"), QColor(180, 180, 180));
+    m_cheapest = makeBars(tr("Cheapest feasible"), QColor(46, 160, 67));
+    m_infeasible = makeBars(tr("Cannot serve the workload"), QColor(180, 180, 180));
 
     m_plot->yAxis->setLabel(tr("USD per month"));
     m_plot->xAxis->setTickLabelRotation(0);
+    // The legend sits in a row of its own above the bars, so it never hides a bar or its label.
     m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    m_plot->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    m_plot->legend->setBorderPen(Qt::NoPen);
+    m_plot->plotLayout()->insertRow(0);
+    m_plot->plotLayout()->addElement(0, 0, m_plot->legend);
+    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
     m_plot->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     m_plot->axisRect()->setRangeDrag(Qt::Vertical);
     m_plot->axisRect()->setRangeZoom(Qt::Vertical);
@@ -59,6 +64,15 @@ void CostChart::setBars(const CostBars &bars)
             infeasible.append(bars.totals[i]);
         }
     }
+    // Only the kinds present are explained in the legend.
+    for (QCPBars *series : {m_feasible, m_cheapest, m_infeasible})
+        series->removeFromLegend();
+    if (!kf.isEmpty())
+        m_feasible->addToLegend();
+    if (!kc.isEmpty())
+        m_cheapest->addToLegend();
+    if (!ki.isEmpty())
+        m_infeasible->addToLegend();
     m_feasible->setData(kf, feasible, true);
     m_cheapest->setData(kc, cheapest, true);
     m_infeasible->setData(ki, infeasible, true);

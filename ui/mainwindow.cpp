@@ -42,7 +42,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_table->setColumnCount(5);
     m_table->setHorizontalHeaderLabels({tr("Option"), tr("Platform"), tr("Monthly cost"), tr("Fleet peak / avg"), tr("Configuration")});
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_table->verticalHeader()->setVisible(false);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -52,6 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({430, 260});
     setCentralWidget(splitter);
     statusBar()->addPermanentWidget(m_provenance, 1);
     resize(1100, 720);
@@ -113,7 +115,6 @@ void MainWindow::showEvaluation(const Models::Evaluation &e)
             what = tr("Cheapest. %1").arg(what);
         set(4, what);
     }
-    m_table->resizeColumnsToContents();
     m_chart->setBars(bars);
     m_provenance->setText(tr("%1 | %2, %3 h/month | prices: %4, retrieved %5")
                               .arg(qs(e.scenario), qs(e.region))
