@@ -129,7 +129,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             continue;
         std::vector<double> perKey(keys.size());
         for (std::size_t k = 0; k < keys.size(); ++k)
-            perKey[k] = static_cast<double>(packFirstFitDecreasing(demandFor(keys[k]), cap).size());
+            perKey[k] = static_cast<double>(countInstancesFirstFitDecreasing(demandFor(keys[k]), cap));
         double cost = 0;
         for (std::size_t h = 0; h < plan.size(); ++h)
             cost += perKey[hourKey[h]] * c.price.hourly * plan.weight[h];

@@ -35,6 +35,13 @@ struct PackedInstance {
  */
 std::vector<PackedInstance> packFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity);
 
+/**
+ * The number of instances packFirstFitDecreasing() would use, computed on runs of identical
+ * instances instead of one instance at a time, so that a million tasks cost microseconds, not
+ * a million allocations. Returns -1 when a task does not fit an empty instance.
+ */
+long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity);
+
 /** Whether one task of the group fits an empty instance. */
 bool fits(const TaskDemand &task, const InstanceCapacity &capacity);
 
