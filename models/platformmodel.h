@@ -20,9 +20,13 @@ struct OptionContext {
     /** An error located at this option's field (or the option when the field is absent). */
     Error error(const std::string &field, ErrorCode code, const std::string &message) const
     {
+        // "instanceTypes/1" is a pointer; messages say "instanceTypes[1]" like the reader's.
+        std::string name = field;
+        if (const auto slash = name.find('/'); slash != std::string::npos)
+            name = name.substr(0, slash) + '[' + name.substr(slash + 1) + ']';
         return scenario.errorAt(field.empty() ? pointer : pointer + '/' + field, code,
                                 "options[" + pointer.substr(pointer.rfind('/') + 1) + "] (\"" + option.id + "\")"
-                                    + (field.empty() ? "" : "." + field) + ": " + message);
+                                    + (name.empty() ? "" : "." + name) + ": " + message);
     }
     const std::string &region() const { return scenario.region; }
     /** "price sheet \"AWS public list prices\"" for messages. */

@@ -51,7 +51,7 @@ public:
     {
         // A UTF-8 byte order mark is harmless; editors on Windows add one.
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
-            advance(3);
+            m_pos = 3; // invisible: the column stays 1
         skipSpace();
         if (!parseValue(m_doc.m_root, ""))
             return false;
@@ -284,6 +284,8 @@ private:
         }
         while (true) {
             skipSpace();
+            if (peek() == '}' && !out.empty())
+                return fail("trailing comma before '}'");
             if (peek() != '"')
                 return fail("expected a quoted key, found " + describeChar(peek()));
             const SourcePosition keyPos{m_line, m_column};

@@ -151,9 +151,11 @@ std::optional<double> JsonReader::numberAt(const Pointer &ptr, const NumberRule 
     const bool belowMin = rule.minExclusive ? !(d > rule.min) : d < rule.min;
     if (belowMin || d > rule.max) {
         std::string expect;
-        if (rule.minExclusive && rule.max == std::numeric_limits<double>::max())
-            expect = "must be greater than " + withUnit(rule.min, rule.unit);
-        else if (rule.max == std::numeric_limits<double>::max())
+        const bool unbounded = rule.max == std::numeric_limits<double>::max();
+        if (rule.minExclusive)
+            expect = "must be greater than " + (unbounded ? withUnit(rule.min, rule.unit)
+                                                          : formatBound(rule.min) + " and at most " + withUnit(rule.max, rule.unit));
+        else if (unbounded)
             expect = "must be at least " + withUnit(rule.min, rule.unit);
         else
             expect = "must be between " + formatBound(rule.min) + " and " + withUnit(rule.max, rule.unit);

@@ -173,6 +173,7 @@ int validate(const std::vector<std::string> &args)
         const auto sheet = Models::resolvePriceSheet(scenario.value());
         if (!sheet)
             return invalid(sheet.error());
+        printWarnings(sheet.warnings());
         const auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
         if (!evaluation)
             return invalid(evaluation.error());
@@ -180,9 +181,10 @@ int validate(const std::vector<std::string> &args)
                   << " option(s), priced with \"" << sheet.value()->provenance.name << "\"\n";
         return Success;
     }
-    return invalid(doc.value().errorAt(JsonDocument::Pointer(root.is_object() && root.contains("format") ? "/format" : ""),
-                                       ErrorCode::WrongFormat,
-                                       "format: expected \"costscape-scenario\" or \"costscape-prices\""));
+    const bool hasFormat = root.is_object() && root.contains("format");
+    return invalid(doc.value().errorAt(JsonDocument::Pointer(hasFormat ? "/format" : ""), ErrorCode::WrongFormat,
+                                       "format: expected \"costscape-scenario\" or \"costscape-prices\", got "
+                                           + (hasFormat ? root["format"].dump() : std::string("no \"format\" key"))));
 }
 
 } // namespace

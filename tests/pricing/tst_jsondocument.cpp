@@ -57,7 +57,7 @@ void TestJsonDocument::malformed_reportsLineAndColumn_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("message");
     QTest::newRow("truncated-object") << "{\n  \"a\": 1," << 2 << 10 << "expected a quoted key";
-    QTest::newRow("trailing-comma-in-object") << "{\"a\": 1,}" << 1 << 9 << "expected a quoted key, found '}'";
+    QTest::newRow("trailing-comma-in-object") << "{\"a\": 1,}" << 1 << 9 << "trailing comma before '}'";
     QTest::newRow("trailing-comma-in-array") << "[1, 2, ]" << 1 << 8 << "trailing comma";
     QTest::newRow("missing-colon") << "{\"a\" 1}" << 1 << 6 << "expected ':' after key \"a\"";
     QTest::newRow("unterminated-string") << "{\"a\": \"abc" << 1 << 11 << "unterminated string";
