@@ -108,6 +108,17 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         hourKey[h] = it->second;
     }
 
+    // Hours of the month spent at each combination: a candidate's cost needs no hourly loop.
+    std::vector<double> keyHours(keys.size(), 0.0);
+    for (std::size_t h = 0; h < plan.size(); ++h)
+        keyHours[hourKey[h]] += plan.weight[h];
+
+    // A group that never runs a task need not fit anywhere.
+    std::vector<bool> runsAtAll(spec.taskGroups.size(), false);
+    for (std::size_t g = 0; g < counts.size(); ++g)
+        for (double c : counts[g])
+            runsAtAll[g] = runsAtAll[g] || c > 0;
+
     auto demandFor = [&](const std::vector<long long> &key) {
         std::vector<TaskDemand> demand;
         for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
@@ -123,16 +134,16 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         if (cap.memoryMb <= 0)
             continue;
         bool allFit = true;
-        for (const TaskGroup &g : spec.taskGroups)
-            allFit = allFit && fits({g.taskVcpu * 1024.0, g.taskMemoryMb, 1}, cap);
+        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
+            allFit = allFit && (!runsAtAll[g] || fits({spec.taskGroups[g].taskVcpu * 1024.0, spec.taskGroups[g].taskMemoryMb, 1}, cap));
         if (!allFit)
             continue;
         std::vector<double> perKey(keys.size());
         for (std::size_t k = 0; k < keys.size(); ++k)
             perKey[k] = static_cast<double>(countInstancesFirstFitDecreasing(demandFor(keys[k]), cap));
         double cost = 0;
-        for (std::size_t h = 0; h < plan.size(); ++h)
-            cost += perKey[hourKey[h]] * c.price.hourly * plan.weight[h];
+        for (std::size_t k = 0; k < keys.size(); ++k)
+            cost += perKey[k] * c.price.hourly * keyHours[k];
         if (cost < bestCost) {
             bestCost = cost;
             best = &c;
@@ -143,11 +154,24 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     }
 
     if (!best) {
+        // Name the groups that fit no candidate on their own, not every group.
         std::string largest;
-        for (const TaskGroup &g : spec.taskGroups)
-            largest += (largest.empty() ? "" : ", ") + number(g.taskVcpu) + " vCPU / " + number(g.taskMemoryMb) + " MiB";
-        r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving "
-                     + number(spec.reservedMemoryMb) + " MiB for the ECS agent");
+        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g) {
+            const TaskGroup &group = spec.taskGroups[g];
+            bool fitsSomewhere = false;
+            for (const Candidate &c : candidates)
+                fitsSomewhere = fitsSomewhere || fits({group.taskVcpu * 1024.0, group.taskMemoryMb, 1}, capacityOf(*c.type, spec.reservedMemoryMb));
+            if (runsAtAll[g] && !fitsSomewhere)
+                largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
+        }
+        if (!largest.empty()) {
+            r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving "
+                         + number(spec.reservedMemoryMb) + " MiB for the ECS agent");
+        } else {
+            // Each group fits some type, but this first packing puts every group on one type.
+            r.infeasible("no single candidate instance type can hold a task of every group after reserving "
+                         + number(spec.reservedMemoryMb) + " MiB for the ECS agent; mixing types is a later step");
+        }
         r.fleet = summarizeFleet(std::vector<double>(plan.size(), 0.0), plan, "instances");
         r.hourlyCost.assign(plan.size(), 0.0);
         r.summary = "no instance type fits";
@@ -184,6 +208,9 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
                  {"cpuUtilization", cpuUtil},
                  {"memoryUtilization", memUtil},
                  {"candidates", candidates.size()}};
+    if (spec.placement != EcsEc2Spec::Placement::BinpackMemory)
+        r.warnings.push_back(std::string("placement \"") + (spec.placement == EcsEc2Spec::Placement::Spread ? "spread" : "binpack-cpu")
+                             + "\" is not simulated yet: the fleet is the first-fit decreasing packing");
     if (best->type->isBurstable())
         r.warnings.push_back(typeName + " is burstable: its baseline CPU is a fraction of its vCPUs, "
                                         "so CPU-bound tasks packed by vCPU may be throttled");

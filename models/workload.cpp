@@ -18,7 +18,7 @@ HourlyPlan HourlyPlan::build(const RequestModel &requests, double hoursPerMonth)
         plan.weight.assign(n, hoursPerMonth / static_cast<double>(n));
         return plan;
     }
-    const auto slots = static_cast<std::size_t>(std::ceil(hoursPerMonth - 1e-9));
+    const auto slots = hoursPerMonth > 0 ? std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(hoursPerMonth - 1e-9))) : 0;
     plan.ratePerSecond.resize(slots);
     plan.weight.assign(slots, 1.0);
     if (slots > 0 && std::floor(hoursPerMonth) != hoursPerMonth)

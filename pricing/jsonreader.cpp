@@ -39,9 +39,9 @@ std::string JsonReader::fieldName(const Pointer &pointer)
             j = s.size();
         std::string token = s.substr(i, j - i);
         for (std::size_t k; (k = token.find("~1")) != std::string::npos;)
-            token.replace(k, 2, "/");
+            token.replace(k, 2, 1, '/');
         for (std::size_t k; (k = token.find("~0")) != std::string::npos;)
-            token.replace(k, 2, "~");
+            token.replace(k, 2, 1, '~');
         const bool index = !token.empty() && token.find_first_not_of("0123456789") == std::string::npos;
         if (index)
             out += '[' + token + ']';
@@ -134,18 +134,18 @@ std::optional<double> JsonReader::numberAt(const Pointer &ptr, const NumberRule 
     if (failed())
         return std::nullopt;
     const Json *v = at(ptr);
-    const std::string name = fieldName(ptr);
+    // The field's name is only worked out for a message: most numbers are fine.
     if (!v) {
-        fail(ptr.parent_pointer(), ErrorCode::MissingField, name + ": missing (a number is required here)");
+        fail(ptr.parent_pointer(), ErrorCode::MissingField, fieldName(ptr) + ": missing (a number is required here)");
         return std::nullopt;
     }
     if (!v->is_number()) {
-        fail(ptr, ErrorCode::WrongType, name + ": expected a number, got " + typeName(*v));
+        fail(ptr, ErrorCode::WrongType, fieldName(ptr) + ": expected a number, got " + typeName(*v));
         return std::nullopt;
     }
     const double d = v->get<double>();
     if (!std::isfinite(d)) {
-        fail(ptr, ErrorCode::OutOfRange, name + ": must be a finite number");
+        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": must be a finite number");
         return std::nullopt;
     }
     const bool belowMin = rule.minExclusive ? !(d > rule.min) : d < rule.min;
@@ -159,11 +159,11 @@ std::optional<double> JsonReader::numberAt(const Pointer &ptr, const NumberRule 
             expect = "must be at least " + withUnit(rule.min, rule.unit);
         else
             expect = "must be between " + formatBound(rule.min) + " and " + withUnit(rule.max, rule.unit);
-        fail(ptr, ErrorCode::OutOfRange, name + ": " + expect + ", got " + formatBound(d));
+        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": " + expect + ", got " + formatBound(d));
         return std::nullopt;
     }
     if (rule.integer && std::floor(d) != d) {
-        fail(ptr, ErrorCode::OutOfRange, name + ": must be a whole number, got " + formatBound(d));
+        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": must be a whole number, got " + formatBound(d));
         return std::nullopt;
     }
     return d;
