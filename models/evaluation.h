@@ -63,7 +63,11 @@ struct Evaluation {
     double hoursPerMonth = 730;
     Pricing::Provenance prices;
     std::vector<OptionResult> options;
-    std::vector<double> ratePerSecond; ///< the workload's HourlyPlan, for charts
+    /**
+     * The workload's HourlyPlan, for charts. An option that overrides `hoursPerMonth` or
+     * `requests` has slots of its own: its fleet.hourly and hourlyCost follow its plan, not this.
+     */
+    std::vector<double> ratePerSecond;
     std::vector<double> slotWeight;
 
     /** The cheapest feasible option, or -1 when none is feasible. */
