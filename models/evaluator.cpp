@@ -6,6 +6,7 @@
 #include "models/ecsec2model.h"
 #include "models/fargatemodel.h"
 #include "models/lambdamodel.h"
+#include "models/scenarioreader.h"
 
 #include <filesystem>
 
@@ -76,6 +77,31 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         out.options.push_back(std::move(result).value());
     }
     return out;
+}
+
+Result<PricedScenario> loadAndEvaluate(const std::string &scenarioPath, const std::string &pricesOverride)
+{
+    // Warnings gathered before a failure still reach the caller: they often explain it.
+    std::vector<Error> warnings;
+    auto failed = [&warnings](const Error &error) {
+        Result<PricedScenario> r(error);
+        r.setWarnings(warnings);
+        return r;
+    };
+    auto scenario = loadScenario(scenarioPath);
+    if (!scenario)
+        return failed(scenario.error());
+    warnings = scenario.warnings();
+    auto sheet = resolvePriceSheet(scenario.value(), pricesOverride);
+    if (!sheet)
+        return failed(sheet.error());
+    warnings.insert(warnings.end(), sheet.warnings().begin(), sheet.warnings().end());
+    auto evaluation = Evaluator::evaluate(scenario.value(), *sheet.value());
+    if (!evaluation)
+        return failed(evaluation.error());
+    Result<PricedScenario> result(PricedScenario{std::move(scenario).value(), std::move(sheet).value(), std::move(evaluation).value()});
+    result.setWarnings(std::move(warnings));
+    return result;
 }
 
 Result<std::shared_ptr<const Pricing::PriceSheet>> resolvePriceSheet(const Scenario &scenario, const std::string &overridePath)

@@ -21,6 +21,21 @@ public:
     static Result<Evaluation> evaluate(const Scenario &scenario, const Pricing::PriceSheet &sheet);
 };
 
+/** A scenario file, the sheet it was priced with, and the evaluation. */
+struct PricedScenario {
+    Scenario scenario;
+    std::shared_ptr<const Pricing::PriceSheet> sheet;
+    Evaluation evaluation;
+};
+
+/**
+ * Loads a scenario file, resolves its price sheet (pricesOverride as in resolvePriceSheet) and
+ * evaluates it: what the command line and the window both do with a file. The first error of
+ * the three steps is returned; the warnings of the scenario and the sheet read so far are kept,
+ * with the error as well as with the value.
+ */
+Result<PricedScenario> loadAndEvaluate(const std::string &scenarioPath, const std::string &pricesOverride = {});
+
 /**
  * The price sheet a scenario asks for: overridePath when not empty (a command line's --prices),
  * else the scenario's "prices": "embedded" or a path relative to the scenario file. A sheet that

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/evaluation.h"
+#include "pricing/jsonreader.h"
 
 namespace Costscape::Models {
 
@@ -20,10 +21,8 @@ struct OptionContext {
     /** An error located at this option's field (or the option when the field is absent). */
     Error error(const std::string &field, ErrorCode code, const std::string &message) const
     {
-        // "instanceTypes/1" is a pointer; messages say "instanceTypes[1]" like the reader's.
-        std::string name = field;
-        if (const auto slash = name.find('/'); slash != std::string::npos)
-            name = name.substr(0, slash) + '[' + name.substr(slash + 1) + ']';
+        // "instanceTypes/1" is a pointer; messages say "instanceTypes[1]", as the reader's do.
+        const std::string name = field.empty() ? std::string() : JsonReader::fieldName(JsonReader::Pointer('/' + field));
         return scenario.errorAt(field.empty() ? pointer : pointer + '/' + field, code,
                                 "options[" + pointer.substr(pointer.rfind('/') + 1) + "] (\"" + option.id + "\")"
                                     + (name.empty() ? "" : "." + name) + ": " + message);

@@ -28,25 +28,8 @@ const char *platformTitle(Platform platform)
 
 Error Scenario::errorAt(const std::string &pointer, ErrorCode code, std::string message) const
 {
-    // Walk up to the nearest value that was in the file: an absent key points at its object.
-    std::string p = pointer;
-    while (true) {
-        const auto it = positions.find(p);
-        if (it != positions.end())
-            return Error{code, std::move(message), fileName, it->second.line, it->second.column};
-        if (p.empty())
-            break;
-        p = p.substr(0, p.rfind('/'));
-    }
-    return Error{code, std::move(message), fileName, 0, 0};
-}
-
-std::string Scenario::optionPointer(const OptionSpec &option) const
-{
-    for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].id == option.id)
-            return "/options/" + std::to_string(i);
-    return "/options";
+    const SourcePosition pos = JsonDocument::nearestPosition(positions, pointer);
+    return Error{code, std::move(message), fileName, pos.line, pos.column};
 }
 
 } // namespace Costscape::Models

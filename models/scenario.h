@@ -144,12 +144,10 @@ struct Scenario {
 
     std::string fileName;                 ///< where it was loaded from; "" when built in code
     JsonDocument::Json original;          ///< the file as read, to keep unknown keys on save
-    std::unordered_map<std::string, SourcePosition> positions; ///< by JSON pointer
+    JsonDocument::PositionMap positions; ///< by JSON pointer
 
     /** An error located at a JSON pointer of the scenario file ("/options/2/instanceType"). */
     Error errorAt(const std::string &pointer, ErrorCode code, std::string message) const;
-    /** "/options/<index of id>" for errors about an option. */
-    std::string optionPointer(const OptionSpec &option) const;
 };
 
 } // namespace Costscape::Models

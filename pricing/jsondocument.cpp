@@ -387,17 +387,21 @@ Result<JsonDocument> JsonDocument::load(const std::string &path)
     return parse(buffer.str(), path);
 }
 
+SourcePosition JsonDocument::nearestPosition(const PositionMap &positions, std::string pointer)
+{
+    while (true) {
+        const auto it = positions.find(pointer);
+        if (it != positions.end())
+            return it->second;
+        if (pointer.empty())
+            return {};
+        pointer.erase(pointer.rfind('/'));
+    }
+}
+
 SourcePosition JsonDocument::position(const Pointer &pointer) const
 {
-    Pointer p = pointer;
-    while (true) {
-        const auto it = m_positions.find(p.to_string());
-        if (it != m_positions.end())
-            return it->second;
-        if (p.empty())
-            return {};
-        p = p.parent_pointer();
-    }
+    return nearestPosition(m_positions, pointer.to_string());
 }
 
 Error JsonDocument::errorAt(const Pointer &pointer, ErrorCode code, std::string message) const

@@ -33,6 +33,13 @@ class JsonDocument final
 public:
     using Json = nlohmann::ordered_json;
     using Pointer = Json::json_pointer;
+    using PositionMap = std::unordered_map<std::string, SourcePosition>;
+
+    /**
+     * Where the value at pointer (a JSON pointer string) starts, or the nearest enclosing value
+     * that is in positions: an absent key points at its object. {0,0} when nothing matches.
+     */
+    static SourcePosition nearestPosition(const PositionMap &positions, std::string pointer);
 
     /** Parses text; fileName only labels messages. Fails with SyntaxError at the exact place. */
     static Result<JsonDocument> parse(std::string_view text, std::string fileName);
@@ -43,7 +50,7 @@ public:
     const std::string &fileName() const { return m_fileName; }
 
     /** Every value's position, keyed by JSON pointer string ("" for the root). */
-    const std::unordered_map<std::string, SourcePosition> &positions() const { return m_positions; }
+    const PositionMap &positions() const { return m_positions; }
     /** Where the value at pointer starts; {0,0} when the pointer was not in the file. */
     SourcePosition position(const Pointer &pointer) const;
     /** An error located at the value at pointer (or the nearest enclosing value that exists). */
@@ -53,7 +60,7 @@ private:
     friend class JsonParser;
     Json m_root;
     std::string m_fileName;
-    std::unordered_map<std::string, SourcePosition> m_positions;
+    PositionMap m_positions;
 };
 
 /** Writes a JSON number the way people type prices: shortest form that reads back exactly. */

@@ -5,7 +5,6 @@
 #include "costchart.h"
 #include "models/evaluator.h"
 #include "models/resultformat.h"
-#include "models/scenarioreader.h"
 
 #include <QApplication>
 #include <QFileDialog>
@@ -67,19 +66,14 @@ bool MainWindow::openScenario(const QString &fileName, bool quiet)
             QMessageBox::warning(this, tr("Cannot open scenario"), m_lastError);
         return false;
     };
-    const auto scenario = Models::loadScenario(fileName.toStdString());
-    if (!scenario)
-        return fail(scenario.error());
-    const auto sheet = Models::resolvePriceSheet(scenario.value());
-    if (!sheet)
-        return fail(sheet.error());
-    auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
-    if (!evaluation)
-        return fail(evaluation.error());
+    auto priced = Models::loadAndEvaluate(fileName.toStdString());
+    if (!priced)
+        return fail(priced.error());
     m_lastError.clear();
-    m_evaluation = std::move(evaluation).value();
+    const std::string name = priced.value().scenario.name;
+    m_evaluation = std::move(priced.value().evaluation);
     showEvaluation(*m_evaluation);
-    setWindowTitle(tr("%1 - Costscape").arg(qs(scenario.value().name.empty() ? fileName.toStdString() : scenario.value().name)));
+    setWindowTitle(tr("%1 - Costscape").arg(name.empty() ? fileName : qs(name)));
     return true;
 }
 

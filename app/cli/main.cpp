@@ -4,7 +4,6 @@
 
 #include "models/evaluator.h"
 #include "models/resultformat.h"
-#include "models/scenarioreader.h"
 #include "pricing/jsondocument.h"
 #include "pricing/pricesheet.h"
 
@@ -123,21 +122,14 @@ int evaluate(const std::vector<std::string> &args)
     if (format != "table" && format != "json" && format != "csv")
         return usage("unknown format '" + format + "'; use table, json or csv");
 
-    const auto scenario = Models::loadScenario(scenarioPath);
-    if (!scenario)
-        return invalid(scenario.error());
-    printWarnings(scenario.warnings());
-    const auto sheet = Models::resolvePriceSheet(scenario.value(), prices);
-    if (!sheet)
-        return invalid(sheet.error());
-    printWarnings(sheet.warnings());
-    const auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
-    if (!evaluation)
-        return invalid(evaluation.error());
-
-    const std::string text = format == "json" ? Models::formatJson(evaluation.value())
-        : format == "csv"                     ? Models::formatCsv(evaluation.value())
-                                              : Models::formatTable(evaluation.value());
+    const auto priced = Models::loadAndEvaluate(scenarioPath, prices);
+    printWarnings(priced.warnings());
+    if (!priced)
+        return invalid(priced.error());
+    const Models::Evaluation &evaluation = priced.value().evaluation;
+    const std::string text = format == "json" ? Models::formatJson(evaluation)
+        : format == "csv"                     ? Models::formatCsv(evaluation)
+                                              : Models::formatTable(evaluation);
     return writeOutput(text, outFile);
 }
 
@@ -166,19 +158,13 @@ int validate(const std::vector<std::string> &args)
         return Success;
     }
     if (format == "costscape-scenario") {
-        const auto scenario = Models::loadScenario(path);
-        if (!scenario)
-            return invalid(scenario.error());
-        printWarnings(scenario.warnings());
-        const auto sheet = Models::resolvePriceSheet(scenario.value());
-        if (!sheet)
-            return invalid(sheet.error());
-        printWarnings(sheet.warnings());
-        const auto evaluation = Models::Evaluator::evaluate(scenario.value(), *sheet.value());
-        if (!evaluation)
-            return invalid(evaluation.error());
-        std::cout << path << ": valid scenario \"" << scenario.value().name << "\": " << scenario.value().options.size()
-                  << " option(s), priced with \"" << sheet.value()->provenance.name << "\"\n";
+        const auto priced = Models::loadAndEvaluate(path);
+        printWarnings(priced.warnings());
+        if (!priced)
+            return invalid(priced.error());
+        const Models::PricedScenario &p = priced.value();
+        std::cout << path << ": valid scenario \"" << p.scenario.name << "\": " << p.scenario.options.size()
+                  << " option(s), priced with \"" << p.sheet->provenance.name << "\"\n";
         return Success;
     }
     const bool hasFormat = root.is_object() && root.contains("format");
