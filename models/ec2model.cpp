@@ -88,12 +88,7 @@ Result<OptionResult> Ec2Model::evaluate(const OptionContext &ctx) const
                              + " vCPUs; CPU above the baseline costs extra in unlimited mode");
 
     std::ostringstream summary;
-    summary << spec.instanceType << " " << spec.os << ", ";
-    const double lo = sizing.counts.empty() ? 0 : *std::min_element(sizing.counts.begin(), sizing.counts.end());
-    if (lo == r.fleet.peak)
-        summary << r.fleet.peak << (r.fleet.peak == 1 ? " instance" : " instances");
-    else
-        summary << lo << "-" << r.fleet.peak << " instances";
+    summary << spec.instanceType << " " << spec.os << ", " << describeCounts(sizing.counts, "instance", "instances");
     summary << (mixed ? ", mixed on-demand/spot" : spec.purchase == Purchase::Spot ? ", spot" : ", on-demand");
     r.summary = summary.str();
     r.details = {{"instanceType", spec.instanceType}, {"onDemandHourly", *onDemand}};

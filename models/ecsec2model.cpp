@@ -18,6 +18,12 @@ struct Candidate {
     InstancePrice price;
 };
 
+/** One task of a group, as the packing sees it. */
+TaskDemand oneTask(const TaskGroup &g, long long count = 1)
+{
+    return {g.taskVcpu * 1024.0, g.taskMemoryMb, count};
+}
+
 std::string number(double v)
 {
     std::ostringstream s;
@@ -122,7 +128,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     auto demandFor = [&](const std::vector<long long> &key) {
         std::vector<TaskDemand> demand;
         for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
-            demand.push_back({spec.taskGroups[g].taskVcpu * 1024.0, spec.taskGroups[g].taskMemoryMb, key[g]});
+            demand.push_back(oneTask(spec.taskGroups[g], key[g]));
         return demand;
     };
 
@@ -135,7 +141,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             continue;
         bool allFit = true;
         for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
-            allFit = allFit && (!runsAtAll[g] || fits({spec.taskGroups[g].taskVcpu * 1024.0, spec.taskGroups[g].taskMemoryMb, 1}, cap));
+            allFit = allFit && (!runsAtAll[g] || fits(oneTask(spec.taskGroups[g]), cap));
         if (!allFit)
             continue;
         std::vector<double> perKey(keys.size());
@@ -160,7 +166,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             const TaskGroup &group = spec.taskGroups[g];
             bool fitsSomewhere = false;
             for (const Candidate &c : candidates)
-                fitsSomewhere = fitsSomewhere || fits({group.taskVcpu * 1024.0, group.taskMemoryMb, 1}, capacityOf(*c.type, spec.reservedMemoryMb));
+                fitsSomewhere = fitsSomewhere || fits(oneTask(group), capacityOf(*c.type, spec.reservedMemoryMb));
             if (runsAtAll[g] && !fitsSomewhere)
                 largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
         }
@@ -188,17 +194,17 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     for (std::size_t h = 0; h < plan.size(); ++h)
         r.hourlyCost[h] = bestInstances[h] * best->price.hourly;
 
-    // The packing at the busiest hour, for the summary and the details.
+    // The busiest hour, for the summary and the details. Its instance count is already known, and
+    // the CPU and memory placed are the tasks' whatever the packing, so nothing is packed again.
     const std::size_t peakHour = static_cast<std::size_t>(
         std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin());
     const InstanceCapacity cap = capacityOf(*best->type, spec.reservedMemoryMb);
-    const auto packed = packFirstFitDecreasing(demandFor(keys[hourKey[peakHour]]), cap);
     double cpuUsed = 0, memUsed = 0;
-    for (const PackedInstance &p : packed) {
-        cpuUsed += p.cpuUsed;
-        memUsed += p.memoryUsed;
+    for (const TaskDemand &t : demandFor(keys[hourKey[peakHour]])) {
+        cpuUsed += static_cast<double>(t.count) * t.cpuUnits;
+        memUsed += static_cast<double>(t.count) * t.memoryMb;
     }
-    const double n = static_cast<double>(packed.size());
+    const double n = bestInstances[peakHour];
     const double cpuUtil = n > 0 ? cpuUsed / (n * cap.cpuUnits) : 0;
     const double memUtil = n > 0 ? memUsed / (n * cap.memoryMb) : 0;
     r.details = {{"instanceType", typeName},

@@ -17,14 +17,7 @@ long long howMany(double cpuLeft, double memLeft, const TaskDemand &t)
     const double byMem = t.memoryMb > 0 ? std::floor((memLeft + eps) / t.memoryMb) : 1e18;
     return static_cast<long long>(std::max(0.0, std::min(byCpu, byMem)));
 }
-} // namespace
 
-bool fits(const TaskDemand &task, const InstanceCapacity &capacity)
-{
-    return howMany(capacity.cpuUnits, capacity.memoryMb, task) >= 1;
-}
-
-namespace {
 std::vector<std::size_t> decreasingOrder(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
 {
     std::vector<std::size_t> order(groups.size());
@@ -36,53 +29,77 @@ std::vector<std::size_t> decreasingOrder(const std::vector<TaskDemand> &groups, 
     return order;
 }
 
-// A run of identical instances: same load, in first-fit order.
+/** `copies` identical instances, adjacent in first-fit order. */
 struct Run {
-    double cpuUsed = 0;
-    double memoryUsed = 0;
+    PackedInstance load;
     long long copies = 0;
 };
-} // namespace
 
-long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
+/**
+ * First-fit decreasing on runs of identical instances: a run whose copies all take n more tasks
+ * stays one run, so the work grows with the number of distinct loads, not of instances. False
+ * when a task does not fit an empty instance.
+ */
+bool packRuns(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity, std::vector<Run> &runs)
 {
-    std::vector<Run> runs;
+    auto loaded = [&](const PackedInstance &from, std::size_t g, long long n) {
+        PackedInstance p = from;
+        p.tasksPerGroup[g] += n;
+        p.cpuUsed += n * groups[g].cpuUnits;
+        p.memoryUsed += n * groups[g].memoryMb;
+        return p;
+    };
+    const PackedInstance empty{std::vector<long long>(groups.size(), 0), 0, 0};
     for (std::size_t g : decreasingOrder(groups, capacity)) {
         const TaskDemand &t = groups[g];
         long long left = t.count;
         if (left <= 0)
             continue;
         if (!fits(t, capacity))
-            return -1;
+            return false;
         // Existing runs, in order: each copy takes as many as fit, exactly as one-by-one first fit.
         for (std::size_t i = 0; i < runs.size() && left > 0; ++i) {
-            Run &r = runs[i];
-            const long long n = howMany(capacity.cpuUnits - r.cpuUsed, capacity.memoryMb - r.memoryUsed, t);
+            const Run r = runs[i];
+            const long long n = howMany(capacity.cpuUnits - r.load.cpuUsed, capacity.memoryMb - r.load.memoryUsed, t);
             if (n <= 0)
                 continue;
-            const long long fullCopies = std::min(r.copies, left / n);
-            const long long remainder = fullCopies < r.copies ? left - fullCopies * n : 0;
+            const long long full = std::min(r.copies, left / n);
+            const long long remainder = full < r.copies ? left - full * n : 0;
             std::vector<Run> replacement;
-            if (fullCopies > 0)
-                replacement.push_back({r.cpuUsed + n * t.cpuUnits, r.memoryUsed + n * t.memoryMb, fullCopies});
-            long long untouched = r.copies - fullCopies;
+            if (full > 0)
+                replacement.push_back({loaded(r.load, g, n), full});
+            long long untouched = r.copies - full;
             if (remainder > 0) {
-                replacement.push_back({r.cpuUsed + remainder * t.cpuUnits, r.memoryUsed + remainder * t.memoryMb, 1});
+                replacement.push_back({loaded(r.load, g, remainder), 1});
                 --untouched;
             }
             if (untouched > 0)
-                replacement.push_back({r.cpuUsed, r.memoryUsed, untouched});
-            left -= fullCopies * n + remainder;
+                replacement.push_back({r.load, untouched});
+            left -= full * n + remainder;
             runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(i));
             runs.insert(runs.begin() + static_cast<std::ptrdiff_t>(i), replacement.begin(), replacement.end());
             i += replacement.size() - 1;
         }
         const long long perInstance = howMany(capacity.cpuUnits, capacity.memoryMb, t);
         if (left >= perInstance)
-            runs.push_back({perInstance * t.cpuUnits, perInstance * t.memoryMb, left / perInstance});
+            runs.push_back({loaded(empty, g, perInstance), left / perInstance});
         if (left % perInstance > 0)
-            runs.push_back({(left % perInstance) * t.cpuUnits, (left % perInstance) * t.memoryMb, 1});
+            runs.push_back({loaded(empty, g, left % perInstance), 1});
     }
+    return true;
+}
+} // namespace
+
+bool fits(const TaskDemand &task, const InstanceCapacity &capacity)
+{
+    return howMany(capacity.cpuUnits, capacity.memoryMb, task) >= 1;
+}
+
+long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
+{
+    std::vector<Run> runs;
+    if (!packRuns(groups, capacity, runs))
+        return -1;
     long long total = 0;
     for (const Run &r : runs)
         total += r.copies;
@@ -91,37 +108,12 @@ long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups
 
 std::vector<PackedInstance> packFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
 {
+    std::vector<Run> runs;
+    if (!packRuns(groups, capacity, runs))
+        return {};
     std::vector<PackedInstance> instances;
-    for (std::size_t g : decreasingOrder(groups, capacity)) {
-        const TaskDemand &t = groups[g];
-        long long left = t.count;
-        if (left <= 0)
-            continue;
-        if (!fits(t, capacity))
-            return {};
-        for (PackedInstance &inst : instances) {
-            if (left == 0)
-                break;
-            const long long n = std::min(left, howMany(capacity.cpuUnits - inst.cpuUsed, capacity.memoryMb - inst.memoryUsed, t));
-            if (n <= 0)
-                continue;
-            inst.tasksPerGroup[g] += n;
-            inst.cpuUsed += n * t.cpuUnits;
-            inst.memoryUsed += n * t.memoryMb;
-            left -= n;
-        }
-        const long long perInstance = howMany(capacity.cpuUnits, capacity.memoryMb, t);
-        while (left > 0) {
-            PackedInstance inst;
-            inst.tasksPerGroup.assign(groups.size(), 0);
-            const long long n = std::min(left, perInstance);
-            inst.tasksPerGroup[g] = n;
-            inst.cpuUsed = n * t.cpuUnits;
-            inst.memoryUsed = n * t.memoryMb;
-            left -= n;
-            instances.push_back(std::move(inst));
-        }
-    }
+    for (const Run &r : runs)
+        instances.insert(instances.end(), static_cast<std::size_t>(r.copies), r.load);
     return instances;
 }
 

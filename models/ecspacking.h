@@ -28,18 +28,15 @@ struct PackedInstance {
 };
 
 /**
- * First-fit decreasing of task groups onto identical instances, in bulk: groups in decreasing
- * order of their larger share of an instance, each placed into the first instances with room,
- * then onto new instances. Returns no instances when a task does not fit an empty instance
- * (check fits() first). Runs in O(groups x instances), not per task.
+ * First-fit decreasing of task groups onto identical instances: groups in decreasing order of
+ * their larger share of an instance, each task into the first instance with room, else onto a
+ * new one. Returns no instances when a task does not fit an empty instance (check fits()
+ * first). Identical instances are handled as runs, so the work grows with the number of distinct
+ * instance loads, not with the number of tasks.
  */
 std::vector<PackedInstance> packFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity);
 
-/**
- * The number of instances packFirstFitDecreasing() would use, computed on runs of identical
- * instances instead of one instance at a time, so that a million tasks cost microseconds, not
- * a million allocations. Returns -1 when a task does not fit an empty instance.
- */
+/** The number of instances packFirstFitDecreasing() uses, without listing them; -1 when a task fits no instance. */
 long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity);
 
 /** Whether one task of the group fits an empty instance. */

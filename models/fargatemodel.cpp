@@ -149,10 +149,7 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
 
     std::ostringstream summary;
     summary << spec.os << "/" << spec.architecture << ", " << spec.taskVcpu << " vCPU / " << spec.taskMemoryGb << " GB, ";
-    if (sizing.counts.empty() || *std::min_element(sizing.counts.begin(), sizing.counts.end()) == r.fleet.peak)
-        summary << r.fleet.peak << (r.fleet.peak == 1 ? " task" : " tasks");
-    else
-        summary << "tasks " << *std::min_element(sizing.counts.begin(), sizing.counts.end()) << "-" << r.fleet.peak;
+    summary << describeCounts(sizing.counts, "task", "tasks");
     if (spec.spot)
         summary << ", Spot";
     r.summary = summary.str();

@@ -57,6 +57,19 @@ FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double dura
     return out;
 }
 
+std::string describeCounts(const std::vector<double> &counts, const char *singular, const char *plural)
+{
+    if (counts.empty())
+        return std::string("0 ") + plural;
+    const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
+    std::ostringstream s;
+    if (*lo == *hi)
+        s << *hi << ' ' << (*hi == 1 ? singular : plural);
+    else
+        s << *lo << '-' << *hi << ' ' << plural;
+    return s.str();
+}
+
 FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan &plan, std::string unit)
 {
     FleetSummary f;

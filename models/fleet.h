@@ -30,6 +30,9 @@ FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double dura
 /** Peak, time-weighted average and unit-hours of hourly counts. */
 FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan &plan, std::string unit);
 
+/** "1 task", "4 tasks" or "2-8 tasks": the range of hourly counts, for summaries. */
+std::string describeCounts(const std::vector<double> &counts, const char *singular, const char *plural);
+
 /** ceil() that forgives the last bits of floating-point noise (2.0000000000004 is 2). */
 double ceilTolerant(double value);
 

@@ -205,11 +205,44 @@ void TestEcsPacking::countInstances_millionTasks()
     QCOMPARE(countInstancesFirstFitDecreasing({{512, 1024, 0}}, {2048, 7936}), 0LL);
 }
 
+// The textbook algorithm, one task at a time, for the property test below: groups by their
+// larger share of an instance (largest first, ties in input order), each task into the first
+// instance with room.
+static std::vector<std::vector<long long>> referenceFirstFitDecreasing(const std::vector<TaskDemand> &groups,
+                                                                         const InstanceCapacity &cap)
+{
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    auto share = [&](const TaskDemand &t) { return std::max(t.cpuUnits / cap.cpuUnits, t.memoryMb / cap.memoryMb); };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return share(groups[a]) > share(groups[b]); });
+    std::vector<std::vector<long long>> instances;
+    std::vector<std::pair<double, double>> used;
+    for (std::size_t g : order) {
+        for (long long task = 0; task < groups[g].count; ++task) {
+            std::size_t i = 0;
+            for (; i < instances.size(); ++i)
+                if (used[i].first + groups[g].cpuUnits <= cap.cpuUnits + 1e-9
+                    && used[i].second + groups[g].memoryMb <= cap.memoryMb + 1e-9)
+                    break;
+            if (i == instances.size()) {
+                instances.emplace_back(groups.size(), 0);
+                used.emplace_back(0, 0);
+            }
+            ++instances[i][g];
+            used[i].first += groups[g].cpuUnits;
+            used[i].second += groups[g].memoryMb;
+        }
+    }
+    return instances;
+}
+
 void TestEcsPacking::countInstances_agreesWithOneByOnePacking()
 {
-    // Not a hand figure: a property. The run-based count is documented as "the number of
-    // instances packFirstFitDecreasing() would use"; check that on 2000 deterministic mixes of
-    // up to four groups, including partial instances left by one group and filled by the next.
+    // Not a hand figure: a property. The packing works on runs of identical instances; check on
+    // 2000 deterministic mixes of up to four groups, including partial instances left by one
+    // group and filled by the next, that it places every task exactly where one-task-at-a-time
+    // first fit does, and that the count agrees with the list.
     std::uint32_t seed = 12345u;
     auto next = [&seed](std::uint32_t n) {
         seed = seed * 1664525u + 1013904223u;
@@ -227,6 +260,12 @@ void TestEcsPacking::countInstances_agreesWithOneByOnePacking()
         bool allFit = true;
         for (const TaskDemand &g : groups)
             allFit = allFit && (g.count == 0 || fits(g, cap));
+        if (allFit) {
+            const auto reference = referenceFirstFitDecreasing(groups, cap);
+            QCOMPARE(packed.size(), reference.size());
+            for (std::size_t i = 0; i < packed.size(); ++i)
+                QCOMPARE(packed[i].tasksPerGroup, reference[i]);
+        }
         const long long expected = allFit ? static_cast<long long>(packed.size()) : -1;
         const long long counted = countInstancesFirstFitDecreasing(groups, cap);
         if (counted != expected) {
