@@ -38,18 +38,20 @@ struct Run {
 /**
  * First-fit decreasing on runs of identical instances: a run whose copies all take n more tasks
  * stays one run, so the work grows with the number of distinct loads, not of instances. False
- * when a task does not fit an empty instance.
+ * when a task does not fit an empty instance. listTasks keeps each run's tasks per group.
  */
-bool packRuns(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity, std::vector<Run> &runs)
+bool packRuns(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity, bool listTasks, std::vector<Run> &runs)
 {
+    // Counting needs only the load; the tasks per group are kept when the instances are listed.
     auto loaded = [&](const PackedInstance &from, std::size_t g, long long n) {
         PackedInstance p = from;
-        p.tasksPerGroup[g] += n;
+        if (listTasks)
+            p.tasksPerGroup[g] += n;
         p.cpuUsed += n * groups[g].cpuUnits;
         p.memoryUsed += n * groups[g].memoryMb;
         return p;
     };
-    const PackedInstance empty{std::vector<long long>(groups.size(), 0), 0, 0};
+    const PackedInstance empty{std::vector<long long>(listTasks ? groups.size() : 0, 0), 0, 0};
     for (std::size_t g : decreasingOrder(groups, capacity)) {
         const TaskDemand &t = groups[g];
         long long left = t.count;
@@ -98,7 +100,7 @@ bool fits(const TaskDemand &task, const InstanceCapacity &capacity)
 long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
 {
     std::vector<Run> runs;
-    if (!packRuns(groups, capacity, runs))
+    if (!packRuns(groups, capacity, false, runs))
         return -1;
     long long total = 0;
     for (const Run &r : runs)
@@ -109,7 +111,7 @@ long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups
 std::vector<PackedInstance> packFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
 {
     std::vector<Run> runs;
-    if (!packRuns(groups, capacity, runs))
+    if (!packRuns(groups, capacity, true, runs))
         return {};
     std::vector<PackedInstance> instances;
     for (const Run &r : runs)
