@@ -37,6 +37,7 @@ struct OptionResult {
     std::vector<LineItem> lineItems;
     FleetSummary fleet;
     std::vector<double> hourlyCost; ///< cost of each slot's hour (not weighted)
+    bool ownPlan = false;           ///< slots follow the option's own requests/hours, not the workload's
     bool feasible = true;
     std::vector<std::string> warnings; ///< the reasons it is infeasible come first
     nlohmann::ordered_json details;    ///< platform-specific extras (packing, chosen type)
@@ -56,7 +57,7 @@ struct OptionResult {
     }
 };
 
-/** What an Evaluator returns: one OptionResult per scenario option, in order. */
+/** What an Evaluator returns: one OptionResult per enabled scenario option, in order. */
 struct Evaluation {
     std::string scenario;
     std::string region;

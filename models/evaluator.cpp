@@ -58,6 +58,8 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
 
     for (std::size_t i = 0; i < scenario.options.size(); ++i) {
         const OptionSpec &option = scenario.options[i];
+        if (!option.enabled)
+            continue;
         const double hours = option.hoursPerMonth.value_or(scenario.hoursPerMonth);
         // Most options share the workload's plan; only overrides build their own.
         std::optional<HourlyPlan> ownPlan;
@@ -75,6 +77,7 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         if (!result)
             return result.error();
         out.options.push_back(std::move(result).value());
+        out.options.back().ownPlan = ownPlan.has_value();
     }
     return out;
 }

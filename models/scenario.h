@@ -119,6 +119,8 @@ struct EcsEc2Spec {
 struct OptionSpec {
     std::string id;
     Platform platform = Platform::Lambda;
+    /** Costscape extension (`"enabled": false`): kept in the file, left out of the evaluation. */
+    bool enabled = true;
     std::optional<double> hoursPerMonth;
     std::optional<double> durationMs;
     std::optional<double> memoryMb;

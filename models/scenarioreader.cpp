@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenarioreader.h"
 
+#include "models/scenariorules.h"
 #include "pricing/jsonreader.h"
 
 #include <set>
@@ -13,13 +14,11 @@ using Pointer = JsonDocument::Pointer;
 
 namespace {
 
-// The bounds reject typing slips (a negative memory, hours per year in hours per month) without
-// second-guessing AWS: a Lambda of 20 GB is read fine and then reported infeasible, with the reason.
-const NumberRule HoursRule = NumberRule{0, 744, true, false, "hours"};
-const NumberRule DurationRule = NumberRule{0, 86'400'000, true, false, "ms"};
-const NumberRule MemoryRule = NumberRule{0, 4'194'304, true, false, "MB"};
-const NumberRule RateRule = NumberRule::range(0, 1e9, "requests/s");
-const NumberRule CountRule = NumberRule::count(0, 1e6);
+const NumberRule &HoursRule = Rules::Hours;
+const NumberRule &DurationRule = Rules::DurationMs;
+const NumberRule &MemoryRule = Rules::MemoryMb;
+const NumberRule &RateRule = Rules::RequestRate;
+const NumberRule &CountRule = Rules::Count;
 
 const std::set<std::string> FleetKeys = {"capacity", "targetUtilization", "minCount", "scaling"};
 
@@ -92,7 +91,7 @@ private:
         }
         warnUnknown(p, {"perMonth", "perSecond", "perSecondHourly"});
         if (m_r.has(p, "perMonth")) {
-            const auto v = m_r.number(p, "perMonth", NumberRule::range(0, 1e15, "requests"));
+            const auto v = m_r.number(p, "perMonth", Rules::RequestsPerMonth);
             return v ? std::optional(RequestModel::monthly(*v)) : std::nullopt;
         }
         if (m_r.has(p, "perSecond")) {
@@ -137,8 +136,8 @@ private:
             Spike spike;
             spike.fromPerSecond = m_r.number(sp, "fromPerSecond", RateRule).value_or(0);
             spike.toPerSecond = m_r.number(sp, "toPerSecond", RateRule).value_or(0);
-            spike.rampSeconds = m_r.number(sp, "rampSeconds", NumberRule::range(0, 86400, "s"), false).value_or(0);
-            spike.holdSeconds = m_r.number(sp, "holdSeconds", NumberRule::range(0, 86400, "s"), false).value_or(600);
+            spike.rampSeconds = m_r.number(sp, "rampSeconds", Rules::SpikeSeconds, false).value_or(0);
+            spike.holdSeconds = m_r.number(sp, "holdSeconds", Rules::SpikeSeconds, false).value_or(600);
             warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds"});
             w.spike = spike;
         }
@@ -171,12 +170,13 @@ private:
             const auto platform = m_r.string(op, "platform", true, {"lambda", "fargate", "ec2", "ecs-ec2"});
             if (!platform)
                 return;
+            o.enabled = m_r.boolean(op, "enabled").value_or(true);
             o.hoursPerMonth = m_r.number(op, "hoursPerMonth", HoursRule, false);
             o.durationMs = m_r.number(op, "durationMs", DurationRule, false);
             o.memoryMb = m_r.number(op, "memoryMb", MemoryRule, false);
             if (m_r.has(op, "requests"))
                 o.requests = readRequests(op / "requests");
-            std::set<std::string> known = {"id", "platform", "hoursPerMonth", "durationMs", "memoryMb", "requests"};
+            std::set<std::string> known = {"id", "platform", "enabled", "hoursPerMonth", "durationMs", "memoryMb", "requests"};
             if (*platform == "lambda") {
                 o.platform = Platform::Lambda;
                 readLambda(op, o.lambda, known);
@@ -201,7 +201,7 @@ private:
     {
         known.insert({"architecture", "ephemeralStorageMb", "billingGranularityMs", "freeTier", "provisionedConcurrency"});
         l.architecture = m_r.string(op, "architecture", false, {"x86_64", "arm64"}).value_or("x86_64");
-        l.ephemeralStorageMb = m_r.number(op, "ephemeralStorageMb", NumberRule::range(512, 10240, "MB"), false).value_or(512);
+        l.ephemeralStorageMb = m_r.number(op, "ephemeralStorageMb", Rules::LambdaEphemeralMb, false).value_or(512);
         if (const auto g = m_r.number(op, "billingGranularityMs", NumberRule::count(1, 100), false)) {
             if (*g != 1 && *g != 100)
                 m_r.fail(op / "billingGranularityMs", ErrorCode::OutOfRange,
@@ -213,9 +213,9 @@ private:
         if (m_r.has(op, "provisionedConcurrency") && m_r.object(op / "provisionedConcurrency")) {
             const Pointer pp = op / "provisionedConcurrency";
             ProvisionedConcurrency pc;
-            pc.count = m_r.number(pp, "count", NumberRule::count(0, 1e6)).value_or(0);
+            pc.count = m_r.number(pp, "count", Rules::Count).value_or(0);
             pc.hoursPerMonth = m_r.number(pp, "hoursPerMonth", HoursRule, false);
-            pc.shareOfRequests = m_r.number(pp, "shareOfRequests", NumberRule::range(0, 1), false);
+            pc.shareOfRequests = m_r.number(pp, "shareOfRequests", Rules::ProvisionedShare, false);
             warnUnknown(pp, {"count", "hoursPerMonth", "shareOfRequests"});
             l.provisionedConcurrency = pc;
         }
@@ -238,12 +238,12 @@ private:
             Capacity cap;
             cap.kind = c ? Capacity::Kind::ConcurrentRequests : Capacity::Kind::RequestsPerSecond;
             cap.value = m_r.number(cp, c ? "concurrentRequests" : "requestsPerSecond",
-                                   NumberRule{0, 1e9, true, false, c ? "requests" : "requests/s"})
+                                   c ? Rules::ConcurrentRequests : Rules::RequestsPerSecond)
                             .value_or(1);
             warnUnknown(cp, {"concurrentRequests", "requestsPerSecond"});
             f.capacity = cap;
         }
-        f.targetUtilization = m_r.number(op, "targetUtilization", NumberRule{0, 1, true, false, ""}, false).value_or(0.7);
+        f.targetUtilization = m_r.number(op, "targetUtilization", Rules::TargetUtilization, false).value_or(0.7);
         f.minCount = m_r.number(op, "minCount", CountRule, false).value_or(1);
         const auto scaling = m_r.string(op, "scaling", false, {"hourly", "peak"});
         f.scaling = scaling == "peak" ? FleetSpec::Scaling::Peak : FleetSpec::Scaling::Hourly;
@@ -263,11 +263,11 @@ private:
         known.insert({"os", "architecture", "taskVcpu", "taskMemoryGb", "spot", "ephemeralStorageGb", "spotDiscount"});
         f.os = m_r.string(op, "os", false, {"linux", "windows"}).value_or("linux");
         f.architecture = m_r.string(op, "architecture", false, {"x86_64", "arm64"}).value_or("x86_64");
-        f.taskVcpu = m_r.number(op, "taskVcpu", NumberRule{0, 192, true, false, "vCPU"}).value_or(0);
-        f.taskMemoryGb = m_r.number(op, "taskMemoryGb", NumberRule{0, 1024, true, false, "GB"}).value_or(0);
+        f.taskVcpu = m_r.number(op, "taskVcpu", Rules::TaskVcpu).value_or(0);
+        f.taskMemoryGb = m_r.number(op, "taskMemoryGb", Rules::TaskMemoryGb).value_or(0);
         f.spot = m_r.boolean(op, "spot").value_or(false);
-        f.ephemeralStorageGb = m_r.number(op, "ephemeralStorageGb", NumberRule::range(20, 200, "GB"), false).value_or(20);
-        f.spotDiscount = m_r.number(op, "spotDiscount", NumberRule{0, 0.99, false, false, ""}, false);
+        f.ephemeralStorageGb = m_r.number(op, "ephemeralStorageGb", Rules::FargateEphemeralGb, false).value_or(20);
+        f.spotDiscount = m_r.number(op, "spotDiscount", Rules::SpotDiscount, false);
         readFleet(op, "tasks", f.fleet, known);
     }
 
@@ -278,10 +278,10 @@ private:
         e.instanceType = m_r.string(op, "instanceType").value_or("");
         e.os = m_r.string(op, "os", false, {"linux", "windows"}).value_or("linux");
         e.purchase = readPurchase(op).value_or(Purchase::OnDemand);
-        e.spotHourly = m_r.number(op, "spotHourly", NumberRule{0, 1e5, true, false, "$/h"}, false);
-        e.spotDiscount = m_r.number(op, "spotDiscount", NumberRule{0, 0.99, false, false, ""}, false);
+        e.spotHourly = m_r.number(op, "spotHourly", Rules::SpotHourly, false);
+        e.spotDiscount = m_r.number(op, "spotDiscount", Rules::SpotDiscount, false);
         e.onDemandBase = m_r.number(op, "onDemandBase", CountRule, false);
-        e.onDemandPercentAboveBase = m_r.number(op, "onDemandPercentAboveBase", NumberRule::range(0, 100, "%"), false);
+        e.onDemandPercentAboveBase = m_r.number(op, "onDemandPercentAboveBase", Rules::OnDemandPercent, false);
         readFleet(op, "instances", e.fleet, known);
     }
 
@@ -289,8 +289,8 @@ private:
     {
         known.insert({"taskVcpu", "taskMemoryMb", "taskGroups", "instanceTypes", "purchase", "reservedMemoryMb",
                       "placement", "os", "spotHourly", "spotDiscount"});
-        const NumberRule vcpuRule{0, 192, true, false, "vCPU"};
-        const NumberRule memRule{0, 4'194'304, true, false, "MiB"};
+        const NumberRule &vcpuRule = Rules::TaskVcpu;
+        const NumberRule &memRule = Rules::TaskMemoryMib;
         if (m_r.has(op, "taskGroups")) {
             if (m_r.has(op, "taskVcpu") || m_r.has(op, "taskMemoryMb")) {
                 m_r.fail(op / "taskGroups", ErrorCode::WrongFormat,
@@ -354,9 +354,9 @@ private:
         }
         e.os = m_r.string(op, "os", false, {"linux", "windows"}).value_or("linux");
         e.purchase = readPurchase(op).value_or(Purchase::OnDemand);
-        e.spotHourly = m_r.number(op, "spotHourly", NumberRule{0, 1e5, true, false, "$/h"}, false);
-        e.spotDiscount = m_r.number(op, "spotDiscount", NumberRule{0, 0.99, false, false, ""}, false);
-        e.reservedMemoryMb = m_r.number(op, "reservedMemoryMb", NumberRule::range(0, 1'048'576, "MiB"), false).value_or(256);
+        e.spotHourly = m_r.number(op, "spotHourly", Rules::SpotHourly, false);
+        e.spotDiscount = m_r.number(op, "spotDiscount", Rules::SpotDiscount, false);
+        e.reservedMemoryMb = m_r.number(op, "reservedMemoryMb", Rules::ReservedMemoryMib, false).value_or(256);
         const auto placement = m_r.string(op, "placement", false, {"binpack-memory", "binpack-cpu", "spread"});
         e.placement = placement == "binpack-cpu" ? EcsEc2Spec::Placement::BinpackCpu
             : placement == "spread"              ? EcsEc2Spec::Placement::Spread
@@ -461,6 +461,10 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
         Json o = originalById.count(opt.id) ? originalById[opt.id] : Json::object();
         o["id"] = opt.id;
         o["platform"] = platformName(opt.platform);
+        if (opt.enabled)
+            o.erase("enabled");
+        else
+            o["enabled"] = false;
         setOrErase(o, "hoursPerMonth", opt.hoursPerMonth);
         setOrErase(o, "durationMs", opt.durationMs);
         setOrErase(o, "memoryMb", opt.memoryMb);

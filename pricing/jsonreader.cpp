@@ -25,6 +25,28 @@ std::string withUnit(double v, const char *unit)
 }
 } // namespace
 
+std::string NumberRule::problem(double d) const
+{
+    if (!std::isfinite(d))
+        return "must be a finite number";
+    const bool belowMin = minExclusive ? !(d > min) : d < min;
+    if (belowMin || d > max) {
+        std::string expect;
+        const bool unbounded = max == std::numeric_limits<double>::max();
+        if (minExclusive)
+            expect = "must be greater than " + (unbounded ? withUnit(min, unit)
+                                                          : formatBound(min) + " and at most " + withUnit(max, unit));
+        else if (unbounded)
+            expect = "must be at least " + withUnit(min, unit);
+        else
+            expect = "must be between " + formatBound(min) + " and " + withUnit(max, unit);
+        return expect + ", got " + formatBound(d);
+    }
+    if (integer && std::floor(d) != d)
+        return "must be a whole number, got " + formatBound(d);
+    return {};
+}
+
 std::string JsonReader::fieldName(const Pointer &pointer)
 {
     // json_pointer has no public token access in 3.11, so walk its string form.
@@ -144,26 +166,8 @@ std::optional<double> JsonReader::numberAt(const Pointer &ptr, const NumberRule 
         return std::nullopt;
     }
     const double d = v->get<double>();
-    if (!std::isfinite(d)) {
-        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": must be a finite number");
-        return std::nullopt;
-    }
-    const bool belowMin = rule.minExclusive ? !(d > rule.min) : d < rule.min;
-    if (belowMin || d > rule.max) {
-        std::string expect;
-        const bool unbounded = rule.max == std::numeric_limits<double>::max();
-        if (rule.minExclusive)
-            expect = "must be greater than " + (unbounded ? withUnit(rule.min, rule.unit)
-                                                          : formatBound(rule.min) + " and at most " + withUnit(rule.max, rule.unit));
-        else if (unbounded)
-            expect = "must be at least " + withUnit(rule.min, rule.unit);
-        else
-            expect = "must be between " + formatBound(rule.min) + " and " + withUnit(rule.max, rule.unit);
-        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": " + expect + ", got " + formatBound(d));
-        return std::nullopt;
-    }
-    if (rule.integer && std::floor(d) != d) {
-        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": must be a whole number, got " + formatBound(d));
+    if (const std::string why = rule.problem(d); !why.empty()) {
+        fail(ptr, ErrorCode::OutOfRange, fieldName(ptr) + ": " + why);
         return std::nullopt;
     }
     return d;

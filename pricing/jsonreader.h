@@ -25,6 +25,12 @@ struct NumberRule {
     static NumberRule nonNegative(const char *unit = "") { return {0, std::numeric_limits<double>::max(), false, false, unit}; }
     static NumberRule range(double lo, double hi, const char *unit = "") { return {lo, hi, false, false, unit}; }
     static NumberRule count(double lo = 0, double hi = 1e9) { return {lo, hi, false, true, ""}; }
+
+    /**
+     * What is wrong with v under this rule ("must be between 128 and 10240 MB, got 20"), or ""
+     * when v is fine. The reader and the editors share it, so a field says the same in both.
+     */
+    std::string problem(double v) const;
 };
 
 /**

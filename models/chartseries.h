@@ -1,0 +1,74 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/evaluation.h"
+
+#include <string>
+#include <vector>
+
+/**
+ * Plain series for the charts, built from an Evaluation. The chart widgets in ui/ draw these and
+ * nothing else: no chart calls the evaluator or holds a billing rule, and what a chart shows is
+ * what the result says.
+ */
+namespace Costscape::Models {
+
+/** Monthly cost per option, each bar stacked by line item. */
+struct MonthlySeries {
+    struct Stack {
+        std::string name;           ///< line item name ("requests", "duration", "instances")
+        std::vector<double> values; ///< per option, 0 where the option has no such line
+    };
+    std::vector<std::string> ids;       ///< option ids, in scenario order
+    std::vector<std::string> platforms; ///< "AWS Lambda", "ECS on EC2"
+    std::vector<std::string> summaries; ///< OptionResult::summary
+    std::vector<double> totals;         ///< monthlyCost
+    std::vector<bool> feasible;
+    std::vector<std::string> reasons;   ///< why an option is infeasible, "" when it is feasible
+    std::vector<Stack> stacks;          ///< in order of first appearance
+    int cheapest = -1;                  ///< index of the cheapest feasible option, -1 when none
+    std::string currency = "USD";
+};
+
+/** Fleet size and hourly cost, slot by slot of the workload's plan (a day, a week, a month). */
+struct HourlySeries {
+    struct Line {
+        std::string id;
+        std::string unit;           ///< "instances", "tasks", "concurrent executions"
+        std::vector<double> fleet;  ///< count per slot
+        std::vector<double> cost;   ///< cost of one hour of the slot
+        bool feasible = true;
+    };
+    std::vector<double> ratePerSecond; ///< the workload's demand per slot
+    std::vector<Line> lines;           ///< options whose slots follow the workload's plan
+    std::vector<std::string> skipped;  ///< ids of options with a plan of their own, not drawn
+    std::string currency = "USD";
+};
+
+/** Each option's monthly cost as the workload is scaled, and where the cheapest option changes. */
+struct TrafficSweep {
+    struct Line {
+        std::string id;
+        std::vector<double> cost; ///< per factor; NaN where the option is infeasible at that traffic
+    };
+    /** A point where the cheapest feasible option changes as traffic grows. */
+    struct BreakEven {
+        double factor = 1;      ///< workload scale at the change
+        double averageRate = 0; ///< mean requests per second at the change
+        double cost = 0;        ///< monthly cost there (of the option that stops being cheapest)
+        std::string below;      ///< cheapest just below
+        std::string above;      ///< cheapest just above
+    };
+    std::vector<double> factors;     ///< ascending, log-spaced (0.01x .. 100x by default)
+    std::vector<double> averageRate; ///< mean requests per second over the month at each factor
+    std::vector<Line> lines;         ///< one per evaluated option, in scenario order
+    std::vector<BreakEven> breakEvens;
+    std::vector<std::string> sentences; ///< the break-evens in words, for the chart's caption
+    std::string currency = "USD";
+};
+
+MonthlySeries monthlySeries(const Evaluation &evaluation);
+HourlySeries hourlySeries(const Evaluation &evaluation);
+
+} // namespace Costscape::Models
