@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "trafficsweep.h"
+
+#include "models/evaluator.h"
+#include "models/workload.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace Costscape::Models {
+
+namespace {
+
+constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
+constexpr int MaxBisections = 30;
+constexpr double BisectionWidth = 1e-4; // relative: far below what a caption's 2 digits show
+
+/** `value` rounded to `digits` significant digits, printed without exponent or trailing zeros. */
+std::string formatSignificant(double value, int digits)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    if (value == 0)
+        return "0";
+    const int exponent = static_cast<int>(std::floor(std::log10(std::abs(value))));
+    const double unit = std::pow(10.0, exponent - digits + 1);
+    const double rounded = std::round(value / unit) * unit;
+    const int decimals = std::max(0, digits - 1 - exponent);
+    char buffer[400]; // %f of the largest double has 309 digits before the point
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
+    std::string s(buffer);
+    // Rounding up to the next power of ten (9.96 -> 10.0) leaves one decimal too many.
+    if (s.find('.') != std::string::npos) {
+        while (s.back() == '0')
+            s.pop_back();
+        if (s.back() == '.')
+            s.pop_back();
+    }
+    return s;
+}
+
+void scaleRequests(RequestModel &target, const RequestModel &base, double factor)
+{
+    target.perMonth = base.perMonth * factor;
+    target.perSecond = base.perSecond * factor;
+    target.perSecondHourly.resize(base.perSecondHourly.size());
+    for (std::size_t i = 0; i < base.perSecondHourly.size(); ++i)
+        target.perSecondHourly[i] = base.perSecondHourly[i] * factor;
+}
+
+/**
+ * One working copy of the scenario, rescaled in place for every evaluation. The copy drops the
+ * file's JSON and positions (they only locate errors and keep unknown keys on save), which makes
+ * it cheap; an error is located again on the original.
+ */
+class Sweeper final
+{
+public:
+    Sweeper(const Scenario &scenario, const Pricing::PriceSheet &sheet)
+        : m_scenario(scenario), m_sheet(sheet), m_work(scenario)
+    {
+        // Copied whole once and then emptied (one copy of the JSON per sweep, not per evaluation),
+        // so that a field added to Scenario later cannot be forgotten here.
+        m_work.original = JsonDocument::Json();
+        m_work.positions = JsonDocument::PositionMap();
+        for (std::size_t i = 0; i < scenario.options.size(); ++i)
+            if (scenario.options[i].enabled)
+                m_enabled.push_back(i);
+    }
+
+    /** Scenario indices of the options an Evaluation holds, in its order. */
+    const std::vector<std::size_t> &enabled() const { return m_enabled; }
+
+    /** Evaluates at `factor` with only the given lines (indices into enabled()) switched on. */
+    Result<Evaluation> evaluate(double factor, const std::vector<int> *only = nullptr)
+    {
+        scaleRequests(m_work.workload.requests, m_scenario.workload.requests, factor);
+        for (std::size_t i = 0; i < m_work.options.size(); ++i) {
+            OptionSpec &option = m_work.options[i];
+            const OptionSpec &original = m_scenario.options[i];
+            if (original.requests)
+                scaleRequests(*option.requests, *original.requests, factor);
+            option.enabled = original.enabled && !only;
+        }
+        if (only)
+            for (int line : *only)
+                m_work.options[m_enabled[static_cast<std::size_t>(line)]].enabled = true;
+        auto result = Evaluator::evaluate(m_work, m_sheet);
+        if (!result) {
+            // Pricing errors do not depend on traffic: the original fails the same way and can
+            // say where. Should it not, the copy's error is still better than none.
+            auto located = Evaluator::evaluate(m_scenario, m_sheet);
+            if (!located)
+                return located.error();
+        }
+        return result;
+    }
+
+private:
+    const Scenario &m_scenario;
+    const Pricing::PriceSheet &m_sheet;
+    Scenario m_work;
+    std::vector<std::size_t> m_enabled;
+};
+
+/** "lambda is cheapest", or the words for no feasible option. */
+std::string subject(const TrafficSweep &sweep, int line)
+{
+    return line < 0 ? std::string("no option is feasible")
+                    : sweep.lines[static_cast<std::size_t>(line)].id + " is cheapest";
+}
+
+void describe(TrafficSweep &sweep, const std::vector<int> &winners, double baseRate)
+{
+    if (sweep.lines.empty()) {
+        sweep.sentences.push_back("no enabled option to compare");
+        return;
+    }
+    // Where the cheapest option holds, as the sweep's x axis shows it: the monthly average rate,
+    // or, for a workload without requests, multiples of the scenario's traffic.
+    const bool byRate = baseRate > 0 && std::isfinite(baseRate);
+    auto at = [&](double factor, int digits) {
+        return byRate ? formatSignificant(baseRate * factor, digits) : formatSignificant(factor, digits);
+    };
+    const std::string unit = byRate ? " requests/s" : " times the scenario's traffic";
+    const std::string firstUnit = byRate ? unit + " (monthly average)" : unit;
+
+    std::vector<int> regions{winners.front()};
+    for (std::size_t i = 1; i < winners.size(); ++i)
+        if (winners[i] != winners[i - 1])
+            regions.push_back(winners[i]);
+
+    if (regions.size() == 1) {
+        const std::string range = "from " + at(sweep.factors.front(), 2) + " to " + at(sweep.factors.back(), 2) + firstUnit;
+        sweep.sentences.push_back(regions.front() < 0 ? "no option is feasible at any traffic level " + range
+                                                      : subject(sweep, regions.front()) + " at every traffic level " + range);
+        return;
+    }
+    for (std::size_t r = 0; r < regions.size(); ++r) {
+        const std::string &u = r == 0 ? firstUnit : unit;
+        if (r == 0) {
+            sweep.sentences.push_back(subject(sweep, regions[r]) + " below " + at(sweep.breakEvens[0].factor, 2) + u);
+        } else if (r + 1 == regions.size()) {
+            sweep.sentences.push_back(subject(sweep, regions[r]) + " above " + at(sweep.breakEvens[r - 1].factor, 2) + u);
+        } else {
+            // Two break-evens close together would read "from 850 to 850": add digits until the
+            // range shows.
+            const double lo = sweep.breakEvens[r - 1].factor;
+            const double hi = sweep.breakEvens[r].factor;
+            int digits = 2;
+            while (digits < 6 && at(lo, digits) == at(hi, digits))
+                ++digits;
+            sweep.sentences.push_back(subject(sweep, regions[r]) + " from " + at(lo, digits) + " to " + at(hi, digits) + u);
+        }
+    }
+}
+
+} // namespace
+
+std::string formatRate(double requestsPerSecond)
+{
+    return formatSignificant(requestsPerSecond, 2);
+}
+
+Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::PriceSheet &sheet, int points, double minFactor,
+                                  double maxFactor)
+{
+    if (points < 2)
+        return Error{ErrorCode::OutOfRange, "traffic sweep: needs at least 2 points, got " + std::to_string(points), {}, 0, 0};
+    if (!std::isfinite(minFactor) || !std::isfinite(maxFactor) || minFactor <= 0 || maxFactor <= minFactor)
+        return Error{ErrorCode::OutOfRange,
+                     "traffic sweep: factors must satisfy 0 < minimum < maximum, got " + formatSignificant(minFactor, 6)
+                         + " and " + formatSignificant(maxFactor, 6),
+                     {}, 0, 0};
+
+    TrafficSweep sweep;
+    Sweeper sweeper(scenario, sheet);
+    const auto &enabled = sweeper.enabled();
+    for (std::size_t i : enabled)
+        sweep.lines.push_back({scenario.options[i].id, std::vector<double>(static_cast<std::size_t>(points), NaN)});
+
+    // Requests scale linearly, so the month's average rate is the unscaled one times the factor.
+    const double hours = scenario.hoursPerMonth;
+    const double baseRate =
+        hours > 0 ? HourlyPlan::build(scenario.workload.requests, hours).requestsPerMonth() / (hours * 3600.0) : 0.0;
+
+    // Log-spaced: break-evens between Lambda and a fleet sit anywhere over decades of traffic.
+    // Exponents are interpolated so that a factor of 1 (today's traffic) comes out exactly 1.
+    const double logMin = std::log10(minFactor);
+    const double logMax = std::log10(maxFactor);
+    for (int i = 0; i < points; ++i) {
+        const double f = i == 0 ? minFactor
+            : i == points - 1   ? maxFactor
+                                : std::pow(10.0, logMin + (logMax - logMin) * i / (points - 1));
+        sweep.factors.push_back(f);
+        sweep.averageRate.push_back(baseRate * f);
+    }
+
+    std::vector<int> winners(static_cast<std::size_t>(points), -1);
+    for (std::size_t i = 0; i < sweep.factors.size(); ++i) {
+        auto evaluation = sweeper.evaluate(sweep.factors[i]);
+        if (!evaluation)
+            return evaluation.error();
+        if (i == 0)
+            sweep.currency = evaluation->prices.currency;
+        for (std::size_t k = 0; k < evaluation->options.size() && k < sweep.lines.size(); ++k) {
+            const OptionResult &o = evaluation->options[k];
+            sweep.lines[k].cost[i] = o.feasible ? o.monthlyCost : NaN;
+        }
+        winners[i] = evaluation->cheapestIndex();
+    }
+
+    // Bisect each change of winner on a copy holding only the two options involved: the others
+    // cannot change which of the two is cheaper, and each evaluates at full cost.
+    for (std::size_t i = 0; i + 1 < winners.size(); ++i) {
+        const int below = winners[i];
+        const int above = winners[i + 1];
+        if (below == above)
+            continue;
+        std::vector<int> only;
+        for (int line : {std::min(below, above), std::max(below, above)})
+            if (line >= 0)
+                only.push_back(line);
+        double lo = sweep.factors[i];
+        double hi = sweep.factors[i + 1];
+        double loCost = below >= 0 ? sweep.lines[static_cast<std::size_t>(below)].cost[i] : NaN;
+        int hiWinner = above;
+        double hiCost = above >= 0 ? sweep.lines[static_cast<std::size_t>(above)].cost[i + 1] : NaN;
+        for (int iteration = 0; iteration < MaxBisections && hi / lo - 1 > BisectionWidth; ++iteration) {
+            const double mid = std::sqrt(lo * hi); // the midpoint on the sweep's log axis
+            auto evaluation = sweeper.evaluate(mid, &only);
+            if (!evaluation)
+                return evaluation.error();
+            const int c = evaluation->cheapestIndex();
+            const int winner = c < 0 ? -1 : only[static_cast<std::size_t>(c)];
+            if (winner == below) {
+                lo = mid;
+                if (c >= 0)
+                    loCost = evaluation->options[static_cast<std::size_t>(c)].monthlyCost;
+            } else {
+                hi = mid;
+                hiWinner = winner;
+                hiCost = c >= 0 ? evaluation->options[static_cast<std::size_t>(c)].monthlyCost : NaN;
+            }
+        }
+        TrafficSweep::BreakEven b;
+        b.factor = std::sqrt(lo * hi);
+        b.averageRate = baseRate * b.factor;
+        b.cost = below >= 0 ? loCost : hiCost;
+        b.below = below >= 0 ? sweep.lines[static_cast<std::size_t>(below)].id : std::string();
+        b.above = hiWinner >= 0 ? sweep.lines[static_cast<std::size_t>(hiWinner)].id : std::string();
+        sweep.breakEvens.push_back(std::move(b));
+    }
+
+    describe(sweep, winners, baseRate);
+    return sweep;
+}
+
+} // namespace Costscape::Models
