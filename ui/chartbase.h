@@ -1,0 +1,179 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QMetaObject>
+#include <QPen>
+#include <QPointF>
+#include <QString>
+#include <QWidget>
+
+class QCPAbstractLegendItem;
+class QCPAxis;
+class QCPItemText;
+class QCPLegend;
+class QCustomPlot;
+class QMouseEvent;
+class QVBoxLayout;
+
+namespace Costscape::Ui {
+
+/**
+ * What every chart of the results view shares: one QCustomPlot, themed from the widget's palette
+ * (and re-themed when the palette changes), drag and wheel zoom, a legend whose entries show and
+ * hide their series when clicked, hover tooltips with exact values, a context menu with PNG/PDF
+ * export and "Reset view", and a centred message when there is nothing to plot.
+ *
+ * Series are addressed by their plottable name: every plottable with that name is shown or hidden
+ * together (a chart may draw one option in two axis rects under one legend entry).
+ *
+ * Changes are drawn with a queued replot, so a burst of edits costs one repaint. Geometry-based
+ * accessors of subclasses (pixel positions) are valid once the plot has been laid out, i.e. after
+ * it was shown and replotted.
+ */
+class ChartBase : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChartBase)
+    Q_PROPERTY(QString emptyMessage READ emptyMessage WRITE setEmptyMessage)
+
+public:
+    explicit ChartBase(QWidget *parent = nullptr);
+    ~ChartBase() override;
+
+    /** The plot widget; tests drive the mouse on it. Never null. */
+    QCustomPlot *plot() const { return m_plot; }
+
+    /**
+     * Shows or hides every series named @p name and greys its legend entry while hidden.
+     * Returns false (and changes nothing) when no series has that name.
+     */
+    bool setSeriesVisible(const QString &name, bool visible);
+    /** True when a series named @p name exists and is shown; false when hidden or unknown. */
+    bool isSeriesVisible(const QString &name) const;
+
+    /**
+     * Writes the chart as a PNG of @p width x @p height pixels. The file is replaced atomically
+     * (QSaveFile): on failure it returns false, sets @p error (when given) to a message naming the
+     * file and the reason, and leaves any existing file untouched and no partial file behind.
+     * The chart's caption, if it has one, is written under the plot.
+     */
+    bool exportPng(const QString &fileName, int width, int height, QString *error = nullptr);
+    /** As exportPng(), as a one-page PDF of the chart laid out at @p width x @p height. */
+    bool exportPdf(const QString &fileName, int width, int height, QString *error = nullptr);
+
+    /** Back to the ranges the chart chose when its data was set. */
+    virtual void resetView();
+
+    /**
+     * The text shown in the middle of the chart when there is nothing to plot. Each chart sets a
+     * default; setting it replaces the default and updates a message already shown.
+     */
+    QString emptyMessage() const { return m_emptyMessage; }
+    void setEmptyMessage(const QString &message);
+    /** True while the empty message is shown instead of data. */
+    bool isEmptyMessageShown() const;
+
+    /**
+     * The tooltip for the widget pixel @p pixel of plot(): exact values of what is under the
+     * mouse, as rich text; empty when there is nothing there. The base returns an empty string.
+     */
+    virtual QString tooltipAt(const QPointF &pixel) const;
+
+    /**
+     * Colour of the @p index-th series: the Okabe-Ito qualitative palette without black (readable
+     * on light and dark backgrounds and for the common colour-vision deficiencies), repeated in
+     * lighter and darker variants after seven series. Negative indexes give the first colour.
+     */
+    static QColor seriesColor(int index);
+
+    /**
+     * @p value as money with English digit grouping: "$1,234.56" for USD, "€", "£", "¥" for EUR,
+     * GBP, JPY, else "CHF 1,234.56"; no sign on a value that rounds to 0. @p decimals < 0 shows
+     * the value exactly: two to six decimals ("$30.368"), six significant digits below a cent.
+     */
+    static QString formatMoney(double value, const QString &currency, int decimals = 2);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+    /**
+     * Colours everything from the palette: background, axes of every axis rect, grid, legend
+     * (hidden entries greyed), the empty message. Subclasses call the base, then re-colour their
+     * own plottables and items. Called on palette changes.
+     */
+    virtual void applyTheme();
+    /**
+     * Text written under the plot in exports (on screen it is a label under the plot, which the
+     * renderers do not see); empty for none. The base returns an empty string.
+     */
+    virtual QString exportCaption() const { return {}; }
+    /** Called after setSeriesVisible() changed something, before the replot. */
+    virtual void seriesVisibilityChanged() {}
+
+    /** Moves the legend into a row of its own above the axis rects (it never hides data there). */
+    void placeLegendAbove();
+    /**
+     * Re-flows the legend after entries were added or removed: one row up to eight entries,
+     * else as few rows as that allows, filled evenly, in reading order.
+     */
+    void reflowLegend();
+    /** Removes every plottable and item except the empty message; keeps axes and the legend. */
+    void clearPlot();
+    /** Shows or hides the empty message. */
+    void showEmptyMessage(bool show);
+    /** Queues one replot for the current burst of changes. */
+    void queueReplot();
+
+    /**
+     * Labels @p axis as the hours of a plan of @p slotCount slots: "00:00" for a day, "Mon\n00:00" for
+     * a week, "Day 3" (with the hour when zoomed in) for longer plans. The tick step adapts to
+     * the space available.
+     */
+    void setHourTicker(QCPAxis *axis, int slotCount);
+    /** Labels @p axis with money ("$1,200") in @p currency. */
+    void setMoneyTicker(QCPAxis *axis, const QString &currency);
+    /** Labels a logarithmic @p axis with money, or with plain numbers when @p currency is empty. */
+    void setLogTicker(QCPAxis *axis, const QString &currency);
+    /**
+     * Keeps @p axis inside [@p lower, @p upper] while the user drags and zooms (no panning into
+     * empty space). Re-calling it replaces the bounds.
+     */
+    void boundKeyRange(QCPAxis *axis, double lower, double upper);
+
+    /** "Mon 13:00" (or "13:00", "Day 3 13:00") for slot @p slot of a plan of @p slotCount slots. */
+    static QString hourLabel(int slot, int slotCount);
+
+    QColor backgroundColor() const;
+    QColor foregroundColor() const;
+    QColor gridColor() const;
+    /** Halfway between text and background: greyed-out entries, secondary text. */
+    QColor mutedColor() const;
+    /** The pen for a series of @p pointCount points: width 2 on sparse data, a width-1 cosmetic pen on dense data. */
+    static QPen seriesPen(const QColor &color, int pointCount);
+    static QColor blend(const QColor &from, const QColor &to, double amount);
+    /** @p font @p factor times larger, whether its size is in points or pixels. */
+    static QFont scaledFont(const QFont &font, double factor);
+
+    QVBoxLayout *mainLayout() const { return m_layout; }
+
+private:
+    void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);
+    void onMouseMove(QMouseEvent *event);
+    void showContextMenu(const QPoint &pos);
+    void exportWithDialog(bool pdf);
+    void updateLegendItems();
+    static bool writeAtomically(const QString &fileName, const QByteArray &bytes, QString *error);
+    static bool failExport(const QString &fileName, const QString &reason, QString *error);
+
+    QVBoxLayout *m_layout;
+    QCustomPlot *m_plot;
+    QCPItemText *m_emptyText;
+    QString m_emptyMessage;
+    QHash<QCPAxis *, QMetaObject::Connection> m_bounds;
+};
+
+} // namespace Costscape::Ui
