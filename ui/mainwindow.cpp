@@ -2,137 +2,471 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
-#include "costchart.h"
-#include "models/evaluator.h"
+#include "chartbase.h"
+#include "evaluationrunner.h"
 #include "models/resultformat.h"
+#include "optionspanel.h"
+#include "pricesheetpanel.h"
+#include "resultspanel.h"
+#include "scenariodocument.h"
+#include "workloadpanel.h"
 
+#include <QAction>
+#include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
 #include <QFileDialog>
-#include <QHeaderView>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
-#include <QSplitter>
+#include <QMimeData>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
-#include <QTableWidget>
+#include <QUndoStack>
 
 namespace Costscape::Ui {
 
 namespace {
+
+constexpr int MaxRecentFiles = 8;
+const char *const ScenarioFilter = QT_TRANSLATE_NOOP("MainWindow", "Costscape scenarios (*.costscape.json);;JSON files (*.json);;All files (*)");
+
 QString qs(const std::string &s)
 {
     return QString::fromStdString(s);
 }
+
+QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *content, QMainWindow *window, bool scroll)
+{
+    auto *dock = new QDockWidget(title, window);
+    dock->setObjectName(objectName); // saveState() needs it to restore the layout
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable | QDockWidget::DockWidgetClosable);
+    if (scroll) {
+        auto *area = new QScrollArea(dock);
+        area->setWidget(content);
+        area->setWidgetResizable(true);
+        area->setFrameShape(QFrame::NoFrame);
+        dock->setWidget(area);
+    } else {
+        dock->setWidget(content);
+    }
+    window->addDockWidget(Qt::LeftDockWidgetArea, dock);
+    return dock;
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
-    , m_chart(new CostChart(this))
-    , m_table(new QTableWidget(this))
+    , m_document(new ScenarioDocument(this))
+    , m_runner(new EvaluationRunner(this))
+    , m_results(new ResultsPanel(this))
+    , m_workload(new WorkloadPanel(m_document))
+    , m_options(new OptionsPanel(m_document))
+    , m_sheetPanel(new PriceSheetPanel)
+    , m_workloadDock(makeDock(tr("Workload"), QStringLiteral("workloadDock"), m_workload, this, true))
+    , m_optionsDock(makeDock(tr("Options"), QStringLiteral("optionsDock"), m_options, this, false))
+    , m_sheetDock(makeDock(tr("Price sheet"), QStringLiteral("priceSheetDock"), m_sheetPanel, this, false))
     , m_provenance(new QLabel(this))
+    , m_timing(new QLabel(this))
 {
-    setWindowTitle(tr("Costscape"));
-    auto *fileMenu = menuBar()->addMenu(tr("&File"));
-    fileMenu->addAction(tr("&Open scenario..."), QKeySequence::Open, this, &MainWindow::open);
-    fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
-    auto *helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About Costscape"), this, &MainWindow::showAbout);
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_results);
+    tabifyDockWidget(m_workloadDock, m_optionsDock);
+    tabifyDockWidget(m_optionsDock, m_sheetDock);
+    m_workloadDock->raise();
+    setAcceptDrops(true);
+    statusBar()->addWidget(m_provenance, 1);
+    statusBar()->addPermanentWidget(m_timing);
+    m_provenance->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    m_table->setColumnCount(5);
-    m_table->setHorizontalHeaderLabels({tr("Option"), tr("Platform"), tr("Monthly cost"), tr("Fleet peak / avg"), tr("Configuration")});
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    createActions();
 
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_chart);
-    splitter->addWidget(m_table);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setSizes({430, 260});
-    setCentralWidget(splitter);
-    statusBar()->addPermanentWidget(m_provenance, 1);
-    resize(1100, 720);
+    connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::scheduleEvaluation);
+    connect(m_document, &ScenarioDocument::priceSheetChanged, this, [this] {
+        const auto sheet = m_document->priceSheet();
+        m_sheetPanel->setPriceSheet(sheet, qs(m_document->scenario().region));
+        if (sheet) {
+            const auto &p = sheet->provenance;
+            m_provenance->setText(tr("Prices: %1, retrieved %2 (%3)")
+                                      .arg(qs(p.name), qs(p.retrieved), p.file == "embedded" ? tr("embedded") : qs(p.file)));
+        } else {
+            m_provenance->setText(tr("No price sheet: %1").arg(m_document->sheetError()));
+        }
+    });
+    connect(m_document, &ScenarioDocument::scenarioChanged, this, [this] {
+        m_sheetPanel->setRegion(qs(m_document->scenario().region));
+    });
+    connect(m_document, &ScenarioDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::updateTitle);
+    connect(m_sheetPanel, &PriceSheetPanel::regionChosen, this, [this](const QString &region) {
+        if (region.toStdString() != m_document->scenario().region)
+            m_document->edit(tr("Change region to %1").arg(region),
+                             [&](Models::Scenario &s) { s.region = region.toStdString(); });
+    });
+    connect(m_sheetPanel, &PriceSheetPanel::loadRequested, this, &MainWindow::loadPriceSheetInteractive);
+    connect(m_runner, &EvaluationRunner::evaluated, this, [this](const std::shared_ptr<const EvaluationOutcome> &outcome) {
+        m_results->showOutcome(*outcome);
+        if (outcome->evaluation) {
+            QHash<QString, QString> costs;
+            for (const auto &o : outcome->evaluation->options)
+                costs.insert(qs(o.id), o.feasible ? QStringLiteral("$") + qs(Models::formatMoney(o.monthlyCost)) : tr("infeasible"));
+            m_options->setCosts(costs);
+        }
+        m_timing->setText(tr("priced in %1 ms").arg(outcome->milliseconds, 0, 'f', 1));
+    });
+    connect(m_runner, &EvaluationRunner::swept, this,
+            [this](const std::shared_ptr<const SweepOutcome> &outcome) { m_results->showSweep(*outcome); });
+
+    resize(1280, 800);
+    restoreLayout();
+    Q_EMIT m_document->priceSheetChanged();
+    updateTitle();
+    scheduleEvaluation();
+}
+
+MainWindow::~MainWindow()
+{
+    m_runner->waitForIdle();
+}
+
+const std::optional<Models::Evaluation> &MainWindow::evaluation() const
+{
+    return m_results->evaluation();
+}
+
+void MainWindow::createActions()
+{
+    auto *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&New"), QKeySequence::New, this, &MainWindow::newScenario);
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("Load &price sheet…"), this, &MainWindow::loadPriceSheetInteractive);
+    file->addAction(tr("Export chart as P&NG…"), this, [this] { exportCurrentChart(false); });
+    file->addAction(tr("Export chart as P&DF…"), this, [this] { exportCurrentChart(true); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    updateRecentMenu();
+
+    auto *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Copy line items"), this, [this] { m_results->copyLineItems(); });
+    edit->addSeparator();
+    auto *add = edit->addMenu(tr("&Add option"));
+    for (const auto platform : {Models::Platform::Lambda, Models::Platform::Fargate, Models::Platform::Ec2,
+                                Models::Platform::EcsEc2})
+        add->addAction(QString::fromUtf8(Models::platformTitle(platform)), this, [this, platform] {
+            m_options->addOption(platform);
+            m_optionsDock->show();
+            m_optionsDock->raise();
+        });
+    edit->addAction(tr("D&uplicate option"), QKeySequence(Qt::CTRL | Qt::Key_D), m_options, &OptionsPanel::duplicateSelected);
+    edit->addAction(tr("&Remove option"), m_options, &OptionsPanel::removeSelected);
+
+    auto *view = menuBar()->addMenu(tr("&View"));
+    int key = Qt::Key_1;
+    for (QDockWidget *dock : {m_workloadDock, m_optionsDock, m_sheetDock}) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::SHIFT | key++));
+        view->addAction(toggle);
+    }
+    view->addSeparator();
+    const QStringList tabs = {tr("&Monthly cost"), tr("Cost vs &traffic"), tr("&Hour by hour"), tr("&Line items")};
+    for (int i = 0; i < tabs.size(); ++i)
+        view->addAction(tabs[i], QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
+                        [this, i] { m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(i)); });
+    view->addSeparator();
+    view->addAction(tr("Reset chart &view"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
+        if (ChartBase *chart = m_results->currentChart())
+            chart->resetView();
+    });
+    auto *themeMenu = view->addMenu(tr("T&heme"));
+    auto *themes = new QActionGroup(this);
+    const Theme current = themeFromName(QSettings().value(QStringLiteral("theme")).toString());
+    for (const auto &[theme, label] : {std::pair{Theme::System, tr("&System")}, std::pair{Theme::Light, tr("&Light")},
+                                       std::pair{Theme::Dark, tr("&Dark")}}) {
+        QAction *a = themeMenu->addAction(label, this, [this, theme = theme] { setTheme(theme); });
+        a->setCheckable(true);
+        a->setChecked(theme == current);
+        themes->addAction(a);
+    }
+
+    auto *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Costscape"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::setTheme(Theme theme)
+{
+    applyTheme(theme);
+    QSettings().setValue(QStringLiteral("theme"), themeName(theme));
+}
+
+bool MainWindow::showError(const QString &title, const QString &error, bool quiet)
+{
+    m_lastError = error;
+    if (!quiet)
+        QMessageBox::warning(this, title, error);
+    return false;
+}
+
+void MainWindow::newScenario()
+{
+    if (!maybeSave())
+        return;
+    m_document->newScenario();
 }
 
 bool MainWindow::openScenario(const QString &fileName, bool quiet)
 {
-    auto fail = [&](const Error &error) {
-        m_lastError = qs(error.toString());
-        if (!quiet)
-            QMessageBox::warning(this, tr("Cannot open scenario"), m_lastError);
+    if (!quiet && !maybeSave())
         return false;
-    };
-    auto priced = Models::loadAndEvaluate(fileName.toStdString());
-    if (!priced)
-        return fail(priced.error());
+    QString error;
+    QStringList warnings;
+    if (!m_document->load(fileName, &error, &warnings))
+        return showError(tr("Cannot open scenario"), error, quiet);
     m_lastError.clear();
-    const std::string name = priced.value().scenario.name;
-    m_evaluation = std::move(priced.value().evaluation);
-    showEvaluation(*m_evaluation);
-    setWindowTitle(tr("%1 - Costscape").arg(name.empty() ? fileName : qs(name)));
+    addRecentFile(m_document->fileName());
+    if (!warnings.isEmpty())
+        statusBar()->showMessage(warnings.size() == 1 ? warnings.first() : tr("%1 warnings; first: %2").arg(warnings.size()).arg(warnings.first()), 15000);
     return true;
-}
-
-void MainWindow::showEvaluation(const Models::Evaluation &e)
-{
-    CostBars bars;
-    bars.currency = qs(e.prices.currency);
-    bars.cheapest = e.cheapestIndex();
-    m_table->setRowCount(static_cast<int>(e.options.size()));
-    for (std::size_t i = 0; i < e.options.size(); ++i) {
-        const Models::OptionResult &o = e.options[i];
-        bars.labels.push_back(qs(o.id) + QLatin1Char('\n') + QString::fromLatin1(Models::platformTitle(o.platform)));
-        bars.totals.push_back(o.monthlyCost);
-        bars.feasible.push_back(o.feasible);
-        const int row = static_cast<int>(i);
-        auto set = [&](int column, const QString &text, Qt::Alignment align = Qt::AlignLeft | Qt::AlignVCenter) {
-            auto *item = new QTableWidgetItem(text);
-            item->setTextAlignment(align);
-            if (!o.feasible)
-                item->setForeground(palette().color(QPalette::Disabled, QPalette::Text));
-            if (!o.warnings.empty())
-                item->setToolTip(qs(o.warnings.front()));
-            m_table->setItem(row, column, item);
-        };
-        set(0, qs(o.id));
-        set(1, QString::fromLatin1(Models::platformTitle(o.platform)));
-        set(2, qs(Models::formatMoney(o.monthlyCost) + " " + e.prices.currency), Qt::AlignRight | Qt::AlignVCenter);
-        set(3, QStringLiteral("%L1 / %L2 %3").arg(o.fleet.peak, 0, 'f', 0).arg(o.fleet.average, 0, 'f', 1).arg(qs(o.fleet.unit)));
-        QString what = qs(o.summary);
-        if (!o.feasible)
-            what = tr("Infeasible: %1").arg(qs(o.warnings.empty() ? std::string() : o.warnings.front()));
-        else if (static_cast<int>(i) == bars.cheapest)
-            what = tr("Cheapest. %1").arg(what);
-        set(4, what);
-    }
-    m_chart->setBars(bars);
-    m_provenance->setText(tr("%1 | %2, %3 h/month | prices: %4, retrieved %5")
-                              .arg(qs(e.scenario), qs(e.region))
-                              .arg(e.hoursPerMonth)
-                              .arg(qs(e.prices.name), qs(e.prices.retrieved)));
 }
 
 void MainWindow::open()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"), QString(),
-                                                      tr("Costscape scenarios (*.costscape.json);;JSON files (*.json)"));
+    if (!maybeSave())
+        return;
+    const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_document->fileName()).absolutePath(),
+                                                      tr(ScenarioFilter));
     if (!file.isEmpty())
-        openScenario(file);
+        openScenario(file, false);
+}
+
+bool MainWindow::save()
+{
+    if (m_document->fileName().isEmpty())
+        return saveAs();
+    return saveScenarioAs(m_document->fileName(), false);
+}
+
+bool MainWindow::saveAs()
+{
+    QString suggested = m_document->fileName();
+    if (suggested.isEmpty())
+        suggested = m_document->displayName().replace(QLatin1Char('/'), QLatin1Char('-')) + QStringLiteral(".costscape.json");
+    QString file = QFileDialog::getSaveFileName(this, tr("Save scenario"), suggested, tr(ScenarioFilter));
+    if (file.isEmpty())
+        return false;
+    if (!file.endsWith(QLatin1String(".json")))
+        file += QStringLiteral(".costscape.json");
+    return saveScenarioAs(file, false);
+}
+
+bool MainWindow::saveScenarioAs(const QString &fileName, bool quiet)
+{
+    QString error;
+    if (!m_document->save(fileName, &error))
+        return showError(tr("Cannot save scenario"), error, quiet);
+    m_lastError.clear();
+    addRecentFile(m_document->fileName());
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->fileName())), 5000);
+    return true;
+}
+
+bool MainWindow::loadPriceSheet(const QString &fileName, bool quiet)
+{
+    // Read it first: a broken sheet is reported with its line and never replaces a working one.
+    const auto sheet = Pricing::loadPriceSheet(fileName.toStdString());
+    if (!sheet)
+        return showError(tr("Cannot load price sheet"), qs(sheet.error().toString()), quiet);
+    const QString path = m_document->pricesPathFor(fileName);
+    m_lastError.clear();
+    m_document->edit(tr("Load price sheet %1").arg(QFileInfo(fileName).fileName()),
+                     [&](Models::Scenario &s) { s.prices = path.toStdString(); });
+    return true;
+}
+
+void MainWindow::loadPriceSheetInteractive()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Load price sheet"), QFileInfo(m_document->fileName()).absolutePath(),
+                                                      tr("Costscape price sheets (*.prices.json);;JSON files (*.json);;All files (*)"));
+    if (!file.isEmpty())
+        loadPriceSheet(file, false);
+}
+
+void MainWindow::exportCurrentChart(bool pdf)
+{
+    ChartBase *chart = m_results->currentChart();
+    if (!chart) {
+        QMessageBox::information(this, tr("Export chart"), tr("Show a chart first: the line items are copied with Edit > Copy."));
+        return;
+    }
+    const QString suffix = pdf ? QStringLiteral(".pdf") : QStringLiteral(".png");
+    QString file = QFileDialog::getSaveFileName(this, pdf ? tr("Export chart as PDF") : tr("Export chart as PNG"),
+                                                m_document->displayName() + suffix,
+                                                pdf ? tr("PDF files (*.pdf)") : tr("PNG images (*.png)"));
+    if (file.isEmpty())
+        return;
+    if (!file.endsWith(suffix, Qt::CaseInsensitive))
+        file += suffix;
+    QString error;
+    const bool ok = pdf ? chart->exportPdf(file, chart->width(), chart->height(), &error)
+                        : chart->exportPng(file, chart->width(), chart->height(), &error);
+    if (!ok)
+        showError(tr("Cannot export chart"), error, false);
+}
+
+bool MainWindow::maybeSave()
+{
+    if (!m_document->isModified())
+        return true;
+    QMessageBox::StandardButton answer;
+    if (m_prompt) {
+        answer = m_prompt();
+    } else {
+        answer = QMessageBox::warning(this, tr("Unsaved changes"),
+                                      tr("%1 has changes that are not saved. Save them?").arg(m_document->displayName()),
+                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    }
+    if (answer == QMessageBox::Save)
+        return save();
+    return answer == QMessageBox::Discard;
+}
+
+QStringList MainWindow::recentFiles() const
+{
+    return QSettings().value(QStringLiteral("recentFiles")).toStringList();
+}
+
+void MainWindow::addRecentFile(const QString &fileName)
+{
+    QStringList files = recentFiles();
+    files.removeAll(fileName);
+    files.prepend(fileName);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    QSettings().setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = recentFiles();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &f = files[i];
+        QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(f).fileName()), this, [this, f] {
+            if (maybeSave())
+                openScenario(f, false);
+        });
+        a->setToolTip(QDir::toNativeSeparators(f));
+        a->setStatusTip(QDir::toNativeSeparators(f));
+    }
+    if (!files.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("&Clear list"), this, [this] {
+            QSettings().remove(QStringLiteral("recentFiles"));
+            updateRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::updateTitle()
+{
+    const QString file = m_document->fileName().isEmpty() ? tr("unsaved") : QFileInfo(m_document->fileName()).fileName();
+    setWindowTitle(tr("%1 (%2)[*] — Costscape").arg(m_document->displayName(), file));
+    setWindowModified(m_document->isModified());
+}
+
+void MainWindow::scheduleEvaluation()
+{
+    m_runner->request(m_document->snapshot(), m_document->priceSheet());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    saveLayout();
+    m_runner->waitForIdle();
+    event->accept();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile() && urls.first().toLocalFile().endsWith(QLatin1String(".json")))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString file = event->mimeData()->urls().value(0).toLocalFile();
+    event->acceptProposedAction();
+    // A dropped price sheet prices the scenario; anything else is opened as a scenario.
+    if (file.endsWith(QLatin1String(".prices.json")))
+        loadPriceSheet(file, false);
+    else if (maybeSave())
+        openScenario(file, false);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    const int tab = settings.value(QStringLiteral("window/resultsTab"), 0).toInt();
+    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, 3)));
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/resultsTab"), m_results->tabs()->currentIndex());
 }
 
 void MainWindow::showAbout()
 {
-    const auto &p = Pricing::embeddedPriceSheet().provenance;
-    QMessageBox::about(this, tr("About Costscape"),
-                       tr("<h3>Costscape %1</h3><p>Cost and capacity planner for AWS compute: Lambda, Fargate, "
-                          "EC2 on-demand and spot, ECS on EC2.</p><p>Licensed under the GNU General Public License, "
-                          "version 3 or later.</p><p>Embedded price sheet: %2, retrieved %3.</p><p><small>%4</small></p>")
-                           .arg(QStringLiteral(COSTSCAPE_VERSION), qs(p.name).toHtmlEscaped(), qs(p.retrieved).toHtmlEscaped(),
-                                qs(p.source).toHtmlEscaped()));
+    QString sheetText;
+    if (const auto sheet = m_document->priceSheet()) {
+        const auto &p = sheet->provenance;
+        sheetText = tr("<p><b>Price sheet in use:</b> %1, retrieved %2.<br><small>Source: %3</small></p>")
+                        .arg(qs(p.name).toHtmlEscaped(), qs(p.retrieved).toHtmlEscaped(), qs(p.source).toHtmlEscaped());
+    }
+    const auto &embedded = Pricing::embeddedPriceSheet().provenance;
+    QMessageBox::about(
+        this, tr("About Costscape"),
+        tr("<h3>Costscape %1</h3><p>Cost and capacity planner for AWS compute: Lambda, Fargate, EC2 on-demand and "
+           "spot, ECS on EC2, side by side.</p>"
+           "<p>Copyright 2026 Costscape contributors. Costscape is free software: you can redistribute it and/or modify "
+           "it under the terms of the GNU General Public License as published by the Free Software Foundation, either "
+           "version 3 of the License, or (at your option) any later version. It comes with no warranty. Charts by "
+           "QCustomPlot (GPL-3.0).</p>%2"
+           "<p><b>Embedded price sheet:</b> %3, retrieved %4.<br><small>Source: %5</small></p>"
+           "<p><small>Prices are AWS public list prices for the regions the sheet covers; check them before you "
+           "commit to a budget.</small></p>")
+            .arg(QStringLiteral(COSTSCAPE_VERSION), sheetText, qs(embedded.name).toHtmlEscaped(),
+                 qs(embedded.retrieved).toHtmlEscaped(), qs(embedded.source).toHtmlEscaped()));
 }
 
 } // namespace Costscape::Ui

@@ -3,21 +3,32 @@
 #pragma once
 
 #include "models/evaluation.h"
+#include "theme.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 
+#include <functional>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
-class QTableWidget;
+class QMenu;
 
 namespace Costscape::Ui {
 
-class CostChart;
+class EvaluationRunner;
+class OptionsPanel;
+class PriceSheetPanel;
+class ResultsPanel;
+class ScenarioDocument;
+class WorkloadPanel;
 
 /**
- * The main window: opens a scenario, prices it and shows the monthly comparison as a chart and
- * a table. Problems with files are shown in message boxes naming the file, line and field.
+ * The workbench: the workload, options and price sheet panels around the results. Every edit
+ * is undoable and re-prices the scenario on a worker thread; the charts follow. Files: New,
+ * Open, Save, Save As, recent files, drop a scenario on the window, an unsaved-changes prompt.
+ * Problems with files are shown in message boxes naming the file, line and field.
  */
 class MainWindow final : public QMainWindow
 {
@@ -26,25 +37,77 @@ class MainWindow final : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
 
-    /** Loads, prices and shows a scenario. On failure shows the error (unless quiet) and returns false. */
+    /**
+     * Loads and shows a scenario (after the unsaved-changes prompt). On failure shows the error
+     * (unless quiet), keeps the current scenario and returns false.
+     */
     bool openScenario(const QString &fileName, bool quiet = false);
-    /** The last error, `file:line:column: message`; empty after a successful open. */
+    /** Saves to fileName; on failure shows the error (unless quiet) and returns false. */
+    bool saveScenarioAs(const QString &fileName, bool quiet = false);
+    /** Loads a native price sheet for the scenario (an undoable edit of its "prices"). */
+    bool loadPriceSheet(const QString &fileName, bool quiet = false);
+    /** The last error, `file:line:column: message`; empty after a success. */
     QString lastError() const { return m_lastError; }
-    const std::optional<Models::Evaluation> &evaluation() const { return m_evaluation; }
-    CostChart *costChart() const { return m_chart; }
-    QTableWidget *table() const { return m_table; }
+    /** The evaluation on screen. */
+    const std::optional<Models::Evaluation> &evaluation() const;
+
+    /**
+     * What to do with unsaved changes before they would be lost: Save, Discard or Cancel. The
+     * default asks with a message box; tests replace it.
+     */
+    void setUnsavedChangesPrompt(std::function<QMessageBox::StandardButton()> prompt) { m_prompt = std::move(prompt); }
+    void setTheme(Theme theme);
+
+    ScenarioDocument *document() const { return m_document; }
+    EvaluationRunner *runner() const { return m_runner; }
+    ResultsPanel *results() const { return m_results; }
+    WorkloadPanel *workloadPanel() const { return m_workload; }
+    OptionsPanel *optionsPanel() const { return m_options; }
+    PriceSheetPanel *priceSheetPanel() const { return m_sheetPanel; }
+    QDockWidget *workloadDock() const { return m_workloadDock; }
+    QDockWidget *optionsDock() const { return m_optionsDock; }
+    QDockWidget *priceSheetDock() const { return m_sheetDock; }
+    QStringList recentFiles() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
+    void createActions();
+    void newScenario();
     void open();
+    bool save();
+    bool saveAs();
+    void loadPriceSheetInteractive();
+    void exportCurrentChart(bool pdf);
+    bool maybeSave();
+    void addRecentFile(const QString &fileName);
+    void updateRecentMenu();
+    void updateTitle();
+    void scheduleEvaluation();
     void showAbout();
-    void showEvaluation(const Models::Evaluation &evaluation);
+    void restoreLayout();
+    void saveLayout();
+    bool showError(const QString &title, const QString &error, bool quiet);
 
-    CostChart *m_chart;
-    QTableWidget *m_table;
+    ScenarioDocument *m_document;
+    EvaluationRunner *m_runner;
+    ResultsPanel *m_results;
+    WorkloadPanel *m_workload;
+    OptionsPanel *m_options;
+    PriceSheetPanel *m_sheetPanel;
+    QDockWidget *m_workloadDock;
+    QDockWidget *m_optionsDock;
+    QDockWidget *m_sheetDock;
     QLabel *m_provenance;
-    std::optional<Models::Evaluation> m_evaluation;
+    QLabel *m_timing;
+    QMenu *m_recentMenu = nullptr;
     QString m_lastError;
+    std::function<QMessageBox::StandardButton()> m_prompt;
 };
 
 } // namespace Costscape::Ui

@@ -1,9 +1,76 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/chartbase.h"
+#include "ui/evaluationrunner.h"
 #include "ui/mainwindow.h"
+#include "ui/resultspanel.h"
+#include "ui/theme.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTextStream>
+#include <QThread>
+
+namespace {
+
+// Lets the worker thread finish and the charts repaint before a screenshot is taken.
+void settle(Costscape::Ui::MainWindow &window)
+{
+    QElapsedTimer timer;
+    timer.start();
+    do {
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+        QThread::msleep(10);
+    } while ((window.runner()->isBusy() || timer.elapsed() < 300) && timer.elapsed() < 20000);
+    QApplication::processEvents();
+}
+
+bool grab(QWidget *widget, const QString &file)
+{
+    const bool ok = widget->grab().save(file);
+    QTextStream(stderr) << (ok ? "wrote " : "cannot write ") << file << '\n';
+    return ok;
+}
+
+/** The screenshots of the README: the window, each chart, each panel, and the dark theme. */
+int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
+{
+    using namespace Costscape::Ui;
+    QDir().mkpath(dir);
+    bool ok = true;
+    auto at = [&](const char *name) { return QDir(dir).filePath(QString::fromLatin1(name)); };
+    settle(window);
+    ok &= grab(&window, at("main-window.png"));
+    const std::pair<ResultsPanel::Tab, const char *> tabs[] = {{ResultsPanel::MonthlyTab, "chart-monthly.png"},
+                                                              {ResultsPanel::TrafficTab, "chart-traffic.png"},
+                                                              {ResultsPanel::HourlyTab, "chart-hourly.png"},
+                                                              {ResultsPanel::LineItemsTab, "line-items.png"}};
+    for (const auto &[tab, name] : tabs) {
+        window.results()->setCurrentTab(tab);
+        settle(window);
+        ok &= grab(window.results(), at(name));
+    }
+    window.results()->setCurrentTab(ResultsPanel::MonthlyTab);
+    const std::pair<QDockWidget *, const char *> docks[] = {{window.workloadDock(), "panel-workload.png"},
+                                                           {window.optionsDock(), "panel-options.png"},
+                                                           {window.priceSheetDock(), "panel-price-sheet.png"}};
+    for (const auto &[dock, name] : docks) {
+        dock->raise();
+        settle(window);
+        ok &= grab(dock, at(name));
+    }
+    window.workloadDock()->raise();
+    applyTheme(Theme::Dark);
+    settle(window);
+    ok &= grab(&window, at("main-window-dark.png"));
+    return ok ? 0 : 1;
+}
+
+} // namespace
 
 int main(int argc, char **argv)
 {
@@ -20,16 +87,37 @@ int main(int argc, char **argv)
     QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                   QStringLiteral("Render the window to a PNG file and quit (for documentation)."),
                                   QStringLiteral("file"));
+    QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                   QStringLiteral("Render the window, each chart and each panel to PNG files in a "
+                                                  "directory and quit (for documentation)."),
+                                   QStringLiteral("directory"));
     parser.addOption(screenshot);
+    parser.addOption(screenshots);
     parser.process(app);
+
+    const bool documenting = parser.isSet(screenshot) || parser.isSet(screenshots);
+    if (documenting) {
+        // Screenshots show the defaults, not whatever layout this machine last left behind.
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, QDir::tempPath() + QStringLiteral("/costscape-screenshots"));
+        QSettings().clear();
+        Costscape::Ui::applyTheme(Costscape::Ui::Theme::Light);
+    } else {
+        Costscape::Ui::applyTheme(Costscape::Ui::themeFromName(QSettings().value(QStringLiteral("theme")).toString()));
+    }
 
     Costscape::Ui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        window.openScenario(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty()
+        && !window.openScenario(parser.positionalArguments().constFirst(), documenting) && documenting) {
+        QTextStream(stderr) << window.lastError() << '\n';
+        return 1;
+    }
+    if (parser.isSet(screenshots))
+        return writeScreenshots(window, parser.value(screenshots));
     if (parser.isSet(screenshot)) {
-        QApplication::processEvents();
-        return window.grab().save(parser.value(screenshot)) ? 0 : 1;
+        settle(window);
+        return grab(&window, parser.value(screenshot)) ? 0 : 1;
     }
     return QApplication::exec();
 }

@@ -1,13 +1,36 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/costchart.h"
+#include "models/scenarioreader.h"
+#include "ui/evaluationrunner.h"
+#include "ui/lineitemmodel.h"
 #include "ui/mainwindow.h"
+#include "ui/monthlycostchart.h"
+#include "ui/numberfield.h"
+#include "ui/optioneditor.h"
+#include "ui/optionlistmodel.h"
+#include "ui/optionspanel.h"
+#include "ui/pricesheetpanel.h"
+#include "ui/profilechart.h"
+#include "ui/profilemodel.h"
+#include "ui/resultspanel.h"
+#include "ui/scenariodocument.h"
+#include "ui/trafficchart.h"
+#include "ui/workloadpanel.h"
 
-#include <qcustomplot.h>
-
-#include <QTableWidget>
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QLineEdit>
+#include <QListView>
+#include <QMimeData>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QLabel>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 using namespace Costscape;
 
@@ -16,40 +39,305 @@ class TestMainWindow : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
+    void init();
     void sample_showsEveryOptionInChartAndTable();
-    void brokenFile_keepsTheLastResultAndNamesTheLine();
-    void chart_savesPng();
+    void editDuration_updatesLineItemsAndBars();
+    void invalidField_keepsLastResultAndSaysWhy();
+    void undoRedo_restoreValues();
+    void preset_changesProfileChart_data();
+    void preset_changesProfileChart();
+    void dragProfilePoint_isOneUndoStep();
+    void saveReopen_comparesEqual();
+    void unsavedChanges_promptCanCancelOpen();
+    void brokenFile_keepsScenarioAndNamesTheLine();
+    void disableOption_leavesItOutOfTheComparison();
+    void addDuplicateRemoveOption();
+    void optionEditor_editsTheSelectedOption();
+    void region_changeReprices();
+    void priceSheet_brokenFileIsRefused();
+    void staleResult_neverReplacesNewer();
+    void trafficSweep_arrivesAndNamesBreakEvens();
+    void droppedScenario_opens();
+    void layout_restoredOnNextStart();
+    void itemModels_passTheModelTester();
+
+private:
+    QTemporaryDir m_settingsDir;
 };
 
 static const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
+
+// Waits until the newest request's result is on screen.
+static bool settle(Ui::MainWindow &w)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 15000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        if (w.results()->shownGeneration() == w.runner()->latestGeneration() && !w.runner()->isBusy())
+            return true;
+        QTest::qWait(2);
+    }
+    return false;
+}
+
+static const Models::OptionResult *option(const Ui::MainWindow &w, const std::string &id)
+{
+    for (const auto &o : w.evaluation()->options)
+        if (o.id == id)
+            return &o;
+    return nullptr;
+}
+
+static double totalInModel(const Ui::MainWindow &w, const QString &id)
+{
+    auto *m = w.results()->lineItemModel();
+    const int row = m->optionTotalRow(id);
+    return row < 0 ? -1 : m->index(row, 5).data(Qt::UserRole).toDouble();
+}
+
+void TestMainWindow::initTestCase()
+{
+    QVERIFY(m_settingsDir.isValid());
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(QStringLiteral("CostscapeTest"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+}
+
+void TestMainWindow::init()
+{
+    QSettings().clear();
+}
 
 void TestMainWindow::sample_showsEveryOptionInChartAndTable()
 {
     Ui::MainWindow w;
     w.show();
     QVERIFY2(w.openScenario(Sample, true), qPrintable(w.lastError()));
+    QVERIFY(settle(w));
     const auto &e = *w.evaluation();
-    QCOMPARE(w.table()->rowCount(), static_cast<int>(e.options.size()));
-    // Every option is a bar: feasible, cheapest and infeasible series together hold one each.
-    QCustomPlot *plot = w.costChart()->plot();
-    int bars = 0;
-    for (int i = 0; i < plot->plottableCount(); ++i)
-        bars += plot->plottable(i)->interface1D()->dataCount();
-    QCOMPARE(bars, static_cast<int>(e.options.size()));
-    // The cheapest series holds exactly the cheapest option, at its monthly cost.
-    auto *cheapest = qobject_cast<QCPBars *>(plot->plottable(1));
-    QVERIFY(cheapest);
-    QCOMPARE(cheapest->dataCount(), 1);
-    const int idx = e.cheapestIndex();
-    QCOMPARE(cheapest->interface1D()->dataMainValue(0), e.options[static_cast<std::size_t>(idx)].monthlyCost);
-    QVERIFY(w.table()->item(idx, 4)->text().startsWith(QStringLiteral("Cheapest")));
-    QVERIFY(plot->yAxis->range().upper > e.options[static_cast<std::size_t>(idx)].monthlyCost);
+    QCOMPARE(e.options.size(), std::size_t(6));
+    auto *chart = w.results()->monthlyChart();
+    QCOMPARE(chart->barCount(), 6);
+    for (std::size_t i = 0; i < e.options.size(); ++i) {
+        QCOMPARE(chart->stackedValue(static_cast<int>(i)), e.options[i].monthlyCost);
+        QCOMPARE(totalInModel(w, QString::fromStdString(e.options[i].id)), e.options[i].monthlyCost);
+    }
+    QVERIFY(w.results()->headline()->text().contains(QString::fromStdString(e.options[static_cast<std::size_t>(e.cheapestIndex())].id)));
+    QVERIFY(w.windowTitle().contains(QStringLiteral("web-api.costscape.json")));
 }
 
-void TestMainWindow::brokenFile_keepsTheLastResultAndNamesTheLine()
+void TestMainWindow::editDuration_updatesLineItemsAndBars()
+{
+    Ui::MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    const double before = option(w, "lambda-x86")->monthlyCost;
+    const auto *beforeDuration = option(w, "lambda-x86");
+    double gbSecondsBefore = 0;
+    for (const auto &li : beforeDuration->lineItems)
+        if (li.unit == "GB-seconds")
+            gbSecondsBefore += li.quantity;
+
+    // Type a doubled duration into the real field, as a user would.
+    Ui::NumberField *duration = w.workloadPanel()->durationField();
+    const double oldDuration = w.document()->scenario().workload.durationMs;
+    duration->lineEdit()->selectAll();
+    QTest::keyClicks(duration->lineEdit(), QString::number(oldDuration * 2));
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().workload.durationMs, oldDuration * 2);
+
+    const auto *after = option(w, "lambda-x86");
+    double gbSecondsAfter = 0;
+    for (const auto &li : after->lineItems)
+        if (li.unit == "GB-seconds")
+            gbSecondsAfter += li.quantity;
+    // Lambda bills GB-seconds in proportion to the duration (1 ms granularity, whole ms here).
+    QVERIFY(gbSecondsBefore > 0);
+    QCOMPARE(gbSecondsAfter, 2 * gbSecondsBefore);
+    QVERIFY(after->monthlyCost > before);
+    const int index = static_cast<int>(after - w.evaluation()->options.data());
+    QCOMPARE(w.results()->monthlyChart()->stackedValue(index), after->monthlyCost);
+    QCOMPARE(totalInModel(w, QStringLiteral("lambda-x86")), after->monthlyCost);
+}
+
+void TestMainWindow::invalidField_keepsLastResultAndSaysWhy()
+{
+    Ui::MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    const double before = option(w, "lambda-x86")->monthlyCost;
+    const quint64 generation = w.runner()->latestGeneration();
+    Ui::NumberField *memory = w.workloadPanel()->memoryField();
+    memory->lineEdit()->setFocus();
+    memory->lineEdit()->selectAll();
+    QTest::keyClicks(memory->lineEdit(), QStringLiteral("-512"));
+    QVERIFY(settle(w));
+    QVERIFY(!memory->isValid());
+    QVERIFY2(memory->errorText().contains(QStringLiteral("must be greater than 0")), qPrintable(memory->errorText()));
+    QCOMPARE(memory->lineEdit()->text(), QStringLiteral("-512")); // nothing typed is lost
+    QCOMPARE(w.runner()->latestGeneration(), generation);          // nothing was re-priced
+    QCOMPARE(option(w, "lambda-x86")->monthlyCost, before);
+    QCOMPARE(w.results()->monthlyChart()->stackedValue(0), before);
+    QVERIFY(!w.document()->isModified());
+}
+
+void TestMainWindow::undoRedo_restoreValues()
 {
     Ui::MainWindow w;
     QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    const double duration = w.document()->scenario().workload.durationMs;
+    const double cost = option(w, "lambda-x86")->monthlyCost;
+    Ui::NumberField *field = w.workloadPanel()->durationField();
+    field->lineEdit()->selectAll();
+    QTest::keyClicks(field->lineEdit(), QStringLiteral("500"));
+    QVERIFY(settle(w));
+    // Typing "500" is one undo step, not three.
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    QCOMPARE(w.document()->scenario().workload.durationMs, 500.0);
+    QVERIFY(w.document()->isModified());
+    QVERIFY(w.windowTitle().contains(QStringLiteral("*")) || w.isWindowModified());
+
+    w.document()->undoStack()->undo();
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().workload.durationMs, duration);
+    QCOMPARE(field->value(), std::optional<double>(duration));
+    QCOMPARE(option(w, "lambda-x86")->monthlyCost, cost);
+    QVERIFY(!w.document()->isModified());
+
+    w.document()->undoStack()->redo();
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().workload.durationMs, 500.0);
+    QCOMPARE(field->value(), std::optional<double>(500.0));
+    QVERIFY(option(w, "lambda-x86")->monthlyCost > cost);
+}
+
+void TestMainWindow::preset_changesProfileChart_data()
+{
+    QTest::addColumn<int>("preset");
+    QTest::addColumn<int>("length");
+    QTest::newRow("business-hours-day") << static_cast<int>(Models::ProfilePreset::BusinessHours) << 24;
+    QTest::newRow("weekday-weekend-week") << static_cast<int>(Models::ProfilePreset::WeekdayWeekend) << 168;
+    QTest::newRow("nightly-batch-day") << static_cast<int>(Models::ProfilePreset::NightlyBatch) << 24;
+}
+
+void TestMainWindow::preset_changesProfileChart()
+{
+    QFETCH(int, preset);
+    QFETCH(int, length);
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    auto *panel = w.workloadPanel();
+    const int index = panel->presetBox()->findData(preset);
+    QVERIFY(index >= 0);
+    panel->presetBox()->setCurrentIndex(index);
+    panel->applyPreset(static_cast<Models::ProfilePreset>(preset), Ui::WorkloadPanel::PresetScale::Peak, 200);
+    QVERIFY(settle(w));
+    const auto profile = panel->profileChart()->profile();
+    QCOMPARE(static_cast<int>(profile.size()), length);
+    QCOMPARE(*std::max_element(profile.begin(), profile.end()), 200.0);
+    QCOMPARE(profile, w.document()->scenario().workload.requests.perSecondHourly);
+    QCOMPARE(panel->profileModel()->rowCount(), length);
+    // The evaluation on screen prices the new profile, tiled over the month.
+    const auto &rates = w.evaluation()->ratePerSecond;
+    QCOMPARE(rates.size(), std::size_t(730));
+    for (std::size_t h = 0; h < rates.size(); ++h)
+        QCOMPARE(rates[h], profile[h % profile.size()]);
+}
+
+void TestMainWindow::dragProfilePoint_isOneUndoStep()
+{
+    Ui::MainWindow w;
+    w.resize(1280, 800);
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    auto *chart = w.workloadPanel()->profileChart();
+    const auto before = w.document()->scenario().workload.requests.perSecondHourly;
+    const int hour = 10;
+    const QPoint start = chart->pointPixel(hour).toPoint();
+    QWidget *plot = reinterpret_cast<QWidget *>(chart->plot());
+    QTest::mousePress(plot, Qt::LeftButton, {}, start);
+    for (int dy = 5; dy <= 30; dy += 5)
+        QTest::mouseMove(plot, start - QPoint(0, dy));
+    QTest::mouseRelease(plot, Qt::LeftButton, {}, start - QPoint(0, 30));
+    QVERIFY(settle(w));
+    const auto after = w.document()->scenario().workload.requests.perSecondHourly;
+    QVERIFY2(after[hour] > before[hour], qPrintable(QStringLiteral("%1 -> %2").arg(before[hour]).arg(after[hour])));
+    for (std::size_t i = 0; i < after.size(); ++i)
+        if (static_cast<int>(i) != hour)
+            QCOMPARE(after[i], before[i]);
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    w.document()->undoStack()->undo();
+    QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, before);
+}
+
+void TestMainWindow::saveReopen_comparesEqual()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("copy.costscape.json"));
+    std::string savedJson;
+    {
+        Ui::MainWindow w;
+        QVERIFY(w.openScenario(Sample, true));
+        QVERIFY(settle(w));
+        w.workloadPanel()->applyPreset(Models::ProfilePreset::DiurnalWeb, Ui::WorkloadPanel::PresetScale::Monthly, 5e7);
+        w.document()->edit(QStringLiteral("test"), [](Models::Scenario &s) { s.options[1].enabled = false; });
+        QVERIFY(settle(w));
+        QVERIFY(w.saveScenarioAs(file, true));
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.recentFiles().value(0), QFileInfo(file).absoluteFilePath());
+        savedJson = Models::scenarioToJson(w.document()->scenario()).dump();
+    }
+    Ui::MainWindow again;
+    QVERIFY2(again.openScenario(file, true), qPrintable(again.lastError()));
+    QVERIFY(settle(again));
+    QCOMPARE(Models::scenarioToJson(again.document()->scenario()).dump(), savedJson);
+    QCOMPARE(again.document()->scenario().options[1].enabled, false);
+    QCOMPARE(again.evaluation()->options.size(), std::size_t(5));
+    // Unknown keys of the original file survive the round trip.
+    const auto original = Models::loadScenario(Sample.toStdString());
+    QVERIFY(original);
+}
+
+void TestMainWindow::unsavedChanges_promptCanCancelOpen()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    w.workloadPanel()->applyPreset(Models::ProfilePreset::Flat, Ui::WorkloadPanel::PresetScale::Peak, 10);
+    QVERIFY(w.document()->isModified());
+    int asked = 0;
+    w.setUnsavedChangesPrompt([&] {
+        ++asked;
+        return QMessageBox::Cancel;
+    });
+    QVERIFY(!w.openScenario(Sample, false));
+    QCOMPARE(asked, 1);
+    QVERIFY(w.document()->isModified());
+    QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, std::vector<double>(24, 10.0));
+    w.setUnsavedChangesPrompt([&] {
+        ++asked;
+        return QMessageBox::Discard;
+    });
+    QVERIFY(w.openScenario(Sample, false));
+    QCOMPARE(asked, 2);
+    QVERIFY(!w.document()->isModified());
+}
+
+void TestMainWindow::brokenFile_keepsScenarioAndNamesTheLine()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
     const double before = w.evaluation()->options[0].monthlyCost;
     QTemporaryDir dir;
     const QString bad = dir.filePath(QStringLiteral("bad.costscape.json"));
@@ -59,18 +347,212 @@ void TestMainWindow::brokenFile_keepsTheLastResultAndNamesTheLine()
     f.close();
     QVERIFY(!w.openScenario(bad, true));
     QVERIFY2(w.lastError().contains(QStringLiteral("bad.costscape.json:2:")), qPrintable(w.lastError()));
+    QCOMPARE(w.document()->fileName(), QFileInfo(Sample).absoluteFilePath());
+    QVERIFY(settle(w));
     QCOMPARE(w.evaluation()->options[0].monthlyCost, before);
 }
 
-void TestMainWindow::chart_savesPng()
+void TestMainWindow::disableOption_leavesItOutOfTheComparison()
 {
     Ui::MainWindow w;
     QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    auto *model = w.optionsPanel()->model();
+    const QModelIndex first = model->index(0, 0);
+    QCOMPARE(first.data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QVERIFY(model->setData(first, Qt::Unchecked, Qt::CheckStateRole));
+    QVERIFY(settle(w));
+    QCOMPARE(w.evaluation()->options.size(), std::size_t(5));
+    QVERIFY(!option(w, "lambda-x86"));
+    QCOMPARE(w.results()->monthlyChart()->barCount(), 5);
+    QCOMPARE(model->index(0, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    w.document()->undoStack()->undo();
+    QVERIFY(settle(w));
+    QCOMPARE(w.evaluation()->options.size(), std::size_t(6));
+}
+
+void TestMainWindow::addDuplicateRemoveOption()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    auto *panel = w.optionsPanel();
+    panel->addOption(Models::Platform::Lambda);
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().options.size(), std::size_t(7));
+    QCOMPARE(w.document()->scenario().options.back().id, std::string("lambda"));
+    QCOMPARE(panel->selectedIndex(), 6);
+    panel->duplicateSelected();
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().options.size(), std::size_t(8));
+    QCOMPARE(w.document()->scenario().options.back().id, std::string("lambda-copy"));
+    QCOMPARE(w.evaluation()->options.size(), std::size_t(8));
+    QCOMPARE(option(w, "lambda-copy")->monthlyCost, option(w, "lambda")->monthlyCost);
+    panel->removeSelected();
+    panel->removeSelected();
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().options.size(), std::size_t(6));
+    QCOMPARE(w.document()->undoStack()->count(), 4);
+}
+
+void TestMainWindow::optionEditor_editsTheSelectedOption()
+{
+    Ui::MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    auto *panel = w.optionsPanel();
+    const auto &options = w.document()->scenario().options;
+    int fargate = -1;
+    for (std::size_t i = 0; i < options.size(); ++i)
+        if (options[i].platform == Models::Platform::Fargate)
+            fargate = static_cast<int>(i);
+    QVERIFY(fargate >= 0);
+    panel->select(fargate);
+    const double before = w.evaluation()->options[static_cast<std::size_t>(fargate)].monthlyCost;
+    const double vcpu = options[static_cast<std::size_t>(fargate)].fargate.taskVcpu;
+    const double memory = options[static_cast<std::size_t>(fargate)].fargate.taskMemoryGb;
+    Ui::NumberField *field = panel->editor()->numberField(QStringLiteral("fargate.taskVcpu"));
+    QVERIFY(field);
+    // Doubling vCPU and memory of a fixed or derived fleet cannot make it cheaper per task.
+    field->lineEdit()->selectAll();
+    QTest::keyClicks(field->lineEdit(), QString::number(vcpu * 2));
+    Ui::NumberField *mem = panel->editor()->numberField(QStringLiteral("fargate.taskMemoryGb"));
+    QVERIFY(mem);
+    mem->lineEdit()->selectAll();
+    QTest::keyClicks(mem->lineEdit(), QString::number(memory * 2));
+    QVERIFY(settle(w));
+    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].fargate.taskVcpu, vcpu * 2);
+    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].fargate.taskMemoryGb, memory * 2);
+    QVERIFY(w.evaluation()->options[static_cast<std::size_t>(fargate)].monthlyCost != before);
+}
+
+void TestMainWindow::region_changeReprices()
+{
+    Ui::MainWindow w;
     QTemporaryDir dir;
-    const QString png = dir.filePath(QStringLiteral("chart.png"));
-    QVERIFY(w.costChart()->savePng(png, 800, 500));
-    QImage image(png);
-    QCOMPARE(image.size(), QSize(800, 500));
+    // An EC2-only scenario: the embedded sheet has EC2 prices for eu-west-1 too.
+    const QString file = dir.filePath(QStringLiteral("ec2.costscape.json"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(R"({"format": "costscape-scenario", "version": 1, "name": "vm", "region": "us-east-1",
+        "workload": {"requests": {"perSecond": 10}, "durationMs": 100, "memoryMb": 256},
+        "options": [{"id": "vm", "platform": "ec2", "instanceType": "m5.large", "instances": 2}]})");
+    f.close();
+    QVERIFY(w.openScenario(file, true));
+    QVERIFY(settle(w));
+    const double useast = w.evaluation()->options[0].monthlyCost;
+    QComboBox *regions = w.priceSheetPanel()->regionBox();
+    const int eu = regions->findText(QStringLiteral("eu-west-1"));
+    QVERIFY(eu >= 0);
+    regions->setCurrentIndex(eu);
+    Q_EMIT regions->activated(eu);
+    QVERIFY(settle(w));
+    QCOMPARE(QString::fromStdString(w.document()->scenario().region), QStringLiteral("eu-west-1"));
+    QCOMPARE(QString::fromStdString(w.evaluation()->region), QStringLiteral("eu-west-1"));
+    QVERIFY(w.evaluation()->options[0].monthlyCost != useast);
+}
+
+void TestMainWindow::priceSheet_brokenFileIsRefused()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.prices.json"));
+    QFile f(bad);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("{\"format\": \"costscape-prices\",\n \"version\": 1,\n \"currency\": 5}");
+    f.close();
+    QVERIFY(!w.loadPriceSheet(bad, true));
+    QVERIFY2(w.lastError().contains(QStringLiteral("bad.prices.json:")), qPrintable(w.lastError()));
+    QCOMPARE(w.document()->scenario().prices, std::string("embedded"));
+    QCOMPARE(w.document()->undoStack()->count(), 0);
+}
+
+void TestMainWindow::staleResult_neverReplacesNewer()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    // A burst of edits, each a new request, without returning to the event loop in between.
+    for (int ms = 101; ms <= 160; ++ms)
+        w.document()->edit(QStringLiteral("burst"), [ms](Models::Scenario &s) { s.workload.durationMs = ms; }, QStringLiteral("d"));
+    QVERIFY(settle(w));
+    // What is on screen is the last edit's result, whatever order the workers finished in.
+    Ui::EvaluationRunner runner;
+    QSignalSpy spy(&runner, &Ui::EvaluationRunner::evaluated);
+    runner.request(w.document()->snapshot(), w.document()->priceSheet());
+    QVERIFY(spy.wait(10000));
+    const auto outcome = spy.takeFirst().at(0).value<std::shared_ptr<const Ui::EvaluationOutcome>>();
+    QVERIFY(outcome->evaluation);
+    for (std::size_t i = 0; i < outcome->evaluation->options.size(); ++i)
+        QCOMPARE(w.evaluation()->options[i].monthlyCost, outcome->evaluation->options[i].monthlyCost);
+    // Requests made in one pass of the event loop were merged: far fewer than 60 evaluations ran.
+    QCOMPARE(w.document()->scenario().workload.durationMs, 160.0);
+}
+
+void TestMainWindow::trafficSweep_arrivesAndNamesBreakEvens()
+{
+    Ui::MainWindow w;
+    w.show();
+    QVERIFY(w.openScenario(Sample, true));
+    w.results()->setCurrentTab(Ui::ResultsPanel::TrafficTab);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.results()->trafficChart()->caption().isEmpty(), 20000);
+    QVERIFY2(w.results()->trafficChart()->caption().contains(QStringLiteral("cheapest")),
+             qPrintable(w.results()->trafficChart()->caption()));
+}
+
+void TestMainWindow::droppedScenario_opens()
+{
+    Ui::MainWindow w;
+    QVERIFY(settle(w));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(Sample)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+    QCOMPARE(w.document()->fileName(), QFileInfo(Sample).absoluteFilePath());
+    QVERIFY(settle(w));
+    QCOMPARE(w.evaluation()->options.size(), std::size_t(6));
+}
+
+void TestMainWindow::layout_restoredOnNextStart()
+{
+    {
+        Ui::MainWindow w;
+        w.show();
+        w.priceSheetDock()->hide();
+        w.results()->setCurrentTab(Ui::ResultsPanel::HourlyTab);
+        QVERIFY(settle(w));
+        w.close();
+    }
+    Ui::MainWindow again;
+    again.show();
+    QVERIFY(again.priceSheetDock()->isHidden());
+    QCOMPARE(again.results()->tabs()->currentIndex(), static_cast<int>(Ui::ResultsPanel::HourlyTab));
+}
+
+void TestMainWindow::itemModels_passTheModelTester()
+{
+    Ui::MainWindow w;
+    const auto mode = QAbstractItemModelTester::FailureReportingMode::QtTest;
+    QAbstractItemModelTester lineItems(w.results()->lineItemModel(), mode);
+    QAbstractItemModelTester options(w.optionsPanel()->model(), mode);
+    QAbstractItemModelTester profile(w.workloadPanel()->profileModel(), mode);
+    QAbstractItemModelTester sheet(w.priceSheetPanel()->table()->model(), mode);
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    w.optionsPanel()->addOption(Models::Platform::EcsEc2);
+    w.workloadPanel()->applyPreset(Models::ProfilePreset::WeekdayWeekend, Ui::WorkloadPanel::PresetScale::Peak, 80);
+    w.priceSheetPanel()->searchBox()->setText(QStringLiteral("m5"));
+    QVERIFY(settle(w));
+    w.document()->undoStack()->undo();
+    w.document()->undoStack()->undo();
+    QVERIFY(settle(w));
+    QVERIFY(w.results()->lineItemModel()->rowCount() > 0);
 }
 
 QTEST_MAIN(TestMainWindow)

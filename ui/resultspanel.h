@@ -1,0 +1,94 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "evaluationrunner.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QTabWidget;
+class QTableView;
+
+namespace Costscape::Ui {
+
+class ChartBase;
+class HourlyChart;
+class LineItemModel;
+class MonthlyCostChart;
+class TrafficChart;
+
+/**
+ * The results: monthly cost per option, cost against traffic, hour by hour, and the line items.
+ * It shows the newest evaluation; when a later edit cannot be priced, the error is shown above
+ * the charts and the last result stays on screen. Charts on hidden tabs are brought up to date
+ * when their tab is shown, so an edit only redraws what the user can see.
+ */
+class ResultsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ResultsPanel)
+
+public:
+    enum Tab {
+        MonthlyTab,
+        TrafficTab,
+        HourlyTab,
+        LineItemsTab,
+    };
+
+    explicit ResultsPanel(QWidget *parent = nullptr);
+
+    void showOutcome(const EvaluationOutcome &outcome);
+    void showSweep(const SweepOutcome &outcome);
+    /** Empties every chart and the table (a new document whose sheet failed, for instance). */
+    void clearResults(const QString &why);
+
+    /** The evaluation on screen (the last one that succeeded). */
+    const std::optional<Models::Evaluation> &evaluation() const { return m_evaluation; }
+    /** The generation of the last outcome shown (an evaluation or its error). */
+    quint64 shownGeneration() const { return m_shownGeneration; }
+    /** The error of the newest request, empty when it succeeded. */
+    QString errorText() const { return m_error; }
+    /** Copies the selected line items (all when none is selected) as tab-separated text. */
+    void copyLineItems();
+    void setCurrentTab(Tab tab);
+    /** The chart of the current tab, or null on the line-item tab. */
+    ChartBase *currentChart() const;
+
+    MonthlyCostChart *monthlyChart() const { return m_monthly; }
+    TrafficChart *trafficChart() const { return m_traffic; }
+    HourlyChart *hourlyChart() const { return m_hourly; }
+    LineItemModel *lineItemModel() const { return m_lineItems; }
+    QTableView *lineItemTable() const { return m_table; }
+    QTabWidget *tabs() const { return m_tabs; }
+    QLabel *banner() const { return m_banner; }
+    QLabel *headline() const { return m_headline; }
+
+Q_SIGNALS:
+    /** The charts were given the result of this generation (they repaint on the next frame). */
+    void resultShown(quint64 generation);
+
+private:
+    void updateVisibleChart();
+
+    QLabel *m_headline;
+    QLabel *m_banner;
+    QTabWidget *m_tabs;
+    MonthlyCostChart *m_monthly;
+    TrafficChart *m_traffic;
+    HourlyChart *m_hourly;
+    LineItemModel *m_lineItems;
+    QTableView *m_table;
+    std::optional<Models::Evaluation> m_evaluation;
+    std::optional<Models::TrafficSweep> m_sweep;
+    QString m_error;
+    quint64 m_shownGeneration = 0;
+    bool m_monthlyDirty = false;
+    bool m_trafficDirty = false;
+    bool m_hourlyDirty = false;
+};
+
+} // namespace Costscape::Ui
