@@ -4,6 +4,7 @@
 
 #include "chartbase.h"
 #include "evaluationrunner.h"
+#include "lineitemmodel.h"
 #include "models/resultformat.h"
 #include "optionspanel.h"
 #include "pricesheetpanel.h"
@@ -116,7 +117,8 @@ MainWindow::MainWindow(QWidget *parent)
         if (outcome->evaluation) {
             QHash<QString, QString> costs;
             for (const auto &o : outcome->evaluation->options)
-                costs.insert(qs(o.id), o.feasible ? QStringLiteral("$") + qs(Models::formatMoney(o.monthlyCost)) : tr("infeasible"));
+                costs.insert(qs(o.id), o.feasible ? formatMoney(o.monthlyCost, qs(outcome->evaluation->prices.currency))
+                                                  : tr("infeasible"));
             m_options->setCosts(costs);
         }
         m_timing->setText(tr("priced in %1 ms").arg(outcome->milliseconds, 0, 'f', 1));

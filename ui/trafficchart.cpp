@@ -303,10 +303,13 @@ void TrafficChart::applyTheme()
         marker->setPen(QPen(text, 1.5));
         marker->setBrush(backgroundColor());
     }
-    // Labels on an opaque patch of background: they stay readable where lines cross them.
+    // Labels on a mostly opaque patch of background: readable where lines cross them, while a
+    // line running behind a label still shows through rather than seeming to break off.
+    QColor patch = backgroundColor();
+    patch.setAlpha(120);
     for (QCPItemText *label : m_markerLabels) {
         label->setColor(text);
-        label->setBrush(backgroundColor());
+        label->setBrush(patch);
     }
     if (m_currentLine) {
         QPen dashed(text, 1, Qt::DashLine);
