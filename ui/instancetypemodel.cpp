@@ -239,18 +239,26 @@ QVariant InstanceTypeModel::headerData(int section, Qt::Orientation orientation,
 {
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
-    if (role == Qt::ToolTipRole && section == SpotColumn)
-        return tr("Spot Instance Advisor interruption frequency, and the spot price when the sheet has one");
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case MemoryColumn: return tr("Memory in GiB");
+        case LinuxColumn: return tr("Linux on-demand price per hour");
+        case WindowsColumn: return tr("Windows on-demand price per hour, licence included");
+        case VcpuHourColumn: return tr("Linux on-demand price per vCPU-hour: how cheap its CPU is");
+        case SpotColumn: return tr("Spot Instance Advisor interruption frequency, and the spot price when the sheet has one");
+        default: return {};
+        }
+    }
     if (role != Qt::DisplayRole)
         return {};
     const QString unit = currencyUnit();
     switch (section) {
     case TypeColumn: return tr("Type");
     case VcpuColumn: return tr("vCPU");
-    case MemoryColumn: return tr("Memory (GiB)");
+    case MemoryColumn: return tr("GiB");
     case LinuxColumn: return tr("Linux %1/h").arg(unit);
-    case WindowsColumn: return tr("Windows %1/h").arg(unit);
-    case VcpuHourColumn: return tr("%1/vCPU-hour (Linux)").arg(unit);
+    case WindowsColumn: return tr("Win %1/h").arg(unit);
+    case VcpuHourColumn: return tr("%1/vCPU-h").arg(unit);
     case SpotColumn: return tr("Spot");
     default: return {};
     }

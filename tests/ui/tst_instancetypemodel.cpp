@@ -108,7 +108,7 @@ void TestInstanceTypeModel::columns_showTheSheetsFigures()
     QCOMPARE(model.columnCount(), 7);
     QCOMPARE(model.headerData(InstanceTypeModel::LinuxColumn, Qt::Horizontal).toString(), QStringLiteral("Linux $/h"));
     QCOMPARE(model.headerData(InstanceTypeModel::VcpuHourColumn, Qt::Horizontal).toString(),
-             QStringLiteral("$/vCPU-hour (Linux)"));
+             QStringLiteral("$/vCPU-h"));
 
     const Pricing::Ec2InstanceType &m5 = usEast1().ec2.at("m5.large");
     const int row = rowOf(model, QStringLiteral("m5.large"));
@@ -126,7 +126,7 @@ void TestInstanceTypeModel::columns_showTheSheetsFigures()
 
     // Another currency labels the headers with its code.
     model.setRegion(&usEast1(), QStringLiteral("EUR"));
-    QCOMPARE(model.headerData(InstanceTypeModel::WindowsColumn, Qt::Horizontal).toString(), QStringLiteral("Windows EUR/h"));
+    QCOMPARE(model.headerData(InstanceTypeModel::WindowsColumn, Qt::Horizontal).toString(), QStringLiteral("Win EUR/h"));
 }
 
 void TestInstanceTypeModel::missingWindowsPrice_showsDashAndSortsLast()

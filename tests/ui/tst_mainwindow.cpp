@@ -48,6 +48,8 @@ private slots:
     void preset_changesProfileChart_data();
     void preset_changesProfileChart();
     void dragProfilePoint_isOneUndoStep();
+    void importCsv_perHourHeader_becomesRequestsPerSecond();
+    void importCsv_badRow_namesTheLineAndChangesNothing();
     void saveReopen_comparesEqual();
     void unsavedChanges_promptCanCancelOpen();
     void brokenFile_keepsScenarioAndNamesTheLine();
@@ -278,6 +280,55 @@ void TestMainWindow::dragProfilePoint_isOneUndoStep()
     QCOMPARE(w.document()->undoStack()->count(), 1);
     w.document()->undoStack()->undo();
     QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, before);
+}
+
+void TestMainWindow::importCsv_perHourHeader_becomesRequestsPerSecond()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("day.csv"));
+    QByteArray text = "hour,requests per hour\n";
+    for (int h = 0; h < 24; ++h)
+        text += QByteArray::number(h) + "," + QByteArray::number((h + 1) * 3600) + "\n";
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    QString error;
+    QVERIFY2(w.workloadPanel()->importProfileCsv(csv, std::nullopt, &error), qPrintable(error));
+    QVERIFY(settle(w));
+    // 3600 requests in an hour is one request per second.
+    std::vector<double> expected;
+    for (int h = 0; h < 24; ++h)
+        expected.push_back(h + 1);
+    QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, expected);
+    QCOMPARE(w.workloadPanel()->profileChart()->profile(), expected);
+    QCOMPARE(w.evaluation()->ratePerSecond[25], 2.0);
+}
+
+void TestMainWindow::importCsv_badRow_namesTheLineAndChangesNothing()
+{
+    Ui::MainWindow w;
+    QVERIFY(w.openScenario(Sample, true));
+    QVERIFY(settle(w));
+    const auto before = w.document()->scenario().workload.requests.perSecondHourly;
+    QTemporaryDir dir;
+    const QString csv = dir.filePath(QStringLiteral("bad.csv"));
+    QByteArray text;
+    for (int h = 0; h < 24; ++h)
+        text += h == 6 ? QByteArray("lots\n") : QByteArray("5\n");
+    QFile f(csv);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write(text);
+    f.close();
+    QString error;
+    QVERIFY(!w.workloadPanel()->importProfileCsv(csv, Models::ProfileCsv::Unit::PerSecond, &error));
+    QVERIFY2(error.startsWith(csv + QStringLiteral(":7:")), qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("\"lots\" is not a number")), qPrintable(error));
+    QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, before);
+    QCOMPARE(w.document()->undoStack()->count(), 0);
 }
 
 void TestMainWindow::saveReopen_comparesEqual()
