@@ -243,6 +243,13 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     });
     connect(m_document, &ScenarioDocument::scenarioChanged, this, &WorkloadPanel::refresh);
     refresh();
+
+    // Tab through the fields in the order they are read, top to bottom.
+    QWidget *order[] = {m_name, m_hours, m_kind, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
+                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_memory, m_spikeOn,
+                        m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold};
+    for (std::size_t i = 1; i < std::size(order); ++i)
+        QWidget::setTabOrder(order[i - 1], order[i]);
 }
 
 void WorkloadPanel::refresh()

@@ -42,6 +42,8 @@ private slots:
     void initTestCase();
     void init();
     void sample_showsEveryOptionInChartAndTable();
+    void newScenario_pricesEveryPlatform();
+    void workloadPanel_tabOrderFollowsTheForm();
     void editDuration_updatesLineItemsAndBars();
     void invalidField_keepsLastResultAndSaysWhy();
     void undoRedo_restoreValues();
@@ -130,6 +132,40 @@ void TestMainWindow::sample_showsEveryOptionInChartAndTable()
     }
     QVERIFY(w.results()->headline()->text().contains(QString::fromStdString(e.options[static_cast<std::size_t>(e.cheapestIndex())].id)));
     QVERIFY(w.windowTitle().contains(QStringLiteral("web-api.costscape.json")));
+}
+
+void TestMainWindow::newScenario_pricesEveryPlatform()
+{
+    Ui::MainWindow w;
+    QVERIFY(settle(w));
+    QVERIFY2(w.results()->errorText().isEmpty(), qPrintable(w.results()->errorText()));
+    QVERIFY(w.evaluation());
+    QStringList platforms;
+    for (const auto &o : w.evaluation()->options) {
+        platforms << QString::fromUtf8(Models::platformName(o.platform));
+        QVERIFY2(o.feasible, o.warnings.empty() ? o.id.c_str() : o.warnings.front().c_str());
+        QVERIFY(o.monthlyCost > 0);
+    }
+    QCOMPARE(platforms, (QStringList{QStringLiteral("lambda"), QStringLiteral("fargate"), QStringLiteral("ec2"), QStringLiteral("ecs-ec2")}));
+    QVERIFY(!w.document()->isModified());
+    QVERIFY(w.windowTitle().contains(QStringLiteral("unsaved")));
+}
+
+void TestMainWindow::workloadPanel_tabOrderFollowsTheForm()
+{
+    Ui::MainWindow w;
+    w.show();
+    auto *panel = w.workloadPanel();
+    // Where Tab goes from a widget: the next one in the focus chain that takes focus by Tab.
+    auto tabFrom = [](QWidget *from) {
+        QWidget *next = from->nextInFocusChain();
+        while (next != from && !((next->focusPolicy() & Qt::TabFocus) && next->isVisible() && next->isEnabled()))
+            next = next->nextInFocusChain();
+        return next;
+    };
+    QCOMPARE(tabFrom(panel->nameEdit()), static_cast<QWidget *>(panel->hoursField()->lineEdit()));
+    QCOMPARE(tabFrom(panel->hoursField()->lineEdit()), static_cast<QWidget *>(panel->requestKindBox()));
+    QCOMPARE(tabFrom(panel->durationField()->lineEdit()), static_cast<QWidget *>(panel->memoryField()->lineEdit()));
 }
 
 void TestMainWindow::editDuration_updatesLineItemsAndBars()
