@@ -17,6 +17,7 @@ enum class ErrorCode {
     OutOfRange,      ///< a number that is negative, zero, NaN or absurd for its field
     UnknownValue,    ///< an enumeration value, region, instance type or id that is not known
     MissingPrice,    ///< the price sheet has no price for what the scenario asks
+    Cancelled,       ///< the user stopped a long operation; nothing was changed
     Warning,         ///< a recoverable remark; never stops a load
 };
 
