@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "awsimporter.h"
 #include "chartbase.h"
 #include "evaluationrunner.h"
 #include "lineitemmodel.h"
@@ -16,12 +17,16 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDate>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QProgressDialog>
+#include <QSaveFile>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -66,6 +71,7 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new ScenarioDocument(this))
     , m_runner(new EvaluationRunner(this))
+    , m_importer(new AwsImporter(this))
     , m_results(new ResultsPanel(this))
     , m_workload(new WorkloadPanel(m_document))
     , m_options(new OptionsPanel(m_document))
@@ -153,6 +159,7 @@ void MainWindow::createActions()
     file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
     file->addAction(tr("Load &price sheet…"), this, &MainWindow::loadPriceSheetInteractive);
+    file->addAction(tr("&Import AWS price list…"), this, &MainWindow::importAwsPriceList);
     file->addAction(tr("Export chart as P&NG…"), this, [this] { exportCurrentChart(false); });
     file->addAction(tr("Export chart as P&DF…"), this, [this] { exportCurrentChart(true); });
     file->addSeparator();
@@ -311,6 +318,67 @@ void MainWindow::loadPriceSheetInteractive()
         loadPriceSheet(file, false);
 }
 
+void MainWindow::importAwsPriceList()
+{
+    if (m_importer->isRunning())
+        return;
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Import AWS price list"), QFileInfo(m_document->fileName()).absolutePath(),
+        tr("AWS offer files (*.json *.csv);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    bool ok = false;
+    const QString regions = QInputDialog::getText(this, tr("Import AWS price list"),
+                                                  tr("Regions to keep, separated by commas (empty keeps every region "
+                                                     "of the files):"),
+                                                  QLineEdit::Normal, QString::fromStdString(m_document->scenario().region), &ok);
+    if (!ok)
+        return;
+    auto *dialog = new QProgressDialog(tr("Reading %n offer file(s)…", nullptr, static_cast<int>(files.size())), tr("Cancel"), 0,
+                                       1000, this);
+    dialog->setWindowTitle(tr("Import AWS price list"));
+    dialog->setWindowModality(Qt::WindowModal);
+    dialog->setMinimumDuration(300);
+    dialog->setAutoClose(false);
+    dialog->setAutoReset(false);
+    connect(m_importer, &AwsImporter::progress, dialog, [dialog](qint64 done, qint64 total) {
+        dialog->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
+    });
+    connect(dialog, &QProgressDialog::canceled, m_importer, &AwsImporter::cancel);
+    connect(m_importer, &AwsImporter::finished, this, [this, dialog, files](const std::shared_ptr<const AwsImportOutcome> &outcome) {
+        dialog->deleteLater();
+        if (outcome->cancelled) {
+            statusBar()->showMessage(tr("Import cancelled; nothing changed."), 8000);
+            return;
+        }
+        if (!outcome->sheet) {
+            showError(tr("Cannot import the AWS price list"), outcome->error, false);
+            return;
+        }
+        const QString base = QFileInfo(m_document->fileName().isEmpty() ? files.first() : m_document->fileName()).absolutePath();
+        const QString suggested = QDir(base).filePath(QStringLiteral("aws-%1.prices.json").arg(QDate::currentDate().toString(Qt::ISODate)));
+        QMessageBox::information(this, tr("AWS price list imported"),
+                                 AwsImporter::describe(*outcome) + QStringLiteral("\n\n")
+                                     + tr("Save it as a price sheet next: reopening it later is instant."));
+        const QString target = QFileDialog::getSaveFileName(this, tr("Save the imported price sheet"), suggested,
+                                                            tr("Costscape price sheets (*.prices.json)"));
+        if (!target.isEmpty())
+            saveImportedSheet(*outcome, target.endsWith(QLatin1String(".json")) ? target : target + QStringLiteral(".prices.json"));
+    }, Qt::SingleShotConnection);
+    m_importer->start(files, regions.split(QLatin1Char(','), Qt::SkipEmptyParts));
+}
+
+bool MainWindow::saveImportedSheet(const AwsImportOutcome &outcome, const QString &fileName, bool quiet)
+{
+    if (!outcome.sheet)
+        return showError(tr("Cannot save the price sheet"), outcome.error, quiet);
+    const QByteArray bytes = QByteArray::fromStdString(Pricing::serializePriceSheet(*outcome.sheet));
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return showError(tr("Cannot save the price sheet"), tr("%1: cannot write: %2").arg(fileName, file.errorString()), quiet);
+    return loadPriceSheet(fileName, quiet);
+}
+
 void MainWindow::exportCurrentChart(bool pdf)
 {
     ChartBase *chart = m_results->currentChart();
@@ -408,6 +476,8 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     saveLayout();
+    m_importer->cancel();
+    m_importer->wait();
     m_runner->waitForIdle();
     event->accept();
 }

@@ -17,6 +17,8 @@ class QMenu;
 
 namespace Costscape::Ui {
 
+class AwsImporter;
+struct AwsImportOutcome;
 class EvaluationRunner;
 class OptionsPanel;
 class PriceSheetPanel;
@@ -48,6 +50,17 @@ public:
     bool saveScenarioAs(const QString &fileName, bool quiet = false);
     /** Loads a native price sheet for the scenario (an undoable edit of its "prices"). */
     bool loadPriceSheet(const QString &fileName, bool quiet = false);
+    /**
+     * Imports AWS Price List offer files in the background with a progress dialog and Cancel,
+     * then asks where to save the native sheet and prices the scenario with it.
+     */
+    void importAwsPriceList();
+    /**
+     * Saves an imported sheet to fileName (QSaveFile) and makes it the scenario's sheet (one
+     * undoable edit). On failure shows the error (unless quiet) and returns false.
+     */
+    bool saveImportedSheet(const AwsImportOutcome &outcome, const QString &fileName, bool quiet = false);
+    AwsImporter *awsImporter() const { return m_importer; }
     /** The last error, `file:line:column: message`; empty after a success. */
     QString lastError() const { return m_lastError; }
     /** The evaluation on screen. */
@@ -96,6 +109,7 @@ private:
 
     ScenarioDocument *m_document;
     EvaluationRunner *m_runner;
+    AwsImporter *m_importer;
     ResultsPanel *m_results;
     WorkloadPanel *m_workload;
     OptionsPanel *m_options;

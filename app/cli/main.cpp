@@ -4,15 +4,21 @@
 
 #include "models/evaluator.h"
 #include "models/resultformat.h"
+#include "pricing/awsoffer.h"
 #include "pricing/jsondocument.h"
 #include "pricing/pricesheet.h"
+#include "pricing/spotfeeds.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>
 #include <QString>
 
 #include <cstdio>
+#include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <unistd.h>
 #include <string>
 #include <vector>
 
@@ -29,6 +35,8 @@ enum Exit {
 const char *const HelpText =
     "Usage:\n"
     "  costscape-cli evaluate SCENARIO [--prices SHEET] [--format table|json|csv] [-o FILE]\n"
+    "  costscape-cli import-aws OFFER_FILE... [--region CODE]... [--spot-history FILE]\n"
+    "                [--spot-zone AZ] [--spot-days N] [--spot-advisor FILE] [-o SHEET]\n"
     "  costscape-cli validate FILE          check a scenario or a price sheet\n"
     "  costscape-cli --version | --help\n"
     "\n"
@@ -36,6 +44,12 @@ const char *const HelpText =
     "           comparison. --prices overrides the scenario's price sheet (\"embedded\" is the\n"
     "           sheet built into Costscape). -o writes to FILE instead of standard output;\n"
     "           nothing is written unless the whole command succeeds.\n"
+    "import-aws reads AWS Price List offer files (bulk JSON or CSV, or a Pricing API\n"
+    "           GetProducts item) for AmazonEC2, AWSLambda and AmazonECS and writes one native\n"
+    "           price sheet. --region keeps only those regions (repeatable). --spot-history adds\n"
+    "           the time-weighted average of a DescribeSpotPriceHistory response (--spot-days,\n"
+    "           default 30; --spot-zone for one zone, else across zones); --spot-advisor adds\n"
+    "           the Spot Instance Advisor's interruption bands and savings.\n"
     "validate   reads FILE (scenario or price sheet) and reports the first problem as\n"
     "           file:line:column: message. A scenario is also priced, so unknown regions,\n"
     "           instance types and missing prices are found.\n"
@@ -173,6 +187,119 @@ int validate(const std::vector<std::string> &args)
                                            + (hasFormat ? root["format"].dump() : std::string("no \"format\" key"))));
 }
 
+// Progress on a terminal only: a log file or a pipe would fill with carriage returns.
+bool progressToTerminal(std::uint64_t done, std::uint64_t total, const std::string &file)
+{
+    const int percent = total ? static_cast<int>(done * 100 / total) : 0;
+    std::fprintf(stderr, "\r%s: %3d%% (%.0f of %.0f MB)", file.c_str(), percent, static_cast<double>(done) / 1e6,
+                 static_cast<double>(total) / 1e6);
+    return true;
+}
+
+int importAws(const std::vector<std::string> &args)
+{
+    std::vector<std::string> offers;
+    Pricing::AwsImportOptions options;
+    Pricing::SpotHistoryOptions spotOptions;
+    std::string outFile;
+    std::string spotHistory;
+    std::string spotAdvisor;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        // The option's value, or null when the option ends the line.
+        auto value = [&]() -> const std::string * { return i + 1 < args.size() ? &args[++i] : nullptr; };
+        if (a == "--region") {
+            const auto *v = value();
+            if (!v || v->empty())
+                return usage("--region needs a region code such as us-east-1");
+            options.regions.push_back(*v);
+        } else if (a == "-o" || a == "--output") {
+            const auto *v = value();
+            if (!v)
+                return usage("-o needs a file name");
+            outFile = *v;
+        } else if (a == "--spot-history") {
+            const auto *v = value();
+            if (!v)
+                return usage("--spot-history needs a DescribeSpotPriceHistory JSON file");
+            spotHistory = *v;
+        } else if (a == "--spot-zone") {
+            const auto *v = value();
+            if (!v)
+                return usage("--spot-zone needs an availability zone such as us-east-1a");
+            spotOptions.availabilityZone = *v;
+        } else if (a == "--spot-days") {
+            const auto *v = value();
+            char *end = nullptr;
+            const long days = v ? std::strtol(v->c_str(), &end, 10) : 0;
+            if (!v || *end || days < 1 || days > 366)
+                return usage("--spot-days needs a whole number of days from 1 to 366");
+            spotOptions.days = static_cast<int>(days);
+        } else if (a == "--spot-advisor") {
+            const auto *v = value();
+            if (!v)
+                return usage("--spot-advisor needs the Spot Instance Advisor JSON file");
+            spotAdvisor = *v;
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            return usage("unknown option '" + a + "' for import-aws");
+        } else {
+            offers.push_back(a);
+        }
+    }
+    if (offers.empty())
+        return usage("import-aws needs at least one offer file");
+
+    Pricing::PriceSheet sheet;
+    sheet.provenance.name = "AWS Price List";
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    for (const std::string &offer : offers) {
+        if (terminal)
+            options.progress = [&offer](std::uint64_t done, std::uint64_t total) { return progressToTerminal(done, total, offer); };
+        auto summary = Pricing::importAwsOffer(offer, sheet, options);
+        if (terminal)
+            std::fputs("\r\033[K", stderr);
+        printWarnings(summary.warnings());
+        if (!summary)
+            return invalid(summary.error());
+        const auto &s = summary.value();
+        std::string regions;
+        for (const auto &r : s.regions)
+            regions += (regions.empty() ? "" : ", ") + r;
+        std::cerr << offer << ": " << s.offerCode << " (" << s.format << ", published " << s.publicationDate << "): " << s.prices
+                  << (s.prices == 1 ? " price in " : " prices in ") << s.currency << (regions.empty() ? std::string() : " for " + regions) << '\n';
+    }
+    if (sheet.regions.empty()) {
+        std::cerr << "costscape-cli: the offer files hold no price Costscape uses"
+                  << (options.regions.empty() ? "" : " in the regions asked for") << "; nothing written\n";
+        return InvalidInput;
+    }
+    if (!spotHistory.empty()) {
+        // A spot history is one region's: the one asked for, or the only one imported.
+        std::string region = options.regions.size() == 1 ? options.regions.front() : std::string();
+        if (region.empty() && sheet.regions.size() == 1)
+            region = sheet.regions.begin()->first;
+        if (region.empty())
+            return usage("--spot-history needs one --region: a spot price history belongs to one region");
+        auto applied = Pricing::applySpotHistory(spotHistory, sheet, region, spotOptions);
+        printWarnings(applied.warnings());
+        if (!applied)
+            return invalid(applied.error());
+        std::cerr << spotHistory << ": spot prices for " << applied.value() << " instance types in " << region << '\n';
+    }
+    if (!spotAdvisor.empty()) {
+        std::ifstream in(spotAdvisor, std::ios::binary);
+        if (!in)
+            return invalid(Error{ErrorCode::FileNotFound, "cannot read the file", spotAdvisor, 0, 0});
+        const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+        auto applied = Pricing::applySpotAdvisor(text, spotAdvisor, sheet, options.regions);
+        printWarnings(applied.warnings());
+        if (!applied)
+            return invalid(applied.error());
+        std::cerr << spotAdvisor << ": interruption bands for " << applied.value() << " instance types\n";
+    }
+    return writeOutput(Pricing::serializePriceSheet(sheet), outFile);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -199,6 +326,6 @@ int main(int argc, char **argv)
     if (command == "validate")
         return validate(rest);
     if (command == "import-aws")
-        return usage("import-aws is not available in this version yet");
+        return importAws(rest);
     return usage("unknown command '" + command + "'");
 }
