@@ -245,6 +245,11 @@ bool MainWindow::openScenario(const QString &fileName, bool quiet)
 {
     if (!quiet && !maybeSave())
         return false;
+    return openScenarioFile(fileName, quiet);
+}
+
+bool MainWindow::openScenarioFile(const QString &fileName, bool quiet)
+{
     QString error;
     QStringList warnings;
     if (!m_document->load(fileName, &error, &warnings))
@@ -263,7 +268,7 @@ void MainWindow::open()
     const QString file = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(m_document->fileName()).absolutePath(),
                                                       tr(ScenarioFilter));
     if (!file.isEmpty())
-        openScenario(file, false);
+        openScenarioFile(file, false);
 }
 
 bool MainWindow::save()
@@ -442,7 +447,7 @@ void MainWindow::updateRecentMenu()
         const QString &f = files[i];
         QAction *a = m_recentMenu->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(f).fileName()), this, [this, f] {
             if (maybeSave())
-                openScenario(f, false);
+                openScenarioFile(f, false);
         });
         a->setToolTip(QDir::toNativeSeparators(f));
         a->setStatusTip(QDir::toNativeSeparators(f));
@@ -497,7 +502,7 @@ void MainWindow::dropEvent(QDropEvent *event)
     if (file.endsWith(QLatin1String(".prices.json")))
         loadPriceSheet(file, false);
     else if (maybeSave())
-        openScenario(file, false);
+        openScenarioFile(file, false);
 }
 
 void MainWindow::restoreLayout()

@@ -93,6 +93,8 @@ private:
     void createActions();
     void newScenario();
     void open();
+    /** openScenario without the unsaved-changes prompt: the caller has asked already. */
+    bool openScenarioFile(const QString &fileName, bool quiet);
     bool save();
     bool saveAs();
     void loadPriceSheetInteractive();

@@ -58,6 +58,12 @@ private:
     int m_generation;
 };
 
+// What a resolved sheet depends on: the "prices" value and the folder it is relative to.
+QString sheetKey(const std::string &prices, const QString &scenarioFile)
+{
+    return qs(prices) + QLatin1Char('\n') + QFileInfo(scenarioFile).absolutePath();
+}
+
 Models::Scenario newScenarioValue()
 {
     using namespace Models;
@@ -187,7 +193,7 @@ bool ScenarioDocument::load(const QString &fileName, QString *error, QStringList
     m_undo->clear();
     m_fileName = absolute;
     m_sheet = std::move(sheet).value();
-    m_sheetKey = qs(s.prices) + QLatin1Char('\n') + QFileInfo(absolute).absolutePath();
+    m_sheetKey = sheetKey(s.prices, absolute);
     m_sheetError.clear();
     setCurrent(std::make_shared<const Models::Scenario>(std::move(s)));
     m_undo->setClean();
@@ -223,7 +229,7 @@ bool ScenarioDocument::save(const QString &fileName, QString *error)
     m_fileName = absolute;
     // The saved values are the current ones: replace the snapshot without an undo step.
     m_current = std::make_shared<const Models::Scenario>(std::move(s));
-    m_sheetKey = qs(m_current->prices) + QLatin1Char('\n') + QFileInfo(absolute).absolutePath();
+    m_sheetKey = sheetKey(m_current->prices, absolute);
     m_undo->setClean();
     if (renamed)
         Q_EMIT fileNameChanged(m_fileName);
@@ -279,7 +285,7 @@ void ScenarioDocument::setCurrent(Snapshot snapshot)
 
 void ScenarioDocument::resolveSheet()
 {
-    const QString key = qs(m_current->prices) + QLatin1Char('\n') + QFileInfo(m_fileName).absolutePath();
+    const QString key = sheetKey(m_current->prices, m_fileName);
     if (key == m_sheetKey && (m_sheet || !m_sheetError.isEmpty()))
         return;
     m_sheetKey = key;

@@ -63,6 +63,7 @@ private slots:
     void staleResult_neverReplacesNewer();
     void trafficSweep_arrivesAndNamesBreakEvens();
     void droppedScenario_opens();
+    void droppedScenario_whenModified_asksOnce();
     void layout_restoredOnNextStart();
     void itemModels_passTheModelTester();
 
@@ -604,6 +605,29 @@ void TestMainWindow::droppedScenario_opens()
     QCOMPARE(w.document()->fileName(), QFileInfo(Sample).absoluteFilePath());
     QVERIFY(settle(w));
     QCOMPARE(w.evaluation()->options.size(), std::size_t(6));
+}
+
+void TestMainWindow::droppedScenario_whenModified_asksOnce()
+{
+    Ui::MainWindow w;
+    QVERIFY(settle(w));
+    w.workloadPanel()->applyPreset(Models::ProfilePreset::Flat, Ui::WorkloadPanel::PresetScale::Peak, 10);
+    int asked = 0;
+    w.setUnsavedChangesPrompt([&] {
+        ++asked;
+        return QMessageBox::Discard;
+    });
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(Sample)});
+    QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &enter);
+    QVERIFY(enter.isAccepted());
+    QVERIFY(w.document()->isModified());
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&w, &drop);
+    QCOMPARE(asked, 1);
+    QCOMPARE(w.document()->fileName(), QFileInfo(Sample).absoluteFilePath());
+    QVERIFY(!w.document()->isModified());
 }
 
 void TestMainWindow::layout_restoredOnNextStart()
