@@ -42,4 +42,64 @@ long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups
 /** Whether one task of the group fits an empty instance. */
 bool fits(const TaskDemand &task, const InstanceCapacity &capacity);
 
+/** One candidate instance type as the packers see it. */
+struct InstanceOffer {
+    std::string type;           ///< "m5.large"
+    InstanceCapacity capacity;  ///< what the agent registers, less ECS_RESERVED_MEMORY
+    double hourlyPrice = 0;     ///< what one instance costs an hour (on-demand or spot)
+    long long maxTasks = 0;     ///< tasks one instance may hold (awsvpc network interfaces); 0 = no cap
+    bool burstable = false;     ///< t-family: sustained CPU is a fraction of its vCPUs
+};
+
+/** Identical instances of one type with identical loads, as one run. */
+struct InstanceRun {
+    int offer = 0;                        ///< index into the offers packed onto
+    long long instances = 1;              ///< how many identical instances
+    std::vector<long long> tasksPerGroup; ///< tasks of each group on each of them
+    double cpuUsed = 0;                   ///< CPU units used on each
+    double memoryUsed = 0;                ///< MiB used on each
+};
+
+/** A fleet that holds every task, and what it costs. */
+struct Packing {
+    std::vector<InstanceRun> runs;
+    double hourlyCost = 0;
+    long long instances = 0;
+    bool feasible = true;
+    std::string reason; ///< why no fleet holds the tasks ("task group api: 8 vCPU fits no candidate type")
+
+    double cpuUtilisation(const std::vector<InstanceOffer> &offers) const;    ///< used / offered, over the fleet
+    double memoryUtilisation(const std::vector<InstanceOffer> &offers) const; ///< used / offered, over the fleet
+};
+
+/** The ECS placement strategies Costscape simulates (task placement strategies, ECS developer guide). */
+enum class PlacementStrategy {
+    BinpackMemory, ///< the instance with the least memory left that fits
+    BinpackCpu,    ///< the instance with the least CPU left that fits
+    Spread,        ///< spread across instances: the one with the fewest tasks that fits
+};
+
+/**
+ * What ECS itself would do: tasks placed one at a time (largest groups first, as a service
+ * deployment does not guarantee, so in the order given) by the strategy onto instances of one
+ * type, a new instance launched when none has room, as a capacity provider's managed scaling does.
+ */
+Packing simulateEcsScheduler(const std::vector<TaskDemand> &groups, const InstanceOffer &offer, PlacementStrategy strategy);
+
+/**
+ * The optimised fleet: the cheapest mix of the offered types that holds every task (vector bin
+ * packing over CPU and memory). Starts from first-fit decreasing on each type and improves by
+ * re-packing the emptiest instances onto cheaper types and by trying type mixes. Infeasible, with
+ * the reason, when a task fits no offered type.
+ */
+Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
+
+/**
+ * The lower bound on the hourly cost of any fleet holding the tasks: the assignment linear
+ * program (each group spread fractionally over the types that can hold one of its tasks; per
+ * type, the CPU, memory and task count placed fit the capacity bought). Returns NaN when no
+ * bound can be computed (a task fits no type).
+ */
+double packingLowerBound(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
+
 } // namespace Costscape::Models
