@@ -6,6 +6,7 @@
 #include "models/instanceprice.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -13,6 +14,8 @@
 namespace Costscape::Models {
 
 namespace {
+using Json = nlohmann::ordered_json;
+
 struct Candidate {
     const Pricing::Ec2InstanceType *type = nullptr;
     InstancePrice price;
@@ -34,7 +37,16 @@ std::string number(double v)
 
 InstanceCapacity EcsEc2Model::capacityOf(const Pricing::Ec2InstanceType &type, double reservedMemoryMb)
 {
-    return InstanceCapacity{type.vcpu * 1024.0, type.memoryGib * 1024.0 - reservedMemoryMb};
+    // CPU: the agent registers 1024 CPU units per vCPU (ECS developer guide, "Amazon ECS task
+    // definition parameters", cpu; retrieved 2026-11).
+    // Memory: the agent registers what the kernel reports, less than installed: "an m4.large
+    // instance has 8 GiB of installed memory ... registers 7985 MiB" (ECS developer guide,
+    // "Container instance memory management", retrieved 2026-11). The true loss depends on the
+    // kernel and the instance; Costscape approximates it as that example's proportion,
+    // installed MiB x 7985 / 8192 (about 2.5%), rounded down to a whole MiB. Then the agent keeps
+    // ECS_RESERVED_MEMORY (reservedMemoryMb, default 256) away from tasks (same page).
+    const double registered = std::floor(type.memoryGib * 1024.0 * RegisteredMemoryPerInstalled + 1e-6);
+    return InstanceCapacity{type.vcpu * 1024.0, registered - reservedMemoryMb};
 }
 
 Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
@@ -132,99 +144,192 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         return demand;
     };
 
-    const Candidate *best = nullptr;
-    double bestCost = std::numeric_limits<double>::infinity();
-    std::vector<double> bestInstances;
+    // What each candidate offers the tasks (ECS developer guide, "Container instance memory
+    // management"; capacityOf) and, with awsvpc networking, how many tasks it may hold.
+    std::vector<InstanceOffer> offers;
     for (const Candidate &c : candidates) {
         const InstanceCapacity cap = capacityOf(*c.type, spec.reservedMemoryMb);
-        if (cap.memoryMb <= 0)
+        if (cap.memoryMb <= 0 || cap.cpuUnits <= 0)
             continue;
-        bool allFit = true;
-        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
-            allFit = allFit && (!runsAtAll[g] || fits(oneTask(spec.taskGroups[g]), cap));
-        if (!allFit)
-            continue;
-        std::vector<double> perKey(keys.size());
-        for (std::size_t k = 0; k < keys.size(); ++k)
-            perKey[k] = static_cast<double>(countInstancesFirstFitDecreasing(demandFor(keys[k]), cap));
-        double cost = 0;
-        for (std::size_t k = 0; k < keys.size(); ++k)
-            cost += perKey[k] * c.price.hourly * keyHours[k];
-        if (cost < bestCost) {
-            bestCost = cost;
-            best = &c;
-            bestInstances.resize(plan.size());
-            for (std::size_t h = 0; h < plan.size(); ++h)
-                bestInstances[h] = perKey[hourKey[h]];
-        }
+        offers.push_back({c.type->name, cap, c.price.hourly, spec.maxTasksPerInstance, c.type->isBurstable()});
     }
+    const std::string reserve = number(spec.reservedMemoryMb);
 
-    if (!best) {
-        // Name the groups that fit no candidate on their own, not every group.
-        std::string largest;
-        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g) {
-            const TaskGroup &group = spec.taskGroups[g];
-            bool fitsSomewhere = false;
-            for (const Candidate &c : candidates)
-                fitsSomewhere = fitsSomewhere || fits(oneTask(group), capacityOf(*c.type, spec.reservedMemoryMb));
-            if (runsAtAll[g] && !fitsSomewhere)
-                largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
-        }
-        if (!largest.empty()) {
-            r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving "
-                         + number(spec.reservedMemoryMb) + " MiB for the ECS agent");
-        } else {
-            // Each group fits some type, but this first packing puts every group on one type.
-            r.infeasible("no single candidate instance type can hold a task of every group after reserving "
-                         + number(spec.reservedMemoryMb) + " MiB for the ECS agent; mixing types is a later step");
-        }
+    // Name the groups that fit no candidate on their own, not every group.
+    std::string largest;
+    for (std::size_t g = 0; g < spec.taskGroups.size(); ++g) {
+        const TaskGroup &group = spec.taskGroups[g];
+        bool fitsSomewhere = false;
+        for (const InstanceOffer &o : offers)
+            fitsSomewhere = fitsSomewhere || fits(oneTask(group), o.capacity);
+        if (runsAtAll[g] && !fitsSomewhere)
+            largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
+    }
+    if (!largest.empty()) {
+        r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving " + reserve
+                     + " MiB for the ECS agent");
         r.fleet = summarizeFleet(std::vector<double>(plan.size(), 0.0), plan, "instances");
         r.hourlyCost.assign(plan.size(), 0.0);
         r.summary = "no instance type fits";
         return r;
     }
 
-    r.fleet = summarizeFleet(bestInstances, plan, "instances");
-    const std::string &typeName = best->type->name;
-    r.addLine({spot ? "spot instances" : "on-demand instances", r.fleet.unitHours, "instance-hours", best->price.hourly,
-               r.fleet.unitHours * best->price.hourly,
-               typeName + " " + spec.os + (spot ? ", " + best->price.basis : "") + ", chosen as the cheapest of "
-                   + std::to_string(candidates.size()) + " candidate type" + (candidates.size() == 1 ? "" : "s")});
-    r.hourlyCost.resize(plan.size());
-    for (std::size_t h = 0; h < plan.size(); ++h)
-        r.hourlyCost[h] = bestInstances[h] * best->price.hourly;
+    // The optimised fleet of each distinct combination of task counts: instances per offer.
+    std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
+    std::vector<double> keyCost(keys.size(), 0.0), keyInstances(keys.size(), 0.0);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        const Packing p = packOptimised(demandFor(keys[k]), offers);
+        for (const InstanceRun &run : p.runs)
+            perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
+        keyCost[k] = p.hourlyCost;
+        keyInstances[k] = static_cast<double>(p.instances);
+    }
 
-    // The busiest hour, for the summary and the details. Its instance count is already known, and
-    // the CPU and memory placed are the tasks' whatever the packing, so nothing is packed again.
+    std::vector<double> instances(plan.size());
+    r.hourlyCost.resize(plan.size());
+    for (std::size_t h = 0; h < plan.size(); ++h) {
+        instances[h] = keyInstances[hourKey[h]];
+        r.hourlyCost[h] = keyCost[hourKey[h]];
+    }
+    r.fleet = summarizeFleet(instances, plan, "instances");
+
+    // One line per instance type of the mix, in the order of the candidates.
+    std::vector<double> offerHours(offers.size(), 0.0);
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        for (std::size_t o = 0; o < offers.size(); ++o)
+            offerHours[o] += static_cast<double>(perKey[k][o]) * keyHours[k];
+    std::size_t typesUsed = 0;
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        if (offerHours[o] <= 0)
+            continue;
+        ++typesUsed;
+        const Candidate *c = nullptr;
+        for (const Candidate &cand : candidates)
+            if (cand.type->name == offers[o].type)
+                c = &cand;
+        r.addLine({std::string(spot ? "spot instances " : "on-demand instances ") + offers[o].type, offerHours[o], "instance-hours",
+                   offers[o].hourlyPrice, offerHours[o] * offers[o].hourlyPrice,
+                   offers[o].type + " " + spec.os + (spot && c ? ", " + c->price.basis : "") + ", in the cheapest mix of "
+                       + std::to_string(candidates.size()) + " candidate type" + (candidates.size() == 1 ? "" : "s")});
+    }
+
+    // The busiest hour: both packings listed in the details.
     const std::size_t peakHour = static_cast<std::size_t>(
         std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin());
-    const InstanceCapacity cap = capacityOf(*best->type, spec.reservedMemoryMb);
-    double cpuUsed = 0, memUsed = 0;
-    for (const TaskDemand &t : demandFor(keys[hourKey[peakHour]])) {
-        cpuUsed += static_cast<double>(t.count) * t.cpuUnits;
-        memUsed += static_cast<double>(t.count) * t.memoryMb;
+    const std::vector<TaskDemand> peakDemand = demandFor(keys[hourKey[peakHour]]);
+    const Packing optimised = packOptimised(peakDemand, offers);
+
+    // The scheduler runs on one type, as an Auto Scaling group behind a capacity provider does:
+    // the cheapest single type for the busiest hour under the option's own placement, i.e. the
+    // best one-type group a user could configure, so the savings shown are not inflated by an
+    // unlucky first candidate.
+    const PlacementStrategy strategy = spec.placement == EcsEc2Spec::Placement::BinpackCpu ? PlacementStrategy::BinpackCpu
+        : spec.placement == EcsEc2Spec::Placement::Spread                                   ? PlacementStrategy::Spread
+                                                                                            : PlacementStrategy::BinpackMemory;
+    const char *strategyName = strategy == PlacementStrategy::BinpackCpu ? "binpack-cpu"
+        : strategy == PlacementStrategy::Spread                          ? "spread"
+                                                                         : "binpack-memory";
+    Packing scheduler;
+    scheduler.feasible = false;
+    int schedulerOffer = -1;
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        Packing p = simulateEcsScheduler(peakDemand, offers[o], strategy);
+        if (!p.feasible)
+            continue;
+        for (InstanceRun &run : p.runs)
+            run.offer = static_cast<int>(o);
+        if (schedulerOffer < 0 || p.hourlyCost < scheduler.hourlyCost - 1e-12) {
+            scheduler = std::move(p);
+            schedulerOffer = static_cast<int>(o);
+        }
     }
-    const double n = bestInstances[peakHour];
-    const double cpuUtil = n > 0 ? cpuUsed / (n * cap.cpuUnits) : 0;
-    const double memUtil = n > 0 ? memUsed / (n * cap.memoryMb) : 0;
-    r.details = {{"instanceType", typeName},
-                 {"hourlyPrice", best->price.hourly},
+
+    auto fleetJson = [&](const Packing &p, const std::string &name) {
+        Json runs = Json::array();
+        double cpuUsed = 0, cpuOffered = 0, memUsed = 0, memOffered = 0;
+        for (const InstanceRun &run : p.runs) {
+            const InstanceOffer &o = offers[static_cast<std::size_t>(run.offer)];
+            const double n = static_cast<double>(run.instances);
+            cpuUsed += n * run.cpuUsed;
+            memUsed += n * run.memoryUsed;
+            cpuOffered += n * o.capacity.cpuUnits;
+            memOffered += n * o.capacity.memoryMb;
+            runs.push_back({{"type", o.type},
+                            {"instances", run.instances},
+                            {"tasks", run.tasksPerGroup},
+                            {"cpuUsed", run.cpuUsed},
+                            {"memoryUsed", run.memoryUsed},
+                            {"cpuOffered", o.capacity.cpuUnits},
+                            {"memoryOffered", o.capacity.memoryMb},
+                            {"hourlyPrice", o.hourlyPrice},
+                            {"burstable", o.burstable}});
+        }
+        return Json{{"strategy", name},
+                    {"hourlyCost", p.hourlyCost},
+                    {"instances", p.instances},
+                    {"cpuUtilisation", p.cpuUtilisation(offers)},
+                    {"memoryUtilisation", p.memoryUtilisation(offers)},
+                    {"strandedCpuUnits", cpuOffered - cpuUsed},
+                    {"strandedMemoryMb", memOffered - memUsed},
+                    {"runs", runs}};
+    };
+    Json groupNames = Json::array(), taskCpu = Json::array(), taskMem = Json::array();
+    for (const TaskGroup &g : spec.taskGroups) {
+        groupNames.push_back(g.name);
+        taskCpu.push_back(g.taskVcpu * 1024.0);
+        taskMem.push_back(g.taskMemoryMb);
+    }
+    Json packing{{"hour", peakHour}, {"groups", groupNames}, {"taskCpuUnits", taskCpu}, {"taskMemoryMb", taskMem},
+                 {"optimised", fleetJson(optimised, "optimised")}};
+    if (schedulerOffer >= 0) {
+        packing["scheduler"] = fleetJson(scheduler, strategyName);
+        packing["savingsHourly"] = scheduler.hourlyCost - optimised.hourlyCost;
+    }
+
+    // The type holding the most instances at the busiest hour names the fleet.
+    std::vector<long long> peakByOffer(offers.size(), 0);
+    for (const InstanceRun &run : optimised.runs)
+        peakByOffer[static_cast<std::size_t>(run.offer)] += run.instances;
+    std::size_t main = 0;
+    for (std::size_t o = 0; o < offers.size(); ++o)
+        if (peakByOffer[o] > peakByOffer[main])
+            main = o;
+    const double n = instances[peakHour];
+    const double cpuUtil = optimised.cpuUtilisation(offers);
+    const double memUtil = optimised.memoryUtilisation(offers);
+    r.details = {{"instanceType", offers.empty() ? std::string() : offers[main].type},
+                 {"hourlyPrice", offers.empty() ? 0.0 : offers[main].hourlyPrice},
                  {"peakTasks", tasksPerHour[peakHour]},
                  {"peakInstances", n},
                  {"cpuUtilization", cpuUtil},
                  {"memoryUtilization", memUtil},
-                 {"candidates", candidates.size()}};
-    if (spec.placement != EcsEc2Spec::Placement::BinpackMemory)
-        r.warnings.push_back(std::string("placement \"") + (spec.placement == EcsEc2Spec::Placement::Spread ? "spread" : "binpack-cpu")
-                             + "\" is not simulated yet: the fleet is the first-fit decreasing packing");
-    if (best->type->isBurstable())
-        r.warnings.push_back(typeName + " is burstable: its baseline CPU is a fraction of its vCPUs, "
-                                        "so CPU-bound tasks packed by vCPU may be throttled");
+                 {"candidates", candidates.size()},
+                 {"typesUsed", typesUsed},
+                 {"packing", packing}};
+
+    for (std::size_t o = 0; o < offers.size(); ++o)
+        if (offerHours[o] > 0 && offers[o].burstable)
+            r.warnings.push_back(offers[o].type + " is burstable: its baseline CPU is a fraction of its vCPUs, "
+                                                  "so CPU-bound tasks packed by vCPU may be throttled");
 
     std::ostringstream summary;
-    summary << typeName << " " << (spot ? "spot" : "on-demand") << ", up to " << n << " instances for "
-            << tasksPerHour[peakHour] << " tasks (CPU " << static_cast<int>(cpuUtil * 100 + 0.5) << "%, memory "
-            << static_cast<int>(memUtil * 100 + 0.5) << "%)";
+    if (optimised.runs.empty()) {
+        summary << "no instances for " << tasksPerHour[peakHour] << " tasks";
+    } else {
+        bool first = true;
+        for (std::size_t o = 0; o < offers.size(); ++o) {
+            if (peakByOffer[o] == 0)
+                continue;
+            summary << (first ? "" : " + ") << offers[o].type << " x " << peakByOffer[o];
+            first = false;
+        }
+        summary << " " << (spot ? "spot" : "on-demand") << " for " << tasksPerHour[peakHour] << " tasks (optimised";
+        if (schedulerOffer >= 0)
+            summary << "; ECS " << strategyName << " would use " << scheduler.instances << " "
+                    << offers[static_cast<std::size_t>(schedulerOffer)].type;
+        summary << "; CPU " << static_cast<int>(cpuUtil * 100 + 0.5) << "%, memory " << static_cast<int>(memUtil * 100 + 0.5)
+                << "%)";
+    }
     r.summary = summary.str();
     return r;
 }

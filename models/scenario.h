@@ -113,6 +113,8 @@ struct EcsEc2Spec {
     std::optional<double> spotDiscount;
     double reservedMemoryMb = 256;
     Placement placement = Placement::BinpackMemory;
+    /// Tasks one instance may hold (awsvpc networking: one network interface per task); 0 = no cap.
+    long long maxTasksPerInstance = 0;
 };
 
 /** One deployment option; only the spec of its platform is meaningful. */

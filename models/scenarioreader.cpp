@@ -288,7 +288,7 @@ private:
     void readEcs(const Pointer &op, EcsEc2Spec &e, std::set<std::string> &known)
     {
         known.insert({"taskVcpu", "taskMemoryMb", "taskGroups", "instanceTypes", "purchase", "reservedMemoryMb",
-                      "placement", "os", "spotHourly", "spotDiscount"});
+                      "placement", "os", "spotHourly", "spotDiscount", "maxTasksPerInstance"});
         const NumberRule &vcpuRule = Rules::TaskVcpu;
         const NumberRule &memRule = Rules::TaskMemoryMib;
         if (m_r.has(op, "taskGroups")) {
@@ -357,6 +357,8 @@ private:
         e.spotHourly = m_r.number(op, "spotHourly", Rules::SpotHourly, false);
         e.spotDiscount = m_r.number(op, "spotDiscount", Rules::SpotDiscount, false);
         e.reservedMemoryMb = m_r.number(op, "reservedMemoryMb", Rules::ReservedMemoryMib, false).value_or(256);
+        e.maxTasksPerInstance
+            = static_cast<long long>(m_r.number(op, "maxTasksPerInstance", Rules::TasksPerInstance, false).value_or(0));
         const auto placement = m_r.string(op, "placement", false, {"binpack-memory", "binpack-cpu", "spread"});
         e.placement = placement == "binpack-cpu" ? EcsEc2Spec::Placement::BinpackCpu
             : placement == "spread"              ? EcsEc2Spec::Placement::Spread
@@ -542,6 +544,10 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
             setOrErase(o, "spotHourly", e.spotHourly);
             setOrErase(o, "spotDiscount", e.spotDiscount);
             o["reservedMemoryMb"] = e.reservedMemoryMb;
+            if (e.maxTasksPerInstance > 0)
+                o["maxTasksPerInstance"] = e.maxTasksPerInstance;
+            else
+                o.erase("maxTasksPerInstance");
             o["placement"] = e.placement == EcsEc2Spec::Placement::BinpackCpu ? "binpack-cpu"
                 : e.placement == EcsEc2Spec::Placement::Spread              ? "spread"
                                                                             : "binpack-memory";

@@ -36,5 +36,7 @@ inline const NumberRule SpotHourly{0, 1e5, true, false, "$/h"};
 inline const NumberRule SpotDiscount{0, 0.99, false, false, ""};
 inline const NumberRule OnDemandPercent = NumberRule::range(0, 100, "%");
 inline const NumberRule ReservedMemoryMib = NumberRule::range(0, 1'048'576, "MiB");
+/// Tasks per instance (awsvpc: one elastic network interface per task): a whole count, at least 1.
+inline const NumberRule TasksPerInstance = NumberRule::count(1, 1e6);
 
 } // namespace Costscape::Models::Rules

@@ -195,10 +195,15 @@ void MainWindow::createActions()
         view->addAction(toggle);
     }
     view->addSeparator();
-    const QStringList tabs = {tr("&Monthly cost"), tr("Cost vs &traffic"), tr("&Hour by hour"), tr("&Line items")};
-    for (int i = 0; i < tabs.size(); ++i)
-        view->addAction(tabs[i], QKeySequence(Qt::CTRL | (Qt::Key_1 + i)), this,
-                        [this, i] { m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(i)); });
+    // In the order the tabs are shown; Ctrl+1.. follows that order.
+    const std::pair<ResultsPanel::Tab, QString> tabs[] = {{ResultsPanel::MonthlyTab, tr("&Monthly cost")},
+                                                          {ResultsPanel::TrafficTab, tr("Cost vs &traffic")},
+                                                          {ResultsPanel::HourlyTab, tr("&Hour by hour")},
+                                                          {ResultsPanel::PackingTab, tr("&Packing")},
+                                                          {ResultsPanel::LineItemsTab, tr("&Line items")}};
+    int shortcut = Qt::Key_1;
+    for (const auto &[tab, label] : tabs)
+        view->addAction(label, QKeySequence(Qt::CTRL | shortcut++), this, [this, tab = tab] { m_results->setCurrentTab(tab); });
     view->addSeparator();
     view->addAction(tr("Reset chart &view"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
         if (ChartBase *chart = m_results->currentChart())
@@ -511,7 +516,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const int tab = settings.value(QStringLiteral("window/resultsTab"), 0).toInt();
-    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, 3)));
+    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, static_cast<int>(ResultsPanel::PackingTab))));
 }
 
 void MainWindow::saveLayout()
@@ -519,7 +524,7 @@ void MainWindow::saveLayout()
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/resultsTab"), m_results->tabs()->currentIndex());
+    settings.setValue(QStringLiteral("window/resultsTab"), static_cast<int>(m_results->currentTab()));
 }
 
 void MainWindow::showAbout()

@@ -7,6 +7,7 @@
 #include "lineitemmodel.h"
 #include "models/resultformat.h"
 #include "monthlycostchart.h"
+#include "packingchart.h"
 #include "trafficchart.h"
 
 #include <QApplication>
@@ -34,6 +35,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     , m_monthly(new MonthlyCostChart(this))
     , m_traffic(new TrafficChart(this))
     , m_hourly(new HourlyChart(this))
+    , m_packing(new PackingChart(this))
     , m_lineItems(new LineItemModel(this))
     , m_table(new QTableView(this))
 {
@@ -73,6 +75,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tabs->addTab(m_monthly, tr("&Monthly cost"));
     m_tabs->addTab(m_traffic, tr("Cost vs &traffic"));
     m_tabs->addTab(m_hourly, tr("&Hour by hour"));
+    m_tabs->addTab(m_packing, tr("&Packing"));
     m_tabs->addTab(m_table, tr("&Line items"));
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs, 1);
@@ -106,7 +109,7 @@ void ResultsPanel::showOutcome(const EvaluationOutcome &outcome)
                                               : tr("No option can serve this workload; see the reasons on the chart."));
     }
     m_lineItems->setEvaluation(e);
-    m_monthlyDirty = m_hourlyDirty = true;
+    m_monthlyDirty = m_hourlyDirty = m_packingDirty = true;
     updateVisibleChart();
     Q_EMIT resultShown(outcome.generation);
 }
@@ -127,13 +130,14 @@ void ResultsPanel::clearResults(const QString &why)
     m_monthly->setSeries({});
     m_traffic->setSweep({});
     m_hourly->setSeries({});
+    m_packing->setSeries({});
     m_lineItems->setEvaluation({});
     m_headline->setText(why.toHtmlEscaped());
 }
 
 void ResultsPanel::updateVisibleChart()
 {
-    switch (m_tabs->currentIndex()) {
+    switch (currentTab()) {
     case MonthlyTab:
         if (m_monthlyDirty && m_evaluation)
             m_monthly->setSeries(Models::monthlySeries(*m_evaluation));
@@ -149,14 +153,45 @@ void ResultsPanel::updateVisibleChart()
             m_hourly->setSeries(Models::hourlySeries(*m_evaluation));
         m_hourlyDirty = false;
         break;
+    case PackingTab:
+        if (m_packingDirty && m_evaluation)
+            m_packing->setSeries(Models::packingSeries(*m_evaluation));
+        m_packingDirty = false;
+        break;
     default:
         break;
     }
 }
 
+QWidget *ResultsPanel::tabWidget(Tab tab) const
+{
+    switch (tab) {
+    case MonthlyTab:
+        return m_monthly;
+    case TrafficTab:
+        return m_traffic;
+    case HourlyTab:
+        return m_hourly;
+    case PackingTab:
+        return m_packing;
+    case LineItemsTab:
+        return m_table;
+    }
+    return m_monthly;
+}
+
 void ResultsPanel::setCurrentTab(Tab tab)
 {
-    m_tabs->setCurrentIndex(tab);
+    m_tabs->setCurrentWidget(tabWidget(tab));
+}
+
+ResultsPanel::Tab ResultsPanel::currentTab() const
+{
+    for (const Tab tab : {MonthlyTab, TrafficTab, HourlyTab, LineItemsTab, PackingTab}) {
+        if (m_tabs->currentWidget() == tabWidget(tab))
+            return tab;
+    }
+    return MonthlyTab;
 }
 
 ChartBase *ResultsPanel::currentChart() const

@@ -18,10 +18,12 @@ class ChartBase;
 class HourlyChart;
 class LineItemModel;
 class MonthlyCostChart;
+class PackingChart;
 class TrafficChart;
 
 /**
- * The results: monthly cost per option, cost against traffic, hour by hour, and the line items.
+ * The results: monthly cost per option, cost against traffic, hour by hour, how ECS on EC2 packs
+ * its tasks, and the line items.
  * It shows the newest evaluation; when a later edit cannot be priced, the error is shown above
  * the charts and the last result stays on screen. Charts on hidden tabs are brought up to date
  * when their tab is shown, so an edit only redraws what the user can see.
@@ -32,11 +34,17 @@ class ResultsPanel final : public QWidget
     Q_DISABLE_COPY_MOVE(ResultsPanel)
 
 public:
+    /**
+     * The tabs. The values are stable (callers bind them to shortcuts and store them), so they
+     * are not the visual order: PackingTab sits between HourlyTab and LineItemsTab on screen.
+     * Use setCurrentTab() / currentTab(), not QTabWidget indexes.
+     */
     enum Tab {
         MonthlyTab,
         TrafficTab,
         HourlyTab,
         LineItemsTab,
+        PackingTab,
     };
 
     explicit ResultsPanel(QWidget *parent = nullptr);
@@ -55,12 +63,15 @@ public:
     /** Copies the selected line items (all when none is selected) as tab-separated text. */
     void copyLineItems();
     void setCurrentTab(Tab tab);
+    /** The tab shown (MonthlyTab when the tab widget has none). */
+    Tab currentTab() const;
     /** The chart of the current tab, or null on the line-item tab. */
     ChartBase *currentChart() const;
 
     MonthlyCostChart *monthlyChart() const { return m_monthly; }
     TrafficChart *trafficChart() const { return m_traffic; }
     HourlyChart *hourlyChart() const { return m_hourly; }
+    PackingChart *packingChart() const { return m_packing; }
     LineItemModel *lineItemModel() const { return m_lineItems; }
     QTableView *lineItemTable() const { return m_table; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -73,6 +84,7 @@ Q_SIGNALS:
 
 private:
     void updateVisibleChart();
+    QWidget *tabWidget(Tab tab) const;
 
     QLabel *m_headline;
     QLabel *m_banner;
@@ -80,6 +92,7 @@ private:
     MonthlyCostChart *m_monthly;
     TrafficChart *m_traffic;
     HourlyChart *m_hourly;
+    PackingChart *m_packing;
     LineItemModel *m_lineItems;
     QTableView *m_table;
     std::optional<Models::Evaluation> m_evaluation;
@@ -89,6 +102,7 @@ private:
     bool m_monthlyDirty = false;
     bool m_trafficDirty = false;
     bool m_hourlyDirty = false;
+    bool m_packingDirty = false;
 };
 
 } // namespace Costscape::Ui

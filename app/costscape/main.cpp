@@ -48,6 +48,7 @@ int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
     const std::pair<ResultsPanel::Tab, const char *> tabs[] = {{ResultsPanel::MonthlyTab, "chart-monthly.png"},
                                                               {ResultsPanel::TrafficTab, "chart-traffic.png"},
                                                               {ResultsPanel::HourlyTab, "chart-hourly.png"},
+                                                              {ResultsPanel::PackingTab, "chart-packing.png"},
                                                               {ResultsPanel::LineItemsTab, "line-items.png"}};
     for (const auto &[tab, name] : tabs) {
         window.results()->setCurrentTab(tab);

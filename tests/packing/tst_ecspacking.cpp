@@ -3,7 +3,9 @@
 //
 // ECS on EC2: how many instances the tasks need, and which candidate type the evaluator picks.
 // Every expected figure is worked out by hand in the comment beside it. An instance offers
-// vCPU x 1024 CPU units and memoryGib x 1024 - reservedMemoryMb MiB (EcsEc2Model::capacityOf).
+// vCPU x 1024 CPU units and the memory the ECS agent registers, floor(memoryGib x 1024 x 7985 / 8192)
+// (the developer guide's m4.large: 8 GiB registers 7985 MiB), less reservedMemoryMb
+// (EcsEc2Model::capacityOf). 8 GiB -> 7985 (7729 after 256); 16 GiB -> 15970 (15714 after 256).
 
 #include "models/ecsec2model.h"
 #include "models/ecspacking.h"
@@ -25,9 +27,9 @@ namespace {
 
 /**
  * Three made-up instance types whose arithmetic is easy (reserve 256 MiB unless a row says so):
- *   a.large   2 vCPU = 2048 units,  8 GiB = 8192 MiB ( 7936 after 256)  $0.10/h
- *   b.xlarge  4 vCPU = 4096 units,  8 GiB = 8192 MiB ( 7936 after 256)  $0.17/h
- *   c.large   2 vCPU = 2048 units, 16 GiB = 16384 MiB (16128 after 256) $0.13/h
+ *   a.large   2 vCPU = 2048 units,  8 GiB registers  7985 MiB ( 7729 after 256)  $0.10/h
+ *   b.xlarge  4 vCPU = 4096 units,  8 GiB registers  7985 MiB ( 7729 after 256)  $0.17/h
+ *   c.large   2 vCPU = 2048 units, 16 GiB registers 15970 MiB (15714 after 256)  $0.13/h
  */
 const char TinySheet[] = R"({
   "format": "costscape-prices", "version": 1, "name": "tiny test sheet", "currency": "USD",
@@ -105,12 +107,16 @@ private slots:
 
 void TestEcsPacking::capacityOf_subtractsTheAgentReserve()
 {
-    // 2 vCPU x 1024 = 2048 units; 8 GiB x 1024 = 8192 MiB, less 256 = 7936.
+    // 2 vCPU x 1024 = 2048 units; 8 GiB registers 7985 MiB (the developer guide's m4.large),
+    // less 256 = 7729.
     const InstanceCapacity cap = EcsEc2Model::capacityOf(instanceType(2, 8), 256);
     QCOMPARE(cap.cpuUnits, 2048.0);
-    QCOMPARE(cap.memoryMb, 7936.0);
-    // Reserve 0: the whole 8192.
-    QCOMPARE(EcsEc2Model::capacityOf(instanceType(2, 8), 0).memoryMb, 8192.0);
+    QCOMPARE(cap.memoryMb, 7729.0);
+    // Reserve 0: all that is registered, 7985.
+    QCOMPARE(EcsEc2Model::capacityOf(instanceType(2, 8), 0).memoryMb, 7985.0);
+    // 16 GiB: 16384 x 7985 / 8192 = 15970 exactly; 2 GiB: 1996.25 -> 1996 (whole MiB).
+    QCOMPARE(EcsEc2Model::capacityOf(instanceType(2, 16), 0).memoryMb, 15970.0);
+    QCOMPARE(EcsEc2Model::capacityOf(instanceType(1, 2), 0).memoryMb, 1996.0);
 }
 
 void TestEcsPacking::pack_oneGroup_instanceCount_data()
@@ -123,25 +129,27 @@ void TestEcsPacking::pack_oneGroup_instanceCount_data()
     QTest::addColumn<double>("reservedMemoryMb");
     QTest::addColumn<int>("expectedInstances");
 
-    // 4 x 512 units = 2048 = the whole CPU; 4 x 1024 = 4096 <= 8192 MiB -> 4 fit, 1 instance.
+    // 4 x 512 units = 2048 = the whole CPU; 4 x 1024 = 4096 <= 7985 MiB -> 4 fit, 1 instance.
     QTest::newRow("exact-fill-4x-0.5vcpu-1gib-on-2vcpu-8gib") << 0.5 << 1024.0 << 4LL << 2.0 << 8.0 << 0.0 << 1;
     // Same instance, 4 per instance: the fifth task opens a second -> 2.
     QTest::newRow("one-over-5x-0.5vcpu-1gib-on-2vcpu-8gib") << 0.5 << 1024.0 << 5LL << 2.0 << 8.0 << 0.0 << 2;
-    // CPU-bound: by CPU 2048/512 = 4, by memory 8192/512 = 16 -> 4 per instance; ceil(10/4) = 3.
+    // CPU-bound: by CPU 2048/512 = 4, by memory floor(7985/512) = 15 -> 4 per instance; ceil(10/4) = 3.
     QTest::newRow("cpu-bound-10x-0.5vcpu-512mib-on-2vcpu-8gib") << 0.5 << 512.0 << 10LL << 2.0 << 8.0 << 0.0 << 3;
-    // Memory-bound: by CPU 2048/256 = 8, by memory floor(8192/3072) = floor(2.67) = 2
+    // Memory-bound: by CPU 2048/256 = 8, by memory floor(7985/3072) = floor(2.6) = 2
     // -> 2 per instance; ceil(10/2) = 5.
     QTest::newRow("memory-bound-10x-0.25vcpu-3gib-on-2vcpu-8gib") << 0.25 << 3072.0 << 10LL << 2.0 << 8.0 << 0.0 << 5;
-    // Reserve 0: 8192/2048 = 4 per instance (CPU 2048/256 = 8) -> 4 tasks on 1 instance.
-    QTest::newRow("agent-reserve-0-4x-2gib-on-8gib") << 0.25 << 2048.0 << 4LL << 2.0 << 8.0 << 0.0 << 1;
-    // Reserve 256: floor(7936/2048) = floor(3.875) = 3 per instance -> ceil(4/3) = 2 instances.
-    QTest::newRow("agent-reserve-256-4x-2gib-on-8gib") << 0.25 << 2048.0 << 4LL << 2.0 << 8.0 << 256.0 << 2;
-    // Reserve 256 and tasks sized for what is left: 7936/1984 = 4 exactly -> 1 instance.
-    QTest::newRow("agent-reserve-256-4x-1984mib-exactly-fill") << 0.25 << 1984.0 << 4LL << 2.0 << 8.0 << 256.0 << 1;
+    // Reserve 0: floor(7985/1960) = 4 per instance (4 x 1960 = 7840; CPU 2048/256 = 8) -> 1 instance.
+    QTest::newRow("agent-reserve-0-4x-1960mib-on-8gib") << 0.25 << 1960.0 << 4LL << 2.0 << 8.0 << 0.0 << 1;
+    // Reserve 256: floor(7729/1960) = floor(3.94) = 3 per instance -> ceil(4/3) = 2 instances.
+    QTest::newRow("agent-reserve-256-4x-1960mib-on-8gib") << 0.25 << 1960.0 << 4LL << 2.0 << 8.0 << 256.0 << 2;
+    // Registered memory alone: 4 x 2048 = 8192 > 7985 even with reserve 0 -> 3 per instance -> 2.
+    QTest::newRow("registered-memory-4x-2gib-on-8gib-reserve-0") << 0.25 << 2048.0 << 4LL << 2.0 << 8.0 << 0.0 << 2;
+    // Reserve 256 and tasks sized for what is left: 4 x 1932 = 7728 <= 7729 -> 1 instance.
+    QTest::newRow("agent-reserve-256-4x-1932mib-fill") << 0.25 << 1932.0 << 4LL << 2.0 << 8.0 << 256.0 << 1;
     // 0.1 vCPU = 102.4 units, not exact in binary; 10 x 102.4 = 1024 = 1 vCPU exactly
-    // (memory 10 x 64 = 640 <= 2048) -> 1 instance, not 2.
+    // (memory 10 x 64 = 640 <= 1996) -> 1 instance, not 2.
     QTest::newRow("tenth-vcpu-tasks-fill-1vcpu-despite-rounding") << 0.1 << 64.0 << 10LL << 1.0 << 2.0 << 0.0 << 1;
-    // m5.large shape with the default reserve: CPU 2048/512 = 4, memory floor(7936/1024) = 7
+    // m5.large shape with the default reserve: CPU 2048/512 = 4, memory floor(7729/1024) = 7
     // -> 4 per instance; 1000/4 = 250 instances.
     QTest::newRow("thousand-tasks-0.5vcpu-1gib-on-m5.large-shape") << 0.5 << 1024.0 << 1000LL << 2.0 << 8.0 << 256.0 << 250;
     // Same tasks on a 4 vCPU / 8 GiB shape, reserve 256: CPU 8, memory 7 -> 7 per instance;
@@ -293,14 +301,16 @@ void TestEcsPacking::fits_taskAgainstEmptyInstance_data()
     QTest::newRow("4vcpu-task-on-2vcpu-instance") << 4.0 << 1024.0 << 2.0 << 8.0 << 256.0 << false;
     // 2 vCPU = 2048 = 2048: the whole CPU, fits.
     QTest::newRow("2vcpu-task-fills-2vcpu-instance") << 2.0 << 1024.0 << 2.0 << 8.0 << 256.0 << true;
-    // 8192 MiB > 8192 - 256 = 7936: the reserve makes it not fit.
+    // 8192 MiB > 7985 - 256 = 7729: does not fit.
     QTest::newRow("8gib-task-on-8gib-instance-reserve-256") << 1.0 << 8192.0 << 2.0 << 8.0 << 256.0 << false;
-    // 8192 <= 8192 - 0: fits with no reserve.
-    QTest::newRow("8gib-task-on-8gib-instance-reserve-0") << 1.0 << 8192.0 << 2.0 << 8.0 << 0.0 << true;
-    // 7936 = 8192 - 256 exactly: fits.
-    QTest::newRow("7936mib-task-exactly-the-registered-memory") << 1.0 << 7936.0 << 2.0 << 8.0 << 256.0 << true;
-    // 7937 > 7936 by 1 MiB.
-    QTest::newRow("7937mib-task-one-mib-too-many") << 1.0 << 7937.0 << 2.0 << 8.0 << 256.0 << false;
+    // 8192 > 7985 even with no reserve: the agent registers less than is installed.
+    QTest::newRow("8gib-task-on-8gib-instance-reserve-0") << 1.0 << 8192.0 << 2.0 << 8.0 << 0.0 << false;
+    // 7985 = all that is registered, reserve 0: fits.
+    QTest::newRow("7985mib-task-reserve-0-exactly-registered") << 1.0 << 7985.0 << 2.0 << 8.0 << 0.0 << true;
+    // 7729 = 7985 - 256 exactly: fits.
+    QTest::newRow("7729mib-task-exactly-the-registered-memory") << 1.0 << 7729.0 << 2.0 << 8.0 << 256.0 << true;
+    // 7730 > 7729 by 1 MiB.
+    QTest::newRow("7730mib-task-one-mib-too-many") << 1.0 << 7730.0 << 2.0 << 8.0 << 256.0 << false;
 }
 
 void TestEcsPacking::fits_taskAgainstEmptyInstance()
@@ -395,7 +405,7 @@ void TestEcsPacking::evaluator_taskFitsNoCandidate_isInfeasibleWithReason_data()
         << QStringLiteral(R"({ "id": "big", "platform": "ecs-ec2", "taskVcpu": 8, "taskMemoryMb": 1024, "tasks": 2,
                                "instanceTypes": ["a.large", "b.xlarge", "c.large"] })")
         << QStringLiteral("no candidate instance type can hold a task (8 vCPU / 1024 MiB) after reserving 256 MiB for the ECS agent");
-    // 16384 MiB > 16384 - 256 = 16128 on c.large, the one with the most memory.
+    // 16384 MiB > 15970 - 256 = 15714 on c.large, the one with the most memory.
     QTest::newRow("16gib-task-too-big-after-agent-reserve")
         << QStringLiteral(R"({ "id": "fat", "platform": "ecs-ec2", "taskVcpu": 1, "taskMemoryMb": 16384, "tasks": 2,
                                "instanceTypes": "auto" })")
@@ -408,14 +418,6 @@ void TestEcsPacking::evaluator_taskFitsNoCandidate_isInfeasibleWithReason_data()
                                                { "name": "web", "taskVcpu": 0.5, "taskMemoryMb": 4096, "tasks": 4 } ] })")
         << QStringLiteral("no candidate instance type can hold a task (3 vCPU / 1024 MiB) after "
                           "reserving 256 MiB for the ECS agent");
-    // "cpu" (3 vCPU / 1 GiB) fits only b.xlarge; "mem" (1 vCPU / 12 GiB) only c.large: each fits
-    // some type, but no one type holds both.
-    QTest::newRow("each-group-fits-a-different-type")
-        << QStringLiteral(R"({ "id": "split", "platform": "ecs-ec2", "instanceTypes": ["b.xlarge", "c.large"],
-                               "taskGroups": [ { "name": "cpu", "taskVcpu": 3, "taskMemoryMb": 1024, "tasks": 1 },
-                                               { "name": "mem", "taskVcpu": 1, "taskMemoryMb": 12288, "tasks": 1 } ] })")
-        << QStringLiteral("no single candidate instance type can hold a task of every group after reserving 256 MiB "
-                          "for the ECS agent; mixing types is a later step");
 }
 
 void TestEcsPacking::evaluator_taskFitsNoCandidate_isInfeasibleWithReason()
@@ -455,15 +457,15 @@ void TestEcsPacking::evaluator_picksCheapestCandidate_data()
     };
 
     // 12 x (0.5 vCPU, 1024 MiB), reserve 256:
-    //   a.large  CPU 2048/512 = 4, memory floor(7936/1024) = 7 -> 4/inst -> 3 inst x 0.10 = 0.30/h
+    //   a.large  CPU 2048/512 = 4, memory floor(7729/1024) = 7 -> 4/inst -> 3 inst x 0.10 = 0.30/h
     //   b.xlarge CPU 4096/512 = 8, memory 7 -> 7/inst -> ceil(12/7) = 2 x 0.17 = 0.34/h
-    //   c.large  CPU 4, memory floor(16128/1024) = 15 -> 4/inst -> 3 x 0.13 = 0.39/h
+    //   c.large  CPU 4, memory floor(15714/1024) = 15 -> 4/inst -> 3 x 0.13 = 0.39/h
     // a.large: 3 x 730 h x 0.10 = 219.00
     QTest::newRow("balanced-tasks-pick-a.large") << fixed(0.5, 1024, 12, three) << none << QStringLiteral("a.large") << 3.0 << 219.0;
     // 12 x (0.5 vCPU, 3072 MiB):
-    //   a.large  memory floor(7936/3072) = 2 -> 6 inst x 0.10 = 0.60/h
+    //   a.large  memory floor(7729/3072) = 2 -> 6 inst x 0.10 = 0.60/h
     //   b.xlarge memory 2 -> 6 x 0.17 = 1.02/h
-    //   c.large  CPU 4, memory floor(16128/3072) = 5 -> 4/inst -> 3 x 0.13 = 0.39/h
+    //   c.large  CPU 4, memory floor(15714/3072) = 5 -> 4/inst -> 3 x 0.13 = 0.39/h
     // c.large: 3 x 730 x 0.13 = 284.70
     QTest::newRow("memory-heavy-tasks-pick-c.large") << fixed(0.5, 3072, 12, three) << none << QStringLiteral("c.large") << 3.0 << 284.7;
     // 12 x (1 vCPU, 1024 MiB):
@@ -482,25 +484,35 @@ void TestEcsPacking::evaluator_picksCheapestCandidate_data()
     // Derived tasks: 100 req/s x 200 ms = 20 concurrent; 4 per task at 0.5 -> 2 -> 20/2 = 10 tasks
     // of (0.5 vCPU, 1024 MiB):
     //   a.large 4/inst -> 3 x 0.10 = 0.30/h; b.xlarge 7/inst -> 2 x 0.17 = 0.34/h;
-    //   c.large 4/inst -> 3 x 0.13 = 0.39/h. a.large: 3 x 730 x 0.10 = 219.00
-    QTest::newRow("derived-10-tasks-pick-a.large")
+    //   c.large 4/inst -> 3 x 0.13 = 0.39/h; the mix 1 b.xlarge (7) + 1 a.large (3) = 0.27/h.
+    //   The mix: 2 instances x 730 h, 0.27 x 730 = 197.10; a.large comes first of the tie (1 each).
+    QTest::newRow("derived-10-tasks-mix-b.xlarge-and-a.large")
         << QStringLiteral(R"({ "id": "svc", "platform": "ecs-ec2", "taskVcpu": 0.5, "taskMemoryMb": 1024,
                                "capacity": { "concurrentRequests": 4 }, "targetUtilization": 0.5,
                                "instanceTypes": ["a.large", "b.xlarge", "c.large"] })")
-        << QStringLiteral(R"({ "perSecond": 100 })") << QStringLiteral("a.large") << 3.0 << 219.0;
-    // Two task groups, reserve 0, on a.large only (the FFD case of pack_twoGroups_bigFirstSmallFillGaps):
-    // 3 big (0.5 vCPU, 5120 MiB) + 5 small (0.5 vCPU, 3072 MiB) -> 4 instances x 730 x 0.10 = 292.00
+        << QStringLiteral(R"({ "perSecond": 100 })") << QStringLiteral("a.large") << 2.0 << 197.1;
+    // Two task groups, reserve 0, on a.large only (7985 MiB): 3 big (0.5 vCPU, 5000 MiB) + 5 small
+    // (0.5 vCPU, 2985 MiB). FFD: each big opens an instance and takes one small (5000 + 2985 =
+    // 7985 exactly), the last 2 smalls share a fourth (5970) -> 4 x 730 x 0.10 = 292.00; memory
+    // 29925 / 7985 = 3.75 says 4 is the least.
     QTest::newRow("two-groups-ffd-on-a.large")
         << QStringLiteral(R"({ "id": "svc", "platform": "ecs-ec2", "instanceTypes": ["a.large"], "reservedMemoryMb": 0,
-                               "taskGroups": [ { "name": "small", "taskVcpu": 0.5, "taskMemoryMb": 3072, "tasks": 5 },
-                                               { "name": "big", "taskVcpu": 0.5, "taskMemoryMb": 5120, "tasks": 3 } ] })")
+                               "taskGroups": [ { "name": "small", "taskVcpu": 0.5, "taskMemoryMb": 2985, "tasks": 5 },
+                                               { "name": "big", "taskVcpu": 0.5, "taskMemoryMb": 5000, "tasks": 3 } ] })")
         << none << QStringLiteral("a.large") << 4.0 << 292.0;
-    // The reserve decides the type: 2 tasks of (1 vCPU, 16384 MiB) with reserve 0 fit only
-    // c.large (16384 <= 16384), one per instance -> 2 x 730 x 0.13 = 189.80
-    QTest::newRow("reserve-0-lets-16gib-task-onto-c.large")
-        << QStringLiteral(R"({ "id": "svc", "platform": "ecs-ec2", "taskVcpu": 1, "taskMemoryMb": 16384, "tasks": 2,
+    // The reserve decides the type: 2 tasks of (1 vCPU, 15970 MiB) with reserve 0 fit only
+    // c.large (15970 <= 15970), one per instance -> 2 x 730 x 0.13 = 189.80
+    QTest::newRow("reserve-0-lets-15970mib-task-onto-c.large")
+        << QStringLiteral(R"({ "id": "svc", "platform": "ecs-ec2", "taskVcpu": 1, "taskMemoryMb": 15970, "tasks": 2,
                                "reservedMemoryMb": 0, "instanceTypes": "auto" })")
         << none << QStringLiteral("c.large") << 2.0 << 189.8;
+    // "cpu" (3 vCPU / 1 GiB) fits only b.xlarge; "mem" (1 vCPU / 12 GiB) only c.large: no one type
+    // holds both, the mix holds one each: (0.17 + 0.13) x 730 = 219.00; b.xlarge comes first of the tie.
+    QTest::newRow("each-group-on-a-different-type")
+        << QStringLiteral(R"({ "id": "split", "platform": "ecs-ec2", "instanceTypes": ["b.xlarge", "c.large"],
+                               "taskGroups": [ { "name": "cpu", "taskVcpu": 3, "taskMemoryMb": 1024, "tasks": 1 },
+                                               { "name": "mem", "taskVcpu": 1, "taskMemoryMb": 12288, "tasks": 1 } ] })")
+        << none << QStringLiteral("b.xlarge") << 2.0 << 219.0;
 }
 
 void TestEcsPacking::evaluator_picksCheapestCandidate()
@@ -523,8 +535,13 @@ void TestEcsPacking::evaluator_picksCheapestCandidate()
     // Constant counts over 730 one-hour slots: instance-hours = instances x 730.
     QCOMPARE(r.fleet.unitHours, expectedInstances * 730.0);
     QVERIFY2(near(r.monthlyCost, expectedMonthly), QByteArray::number(r.monthlyCost, 'f', 6).constData());
-    QCOMPARE(r.lineItems.size(), std::size_t(1));
-    QCOMPARE(QString::fromStdString(r.lineItems.front().unit), QStringLiteral("instance-hours"));
+    // One line per type of the mix, each in instance-hours, adding up to the month.
+    double lines = 0;
+    for (const LineItem &line : r.lineItems) {
+        QCOMPARE(QString::fromStdString(line.unit), QStringLiteral("instance-hours"));
+        lines += line.cost;
+    }
+    QVERIFY(near(lines, r.monthlyCost));
 }
 
 void TestEcsPacking::evaluator_zeroTasks_costNothing()

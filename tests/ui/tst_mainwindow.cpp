@@ -636,14 +636,14 @@ void TestMainWindow::layout_restoredOnNextStart()
         Ui::MainWindow w;
         w.show();
         w.priceSheetDock()->hide();
-        w.results()->setCurrentTab(Ui::ResultsPanel::HourlyTab);
+        w.results()->setCurrentTab(Ui::ResultsPanel::PackingTab);
         QVERIFY(settle(w));
         w.close();
     }
     Ui::MainWindow again;
     again.show();
     QVERIFY(again.priceSheetDock()->isHidden());
-    QCOMPARE(again.results()->tabs()->currentIndex(), static_cast<int>(Ui::ResultsPanel::HourlyTab));
+    QCOMPARE(again.results()->currentTab(), Ui::ResultsPanel::PackingTab);
 }
 
 void TestMainWindow::itemModels_passTheModelTester()
