@@ -285,6 +285,9 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         packing["scheduler"] = fleetJson(scheduler, strategyName);
         packing["savingsHourly"] = scheduler.hourlyCost - optimised.hourlyCost;
     }
+    // Once, for the busiest hour: how far the fleet is from the best any packing could do.
+    if (const double bound = packingLowerBound(peakDemand, offers); std::isfinite(bound))
+        packing["lowerBoundHourly"] = bound;
 
     // The type holding the most instances at the busiest hour names the fleet.
     std::vector<long long> peakByOffer(offers.size(), 0);

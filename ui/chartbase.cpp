@@ -521,11 +521,40 @@ void ChartBase::placeLegendAbove()
 
 void ChartBase::reflowLegend()
 {
-    const int count = std::max(1, m_plot->legend->itemCount());
-    constexpr int maxPerRow = 8;
-    const int rows = (count + maxPerRow - 1) / maxPerRow;
-    m_plot->legend->setWrap((count + rows - 1) / rows);
-    m_plot->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    QCPLegend *legend = m_plot->legend;
+    const int count = std::max(1, legend->itemCount());
+    // As many entries to a row as fit the width (at most eight), so long names are never cut.
+    std::vector<int> widths;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        widths.push_back(legend->item(i)->minimumOuterSizeHint().width() + legend->columnSpacing());
+    const int available = std::max(120, m_plot->width() - 24);
+    int perRow = std::min(count, 8);
+    for (; perRow > 1; --perRow) {
+        const int rows = (count + perRow - 1) / perRow;
+        const int columns = (count + rows - 1) / rows;
+        std::vector<int> columnWidth(static_cast<std::size_t>(columns), 0);
+        for (std::size_t i = 0; i < widths.size(); ++i) {
+            auto &w = columnWidth[i % static_cast<std::size_t>(columns)];
+            w = std::max(w, widths[i]);
+        }
+        int total = 0;
+        for (int w : columnWidth)
+            total += w;
+        if (total <= available)
+            break;
+    }
+    const int rows = (count + perRow - 1) / perRow;
+    legend->setWrap((count + rows - 1) / rows);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+}
+
+void ChartBase::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    if (m_plot->legend->itemCount() > 0) {
+        reflowLegend();
+        queueReplot();
+    }
 }
 
 void ChartBase::clearPlot()

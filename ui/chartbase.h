@@ -98,6 +98,7 @@ public:
     static QString formatMoney(double value, const QString &currency, int decimals = 2);
 
 protected:
+    void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
 
     /**
