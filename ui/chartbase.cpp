@@ -525,8 +525,10 @@ void ChartBase::reflowLegend()
     const int count = std::max(1, legend->itemCount());
     // As many entries to a row as fit the width (at most eight), so long names are never cut.
     std::vector<int> widths;
+    // A legend's grid may hold empty cells after a wrap: item() is null there.
     for (int i = 0; i < legend->itemCount(); ++i)
-        widths.push_back(legend->item(i)->minimumOuterSizeHint().width() + legend->columnSpacing());
+        if (QCPAbstractLegendItem *item = legend->item(i))
+            widths.push_back(item->minimumOuterSizeHint().width() + legend->columnSpacing());
     const int available = std::max(120, m_plot->width() - 24);
     int perRow = std::min(count, 8);
     for (; perRow > 1; --perRow) {
