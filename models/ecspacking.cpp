@@ -541,6 +541,16 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
     double bestCost = std::numeric_limits<double>::infinity();
     bestSingle(groups, offers, best, bestCost);
     bool bestRepacked = false; // the mixed starts are re-packed already
+    // A mixed start is re-packed at once and kept when it beats the best so far.
+    auto keepMixedIfCheaper = [&](std::vector<InstanceRun> mixed) {
+        repackEmptiest(groups, offers, mixed);
+        const double c = costOf(mixed, offers);
+        if (c < bestCost - 1e-9) {
+            bestCost = c;
+            best = std::move(mixed);
+            bestRepacked = true;
+        }
+    };
 
     // Start 2: each group on the type that holds its tasks cheapest alone (price per task), the
     // groups sharing a type packed together; this mixes CPU-heavy and memory-heavy families.
@@ -578,15 +588,8 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
             if (used)
                 ok = ffdOn(part, offers, static_cast<int>(o), mixed);
         }
-        if (ok) {
-            repackEmptiest(groups, offers, mixed);
-            const double c = costOf(mixed, offers);
-            if (c < bestCost - 1e-9) {
-                bestCost = c;
-                best = std::move(mixed);
-                bestRepacked = true;
-            }
-        }
+        if (ok)
+            keepMixedIfCheaper(std::move(mixed));
     }
     // Start 3: share the tasks out among the types by marginal cost. Each group is cut into
     // slices; slice after slice (the groups interleaved) goes to the type whose fractional fleet
@@ -680,15 +683,8 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
             if (used)
                 ok = ffdOn(part, offers, static_cast<int>(o), mixed);
         }
-        if (ok) {
-            repackEmptiest(groups, offers, mixed);
-            const double c = costOf(mixed, offers);
-            if (c < bestCost - 1e-9) {
-                bestCost = c;
-                best = std::move(mixed);
-                bestRepacked = true;
-            }
-        }
+        if (ok)
+            keepMixedIfCheaper(std::move(mixed));
     }
 
     // What ECS itself would do on each type (binpack on memory, groups in the order given) is a
