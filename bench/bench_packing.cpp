@@ -4,7 +4,8 @@
 // How close the ECS packers come to the cheapest possible fleet, and how long they take. For every
 // problem of bench/gen_packing.h (3 mixes x 100 ... 100,000 tasks x 5 seeds) and two offer sets
 // of the embedded sheet (us-east-1, Linux on-demand: non-burstable types, and all types), it
-// prints the hourly cost over packingLowerBound (the assignment LP) of
+// prints the hourly cost over packingLowerBound (the larger of the assignment LP and the
+// configuration LP of models/packingpatterns.cpp) of
 //   opt   packOptimised over every offered type,
 //   ffd   first-fit decreasing onto the single type where it is cheapest,
 //   ecs   simulateEcsScheduler, binpack on memory, onto that same type,

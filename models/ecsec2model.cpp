@@ -41,8 +41,9 @@ InstanceCapacity EcsEc2Model::capacityOf(const Pricing::Ec2InstanceType &type, d
     // definition parameters", cpu; retrieved 2026-11).
     // Memory: the agent registers what the kernel reports, less than installed: "an m4.large
     // instance has 8 GiB of installed memory ... registers 7985 MiB" (ECS developer guide,
-    // "Container instance memory management", retrieved 2026-11). The true loss depends on the
-    // kernel and the instance; Costscape approximates it as that example's proportion,
+    // "Container instance memory management", retrieved 2026-11,
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html). The
+    // true loss depends on the kernel and the instance; Costscape approximates it as that example's proportion,
     // installed MiB x 7985 / 8192 (about 2.5%), rounded down to a whole MiB. Then the agent keeps
     // ECS_RESERVED_MEMORY (reservedMemoryMb, default 256) away from tasks (same page).
     const double registered = std::floor(type.memoryGib * 1024.0 * RegisteredMemoryPerInstalled + 1e-6);
@@ -145,7 +146,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     };
 
     // What each candidate offers the tasks (ECS developer guide, "Container instance memory
-    // management"; capacityOf) and, with awsvpc networking, how many tasks it may hold.
+    // management"; capacityOf) and, with awsvpc networking, how many tasks it may hold (one network
+    // interface each: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html).
     std::vector<InstanceOffer> offers;
     for (const Candidate &c : candidates) {
         const InstanceCapacity cap = capacityOf(*c.type, spec.reservedMemoryMb);
@@ -177,12 +179,18 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     // The optimised fleet of each distinct combination of task counts: instances per offer.
     std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
     std::vector<double> keyCost(keys.size(), 0.0), keyInstances(keys.size(), 0.0);
+    // The busiest hour's packing is kept for the details below rather than packed twice.
+    const std::size_t peakKey = hourKey[static_cast<std::size_t>(
+        std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin())];
+    Packing peakPacking;
     for (std::size_t k = 0; k < keys.size(); ++k) {
-        const Packing p = packOptimised(demandFor(keys[k]), offers);
+        Packing p = packOptimised(demandFor(keys[k]), offers);
         for (const InstanceRun &run : p.runs)
             perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
         keyCost[k] = p.hourlyCost;
         keyInstances[k] = static_cast<double>(p.instances);
+        if (k == peakKey)
+            peakPacking = std::move(p);
     }
 
     std::vector<double> instances(plan.size());
@@ -217,7 +225,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     const std::size_t peakHour = static_cast<std::size_t>(
         std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin());
     const std::vector<TaskDemand> peakDemand = demandFor(keys[hourKey[peakHour]]);
-    const Packing optimised = packOptimised(peakDemand, offers);
+    const Packing &optimised = peakPacking;
 
     // The scheduler runs on one type, as an Auto Scaling group behind a capacity provider does:
     // the cheapest single type for the busiest hour under the option's own placement, i.e. the

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ecspacking.h"
 
+#include "packingpatterns.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -158,6 +160,9 @@ std::string describe(std::size_t g, const TaskDemand &t)
     s << "task group " << g + 1 << " (" << t.cpuUnits / 1024.0 << " vCPU / " << t.memoryMb << " MiB)";
     return s.str();
 }
+
+/** How far above the configuration LP's bound a fleet may be for the greedy starts to be skipped. */
+constexpr double NearOptimalGap = 0.005;
 
 bool fitsOffer(const TaskDemand &t, const InstanceOffer &o)
 {
@@ -375,7 +380,23 @@ int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<Instance
 {
     int best = -1;
     cost = std::numeric_limits<double>::infinity();
+    double cpu = 0, memory = 0, tasks = 0;
+    for (const TaskDemand &t : groups) {
+        if (t.count <= 0)
+            continue;
+        cpu += static_cast<double>(t.count) * t.cpuUnits;
+        memory += static_cast<double>(t.count) * t.memoryMb;
+        tasks += static_cast<double>(t.count);
+    }
     for (std::size_t o = 0; o < offers.size(); ++o) {
+        // No packing on one type needs fewer instances than its totals fill; a type that cannot
+        // beat the best so far even then is not packed (most of the time of an hourly evaluation).
+        const InstanceOffer &of = offers[o];
+        double fewest = std::max(cpu / of.capacity.cpuUnits, memory / of.capacity.memoryMb);
+        if (of.maxTasks > 0)
+            fewest = std::max(fewest, tasks / static_cast<double>(of.maxTasks));
+        if (std::ceil(fewest - 1e-9) * of.hourlyPrice >= cost - 1e-12)
+            continue;
         std::vector<InstanceRun> runs;
         if (!ffdOn(groups, offers, static_cast<int>(o), runs))
             continue;
@@ -479,7 +500,9 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
 } // namespace
 
 namespace {
-Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
+/** Starts of packOptimisedOver(): all of them with the configuration LP first, or the greedy ones only. */
+enum class Starts { All, Greedy };
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts);
 
 /** Whether every instance of b could be replaced by one of a at no more cost. */
 bool dominates(const InstanceOffer &a, const InstanceOffer &b)
@@ -509,14 +532,14 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
             original.push_back(static_cast<int>(i));
         }
     }
-    Packing p = packOptimisedOver(groups, kept);
+    Packing p = packOptimisedOver(groups, kept, Starts::All);
     for (InstanceRun &r : p.runs)
         r.offer = original[static_cast<std::size_t>(r.offer)];
     return p;
 }
 
 namespace {
-Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts)
 {
     Packing p;
     bool any = false;
@@ -552,9 +575,40 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
         }
     };
 
-    // Start 2: each group on the type that holds its tasks cheapest alone (price per task), the
+    // Start 2: the configuration LP's optimum in whole instances (each pattern rounded down), the
+    // tasks it leaves packed by the greedy starts below, then the emptiest instances re-packed: on
+    // large problems the LP's patterns fill CPU and memory together better than any greedy start.
+    double bound = 0;
+    if (starts == Starts::All) {
+        // A shorter knapsack search than the bound uses: the packer needs good
+        // patterns, not a proof, and 100,000 tasks must pack within 200 ms.
+        const PatternLp lp = solvePatternLp(groups, offers, 40, 1000, false);
+        bound = std::isnan(lp.lowerBound) ? 0 : lp.lowerBound;
+        if (!lp.rounded.empty()) {
+            std::vector<InstanceRun> mixed = lp.rounded;
+            std::vector<TaskDemand> residual = groups;
+            bool left = false;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                residual[g].count = lp.residual[g];
+                left = left || lp.residual[g] > 0;
+            }
+            bool ok = true;
+            if (left) {
+                const Packing rest = packOptimisedOver(residual, offers, Starts::Greedy);
+                ok = rest.feasible;
+                mixed.insert(mixed.end(), rest.runs.begin(), rest.runs.end());
+            }
+            if (ok)
+                keepMixedIfCheaper(std::move(mixed));
+        }
+    }
+    // Within half a percent of the LP's bound nothing below can gain more than that: the greedy
+    // starts are skipped (most of the time of an hourly evaluation, which packs dozens of hours).
+    const bool nearOptimal = bound > 0 && bestCost <= bound * (1 + NearOptimalGap);
+
+    // Start 3: each group on the type that holds its tasks cheapest alone (price per task), the
     // groups sharing a type packed together; this mixes CPU-heavy and memory-heavy families.
-    {
+    if (!nearOptimal) {
         std::vector<int> home(groups.size(), -1);
         for (std::size_t g = 0; g < groups.size(); ++g) {
             if (groups[g].count <= 0)
@@ -591,12 +645,15 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
         if (ok)
             keepMixedIfCheaper(std::move(mixed));
     }
-    // Start 3: share the tasks out among the types by marginal cost. Each group is cut into
+    // Start 4: share the tasks out among the types by marginal cost. Each group is cut into
     // slices; slice after slice (the groups interleaved) goes to the type whose fractional fleet
     // (the larger of its CPU, memory and task-slot shares, times the price) grows least, so
     // CPU-heavy and memory-heavy tasks end up sharing types whose shape suits the blend. Each
     // type's share is then packed by first-fit decreasing and the emptiest instances re-packed.
     for (int slices : {16}) {
+        // The leftovers of the LP's rounding are few: the slicing is not worth its time on them.
+        if (nearOptimal || starts == Starts::Greedy)
+            break;
         struct Load {
             double cpu = 0, mem = 0, tasks = 0;
         };
@@ -689,11 +746,26 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
 
     // What ECS itself would do on each type (binpack on memory, groups in the order given) is a
     // packing too: the optimised fleet is never dearer than the scheduler's on any single type.
+    double totalCpu = 0, totalMemory = 0, totalTasks = 0;
+    for (const TaskDemand &t : groups) {
+        if (t.count <= 0)
+            continue;
+        totalCpu += static_cast<double>(t.count) * t.cpuUnits;
+        totalMemory += static_cast<double>(t.count) * t.memoryMb;
+        totalTasks += static_cast<double>(t.count);
+    }
     for (std::size_t o = 0; o < offers.size(); ++o) {
         bool all = true;
         for (const TaskDemand &t : groups)
             all = all && (t.count <= 0 || fitsOffer(t, offers[o]));
         if (!all)
+            continue;
+        // As in bestSingle: a type whose totals alone cost no less than the best is not simulated.
+        const InstanceOffer &of = offers[o];
+        double fewest = std::max(totalCpu / of.capacity.cpuUnits, totalMemory / of.capacity.memoryMb);
+        if (of.maxTasks > 0)
+            fewest = std::max(fewest, totalTasks / static_cast<double>(of.maxTasks));
+        if (std::ceil(fewest - 1e-9) * of.hourlyPrice >= bestCost - 1e-9)
             continue;
         Packing sim = toPacking(simulate(groups, offers[o], PlacementStrategy::BinpackMemory, 0), static_cast<int>(o), offers[o]);
         if (sim.hourlyCost < bestCost - 1e-9) {

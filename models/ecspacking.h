@@ -72,7 +72,10 @@ struct Packing {
     double memoryUtilisation(const std::vector<InstanceOffer> &offers) const; ///< used / offered, over the fleet
 };
 
-/** The ECS placement strategies Costscape simulates (task placement strategies, ECS developer guide). */
+/**
+ * The ECS placement strategies Costscape simulates (ECS developer guide, task placement strategies,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html).
+ */
 enum class PlacementStrategy {
     BinpackMemory, ///< the instance with the least memory left that fits
     BinpackCpu,    ///< the instance with the least CPU left that fits
@@ -82,23 +85,30 @@ enum class PlacementStrategy {
 /**
  * What ECS itself would do: tasks placed one at a time (largest groups first, as a service
  * deployment does not guarantee, so in the order given) by the strategy onto instances of one
- * type, a new instance launched when none has room, as a capacity provider's managed scaling does.
+ * type, a new instance launched when none has room, as a capacity provider's managed scaling does
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html).
  */
 Packing simulateEcsScheduler(const std::vector<TaskDemand> &groups, const InstanceOffer &offer, PlacementStrategy strategy);
 
 /**
  * The optimised fleet: the cheapest mix of the offered types that holds every task (vector bin
- * packing over CPU and memory). Starts from first-fit decreasing on each type and improves by
- * re-packing the emptiest instances onto cheaper types and by trying type mixes. Infeasible, with
- * the reason, when a task fits no offered type.
+ * packing over CPU and memory). Starts from first-fit decreasing on the best single type and
+ * from the configuration LP's optimum (solvePatternLp in packingpatterns.h: each pattern's
+ * instances rounded down, the leftover tasks packed greedily); when that is more than 0.5% above
+ * the LP's bound it also tries greedy type mixes. Every start is improved by re-packing the
+ * emptiest instances, and the result is never dearer than first-fit decreasing or the simulated
+ * ECS scheduler (binpack on memory) on any single type. Infeasible, with the reason, when a task
+ * fits no offered type.
  */
 Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
 
 /**
- * The lower bound on the hourly cost of any fleet holding the tasks: the assignment linear
- * program (each group spread fractionally over the types that can hold one of its tasks; per
- * type, the CPU, memory and task count placed fit the capacity bought). Returns NaN when no
- * bound can be computed (a task fits no type).
+ * A lower bound on the hourly cost of any fleet holding the tasks: the larger of two LP bounds.
+ * The assignment LP spreads each group fractionally over the types that can hold one of its
+ * tasks (per type, the CPU, memory and task count placed fit the capacity bought); the
+ * configuration LP (packingpatterns.h) buys instances of whole-task patterns, which is tighter
+ * when one task more or less per instance matters. Returns NaN when no bound can be computed (a
+ * task fits no type).
  */
 double packingLowerBound(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
 

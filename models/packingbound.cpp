@@ -31,6 +31,7 @@
 // columns and 250 rows: a few milliseconds.
 
 #include "ecspacking.h"
+#include "packingpatterns.h"
 
 #include <glpk.h>
 
@@ -66,7 +67,8 @@ bool holds(const TaskDemand &task, const InstanceOffer &offer)
 
 } // namespace
 
-double packingLowerBound(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+namespace {
+double assignmentBound(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
 {
     const double nan = std::numeric_limits<double>::quiet_NaN();
 
@@ -195,6 +197,19 @@ double packingLowerBound(const std::vector<TaskDemand> &groups, const std::vecto
         return nan;
     // Objective value of the optimum; never below 0 (prices are), whatever rounding says.
     return std::max(0.0, glp_get_obj_val(lp.get()));
+}
+} // namespace
+
+double packingLowerBound(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+{
+    // The configuration LP is the tighter of the two once its column generation has converged;
+    // cut short, its Farley bound may fall below the assignment LP's. Both are valid, so the
+    // larger is taken (the assignment LP costs a millisecond or two).
+    const double assignment = assignmentBound(groups, offers);
+    if (std::isnan(assignment))
+        return assignment;
+    const PatternLp patterns = solvePatternLp(groups, offers);
+    return std::isnan(patterns.lowerBound) ? assignment : std::max(patterns.lowerBound, assignment);
 }
 
 } // namespace Costscape::Models

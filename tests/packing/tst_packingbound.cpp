@@ -1,11 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-// packingLowerBound: the assignment LP over CPU, memory and task count. Every expected figure is
-// worked out by hand beside its row. Offers are made up so the arithmetic stays round: CPU units
+// packingLowerBound: the larger of the assignment LP and the configuration (pattern) LP over CPU,
+// memory and task count, checked against hand arithmetic and against exhaustion on tiny problems.
+// Every expected figure is worked out by hand beside its row. Offers are made up so the arithmetic stays round: CPU units
 // are vCPU x 1024, memory is what the agent registers (no reserve applied here).
 
 #include "models/ecspacking.h"
+#include "models/packingpatterns.h"
 
 #include <QTest>
 
@@ -87,6 +89,9 @@ private slots:
     void noTasks_boundIsZero();
     void realFleets_neverBeatBound_data();
     void realFleets_neverBeatBound();
+    void tasksOverHalfAnInstance_needOneEach();
+    void bound_neverAboveBruteForceOptimum_data();
+    void bound_neverAboveBruteForceOptimum();
 };
 
 void TestPackingBound::bound_matchesHandArithmetic_data()
@@ -159,15 +164,17 @@ void TestPackingBound::cheapTinyType_isIgnored_unlikeTwoRowBound()
 void TestPackingBound::cpuHeavyAndMemoryHeavy_shareBalancedType()
 {
     // m.xlarge: 4096 units, 8192 MiB, $0.20. A CPU-heavy task (3072, 2048) and a memory-heavy one
-    // (1024, 6144) fill one instance exactly. Alone each group needs 10 x 0.75 = 7.5 instances
-    // ($1.50 each, $3.00 together); paired, 40960 units and 81920 MiB are exactly 10 instances:
-    // $2.00, which a per-group closed form cannot see.
+    // (1024, 6144) fill one instance exactly. Alone, two tasks of either group never share an
+    // instance (6144 units or 12288 MiB), so each group needs 10 instances ($2.00 each, $4.00
+    // together; the assignment LP's 10 x 0.75 = 7.5 instances is what the configuration LP
+    // corrects); paired, 40960 units and 81920 MiB are exactly 10 instances: $2.00, which a
+    // per-group closed form cannot see.
     const std::vector<InstanceOffer> offers{offer("m.xlarge", 4096, 8192, 0.20)};
     const std::vector<TaskDemand> groups{{3072, 2048, 10}, {1024, 6144, 10}};
     const double bound = packingLowerBound(groups, offers);
     QVERIFY2(near(bound, 2.00), qPrintable(QString::number(bound, 'g', 12)));
     const double alone = packingLowerBound({groups[0]}, offers) + packingLowerBound({groups[1]}, offers);
-    QVERIFY(near(alone, 3.00));
+    QVERIFY2(near(alone, 4.00), qPrintable(QString::number(alone, 'g', 12)));
 
     // The pairing is real: FFD puts one of each on every instance, 10 instances for $2.00.
     QCOMPARE(countInstancesFirstFitDecreasing(groups, offers[0].capacity), 10LL);
@@ -263,6 +270,131 @@ void TestPackingBound::realFleets_neverBeatBound()
     QVERIFY2(optimised.feasible, optimised.reason.c_str());
     QVERIFY2(optimised.hourlyCost >= bound * (1 - 1e-9),
              qPrintable(QStringLiteral("packOptimised %1 < bound %2").arg(optimised.hourlyCost).arg(bound)));
+}
+
+void TestPackingBound::tasksOverHalfAnInstance_needOneEach()
+{
+    // a.large: 2048 units, 8192 MiB, $0.10. A task of 1280 units (1.25 vCPU) leaves 768: never two
+    // on one instance, so 3 tasks need 3 instances, $0.30. The assignment LP would buy
+    // 3 x 1280 / 2048 = 1.875 instances ($0.1875); the configuration LP knows a pattern holds one.
+    const std::vector<InstanceOffer> offers{offer("a.large", 2048, 8192, 0.10)};
+    const std::vector<TaskDemand> groups{{1280, 1024, 3}};
+    const double bound = packingLowerBound(groups, offers);
+    QVERIFY2(near(bound, 0.30), qPrintable(QString::number(bound, 'g', 12)));
+    const PatternLp lp = solvePatternLp(groups, offers);
+    QVERIFY(lp.converged);
+    QVERIFY2(near(lp.lowerBound, 0.30), qPrintable(QString::number(lp.lowerBound, 'g', 12)));
+    // Whole patterns: 3 instances of one task each, nothing left over.
+    long long instances = 0;
+    for (const InstanceRun &r : lp.rounded)
+        instances += r.instances;
+    QCOMPARE(instances, 3LL);
+    QVERIFY(lp.residual == std::vector<long long>{0});
+    // And the packer meets it.
+    QVERIFY(near(packOptimised(groups, offers).hourlyCost, 0.30));
+}
+
+namespace {
+// The cheapest fleet by exhaustion: f(r) = min over a type t and a load a <= r that fits one
+// instance of t of price_t + f(r - a). Exact for the tiny counts used here.
+double bruteForceOptimum(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+{
+    const std::size_t n = groups.size();
+    std::vector<long long> radix(n + 1, 1);
+    for (std::size_t g = 0; g < n; ++g)
+        radix[g + 1] = radix[g] * (groups[g].count + 1);
+    std::vector<double> f(static_cast<std::size_t>(radix[n]), std::numeric_limits<double>::infinity());
+    f[0] = 0;
+    auto decode = [&](long long index) {
+        std::vector<long long> r(n);
+        for (std::size_t g = 0; g < n; ++g)
+            r[g] = (index / radix[g]) % (groups[g].count + 1);
+        return r;
+    };
+    for (long long index = 1; index < radix[n]; ++index) {
+        const std::vector<long long> r = decode(index);
+        for (const InstanceOffer &o : offers) {
+            // Every load a <= r, a != 0, by counting through them.
+            std::vector<long long> a(n, 0);
+            while (true) {
+                std::size_t g = 0;
+                while (g < n && a[g] == r[g])
+                    a[g++] = 0;
+                if (g == n)
+                    break;
+                ++a[g];
+                double cpu = 0, memory = 0;
+                long long tasks = 0, rest = 0;
+                for (std::size_t k = 0; k < n; ++k) {
+                    cpu += static_cast<double>(a[k]) * groups[k].cpuUnits;
+                    memory += static_cast<double>(a[k]) * groups[k].memoryMb;
+                    tasks += a[k];
+                    rest += (r[k] - a[k]) * radix[k];
+                }
+                if (cpu > o.capacity.cpuUnits || memory > o.capacity.memoryMb || (o.maxTasks > 0 && tasks > o.maxTasks))
+                    continue;
+                f[static_cast<std::size_t>(index)] = std::min(f[static_cast<std::size_t>(index)], o.hourlyPrice + f[static_cast<std::size_t>(rest)]);
+            }
+        }
+    }
+    return f.back();
+}
+} // namespace
+
+void TestPackingBound::bound_neverAboveBruteForceOptimum_data()
+{
+    QTest::addColumn<unsigned>("seed");
+    for (unsigned seed = 1; seed <= 12; ++seed)
+        QTest::newRow(qPrintable(QStringLiteral("tiny-seed-%1").arg(seed))) << seed;
+}
+
+void TestPackingBound::bound_neverAboveBruteForceOptimum()
+{
+    // Tiny problems (2 or 3 groups of 1 to 4 tasks, 2 or 3 made-up types, sometimes a task cap)
+    // whose cheapest fleet exhaustion finds: the bound never exceeds it, and packOptimised never
+    // beats it (it would be packing tasks that do not fit) nor, on these sizes, misses it by much.
+    QFETCH(unsigned, seed);
+    std::mt19937 random(seed);
+    const double vcpus[] = {0.25, 0.5, 1, 1.25, 2};
+    std::vector<TaskDemand> groups;
+    const int groupCount = 2 + static_cast<int>(random() % 2);
+    for (int g = 0; g < groupCount; ++g) {
+        const double cpu = vcpus[random() % 5] * 1024;
+        const double memory = 512.0 * static_cast<double>(1 + random() % 8);
+        groups.push_back({cpu, memory, static_cast<long long>(1 + random() % 4)});
+    }
+    std::vector<InstanceOffer> offers{offer("c.large", 2048, 4096 - 256, 0.085), offer("r.large", 2048, 16384 - 256, 0.126)};
+    if (random() % 2)
+        offers.push_back(offer("m.xlarge", 4096, 16384 - 256, 0.192, random() % 2 ? 3 : 0));
+    const double optimum = bruteForceOptimum(groups, offers);
+    QVERIFY(std::isfinite(optimum));
+
+    const double bound = packingLowerBound(groups, offers);
+    QVERIFY2(bound <= optimum * (1 + 1e-9), qPrintable(QStringLiteral("bound %1 > optimum %2").arg(bound, 0, 'g', 12).arg(optimum, 0, 'g', 12)));
+    const PatternLp lp = solvePatternLp(groups, offers);
+    QVERIFY(lp.lowerBound <= optimum * (1 + 1e-9));
+
+    const Packing packed = packOptimised(groups, offers);
+    QVERIFY2(packed.feasible, packed.reason.c_str());
+    QVERIFY2(packed.hourlyCost >= optimum * (1 - 1e-9),
+             qPrintable(QStringLiteral("packOptimised %1 < optimum %2").arg(packed.hourlyCost).arg(optimum)));
+    // Every task placed, none on an instance it overfills.
+    std::vector<long long> placed(groups.size(), 0);
+    for (const InstanceRun &r : packed.runs) {
+        const InstanceOffer &o = offers.at(static_cast<std::size_t>(r.offer));
+        double cpu = 0, memory = 0;
+        long long tasks = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            placed[g] += r.instances * r.tasksPerGroup[g];
+            cpu += static_cast<double>(r.tasksPerGroup[g]) * groups[g].cpuUnits;
+            memory += static_cast<double>(r.tasksPerGroup[g]) * groups[g].memoryMb;
+            tasks += r.tasksPerGroup[g];
+        }
+        QVERIFY(cpu <= o.capacity.cpuUnits && memory <= o.capacity.memoryMb);
+        QVERIFY(o.maxTasks == 0 || tasks <= o.maxTasks);
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        QCOMPARE(placed[g], groups[g].count);
 }
 
 QTEST_GUILESS_MAIN(TestPackingBound)
