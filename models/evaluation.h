@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/scaling.h"
 #include "models/scenario.h"
 #include "pricing/pricesheet.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,8 @@ struct OptionResult {
     bool feasible = true;
     std::vector<std::string> warnings; ///< the reasons it is infeasible come first
     nlohmann::ordered_json details;    ///< platform-specific extras (packing, chosen type)
+    /** How the option rides through workload.spike; set when there is a spike and the option is feasible. */
+    std::optional<ScalingResult> scaling;
 
     void addLine(LineItem item)
     {
@@ -70,6 +74,8 @@ struct Evaluation {
      */
     std::vector<double> ratePerSecond;
     std::vector<double> slotWeight;
+    /** The workload's spike, when it has one (each feasible option's `scaling` rides through it). */
+    std::optional<Spike> spike;
 
     /** The cheapest feasible option, or -1 when none is feasible. */
     int cheapestIndex() const;

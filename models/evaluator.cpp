@@ -7,6 +7,7 @@
 #include "models/fargatemodel.h"
 #include "models/lambdamodel.h"
 #include "models/scenarioreader.h"
+#include "models/spikeinput.h"
 
 #include <filesystem>
 
@@ -55,6 +56,7 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
     const HourlyPlan workloadPlan = HourlyPlan::build(scenario.workload.requests, scenario.hoursPerMonth);
     out.ratePerSecond = workloadPlan.ratePerSecond;
     out.slotWeight = workloadPlan.weight;
+    out.spike = scenario.workload.spike;
 
     for (std::size_t i = 0; i < scenario.options.size(); ++i) {
         const OptionSpec &option = scenario.options[i];
@@ -76,6 +78,9 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         auto result = platformModel(option.platform).evaluate(context);
         if (!result)
             return result.error();
+        // The spike is simulated only for an option that can serve the workload at all.
+        if (scenario.workload.spike && result.value().feasible)
+            result.value().scaling = simulateSpike(spikeInputFor(context, result.value(), *scenario.workload.spike));
         out.options.push_back(std::move(result).value());
         out.options.back().ownPlan = ownPlan.has_value();
     }

@@ -11,6 +11,29 @@ namespace Costscape::Models {
 
 using Json = nlohmann::ordered_json;
 
+namespace {
+// The per-second series stay out of the document: a chart draws them from the struct, and a
+// ten-minute spike would add thousands of numbers per option to every result file.
+Json scalingToJson(const ScalingResult &s)
+{
+    Json assumptions = Json::array();
+    for (const ScalingAssumption &a : s.assumptions)
+        assumptions.push_back({{"key", a.key}, {"label", a.label}, {"unit", a.unit}, {"value", a.value},
+                               {"overridden", a.overridden}, {"source", a.source}});
+    return {{"secondsToMeetDemand", s.secondsToMeetDemand},
+            {"requestsDelayed", s.requestsDelayed},
+            {"requestsRejected", s.requestsRejected},
+            {"peakBacklog", s.peakBacklog},
+            {"maxDelaySeconds", s.maxDelaySeconds},
+            {"warmUnitsBefore", s.warmUnitsBefore},
+            {"warmMinimum", s.warmMinimum},
+            {"warmUnit", s.warmUnit},
+            {"warmExtraMonthlyCost", s.warmExtraMonthlyCost},
+            {"assumptions", std::move(assumptions)},
+            {"notes", s.notes}};
+}
+} // namespace
+
 nlohmann::ordered_json evaluationToJson(const Evaluation &e)
 {
     Json out;
@@ -42,9 +65,16 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
                        {"summary", o.summary}};
         if (!o.details.is_null())
             option["details"] = o.details;
+        if (o.scaling)
+            option["scaling"] = scalingToJson(*o.scaling);
         options.push_back(std::move(option));
     }
     out["options"] = std::move(options);
+    if (e.spike)
+        out["spike"] = {{"fromPerSecond", e.spike->fromPerSecond}, {"toPerSecond", e.spike->toPerSecond},
+                        {"rampSeconds", e.spike->rampSeconds},     {"holdSeconds", e.spike->holdSeconds},
+                        {"objectiveMs", e.spike->objectiveMs},
+                        {"excess", e.spike->excess == Spike::Excess::Reject ? "reject" : "queue"}};
     const int cheapest = e.cheapestIndex();
     out["cheapest"] = cheapest >= 0 ? Json(e.options[static_cast<std::size_t>(cheapest)].id) : Json(nullptr);
     return out;
@@ -113,22 +143,53 @@ std::string formatMoney(double value)
 std::string formatCsv(const Evaluation &e)
 {
     std::ostringstream out;
-    out << "option,platform,lineItem,quantity,unit,unitPrice,cost,currency,feasible,note\r\n";
+    out << "option,platform,lineItem,quantity,unit,unitPrice,cost,currency,region,feasible,note\r\n";
+    // The region travels on every row: a sheet pasted beside another region's must still say which is which.
+    const std::string region = csvField(e.region);
     for (const OptionResult &o : e.options) {
         const std::string head = csvField(o.id) + ',' + platformName(o.platform) + ',';
         const std::string feasible = o.feasible ? "true" : "false";
         for (const LineItem &li : o.lineItems)
             out << head << csvField(li.name) << ',' << csvNumber(li.quantity) << ',' << csvField(li.unit) << ','
-                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << e.prices.currency << ',' << feasible
+                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << e.prices.currency << ',' << region << ',' << feasible
                 << ',' << csvField(li.note) << "\r\n";
         std::string why;
         for (const std::string &w : o.warnings)
             why += (why.empty() ? "" : "; ") + w;
-        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << feasible << ','
+        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << region << ',' << feasible << ','
             << csvField(why) << "\r\n";
     }
     return out.str();
 }
+
+namespace {
+/** The spike in a few columns per option: how long, how many waited too long, and the price of being ready. */
+void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_t idWidth)
+{
+    if (!e.spike)
+        return;
+    const Spike &k = *e.spike;
+    out << "\nSpike: " << csvNumber(k.fromPerSecond) << " -> " << csvNumber(k.toPerSecond) << " requests/s, ramp "
+        << csvNumber(k.rampSeconds) << " s, hold " << csvNumber(k.holdSeconds) << " s; objective "
+        << csvNumber(k.objectiveMs) << " ms wait, excess " << (k.excess == Spike::Excess::Reject ? "rejected" : "queued")
+        << '\n';
+    out << pad("option", idWidth) << "  " << pad("meets demand", 12, true) << "  " << pad("delayed", 10, true) << "  "
+        << pad("rejected", 10, true) << "  " << pad("max wait", 9, true) << "  warm minimum (adds " << e.prices.currency
+        << "/month)\n";
+    for (const OptionResult &o : e.options) {
+        if (!o.scaling)
+            continue;
+        const ScalingResult &s = *o.scaling;
+        const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never") : fixed(s.secondsToMeetDemand, 0) + " s";
+        std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
+                                             : fixed(s.warmMinimum, 0) + " " + s.warmUnit + " (+"
+                + formatMoney(s.warmExtraMonthlyCost) + ")";
+        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(fixed(s.requestsDelayed, 0), 10, true)
+            << "  " << pad(fixed(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
+            << "  " << warm << '\n';
+    }
+}
+} // namespace
 
 std::string formatTable(const Evaluation &e)
 {
@@ -169,6 +230,7 @@ std::string formatTable(const Evaluation &e)
             anyWarning = true;
             out << "  " << o.id << ": " << w << '\n';
         }
+    formatSpikeSection(out, e, idWidth);
     out << '\n';
     if (cheapest >= 0) {
         const OptionResult &c = e.options[static_cast<std::size_t>(cheapest)];

@@ -13,8 +13,9 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &evaluation);
 std::string formatJson(const Evaluation &evaluation);
 
 /**
- * One row per line item and a total row per option, RFC 4180 quoting; text that a spreadsheet
- * would run as a formula (=, +, -, @) is prefixed with an apostrophe.
+ * One row per line item and a total row per option, with the currency and region on every row,
+ * RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @) is prefixed with
+ * an apostrophe. Numbers have ten significant digits, no grouping, '.' decimal point.
  */
 std::string formatCsv(const Evaluation &evaluation);
 

@@ -127,6 +127,8 @@ struct OptionSpec {
     std::optional<double> durationMs;
     std::optional<double> memoryMb;
     std::optional<RequestModel> requests;
+    /** Costscape extension (`"spikeResponse"`): scaling assumptions by key, see models/scaling.h. */
+    std::map<std::string, double> scalingOverrides;
 
     LambdaSpec lambda;
     FargateSpec fargate;

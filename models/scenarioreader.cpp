@@ -2,9 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenarioreader.h"
 
+#include "models/scaling.h"
 #include "models/scenariorules.h"
 #include "pricing/jsonreader.h"
 
+#include <algorithm>
 #include <set>
 
 namespace Costscape::Models {
@@ -138,7 +140,10 @@ private:
             spike.toPerSecond = m_r.number(sp, "toPerSecond", RateRule).value_or(0);
             spike.rampSeconds = m_r.number(sp, "rampSeconds", Rules::SpikeSeconds, false).value_or(0);
             spike.holdSeconds = m_r.number(sp, "holdSeconds", Rules::SpikeSeconds, false).value_or(600);
-            warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds"});
+            spike.objectiveMs = m_r.number(sp, "objectiveMs", Rules::SpikeObjectiveMs, false).value_or(1000);
+            const auto excess = m_r.string(sp, "excess", false, {"queue", "reject"});
+            spike.excess = excess == "reject" ? Spike::Excess::Reject : Spike::Excess::Queue;
+            warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds", "objectiveMs", "excess"});
             w.spike = spike;
         }
         warnUnknown(p, {"requests", "durationMs", "memoryMb", "spike"});
@@ -190,11 +195,43 @@ private:
                 o.platform = Platform::EcsEc2;
                 readEcs(op, o.ecs, known);
             }
+            known.insert("spikeResponse");
+            if (m_r.has(op, "spikeResponse"))
+                readSpikeResponse(op / "spikeResponse", o);
             warnUnknown(op, known);
             s.options.push_back(std::move(o));
         }
         if (!m_r.failed() && s.options.empty())
             m_r.fail(p, ErrorCode::MissingField, "options: the scenario compares no option; add at least one");
+    }
+
+    // Costscape extension: the scaling-latency model's figures for this option, each judged by
+    // the range of its assumption. A key the platform does not have is an error, not a warning:
+    // a misspelt override would otherwise leave the default in place unnoticed.
+    void readSpikeResponse(const Pointer &p, OptionSpec &o)
+    {
+        const Json *obj = m_r.object(p);
+        if (!obj)
+            return;
+        const std::vector<ScalingAssumption> defaults = scalingAssumptionDefaults(o.platform);
+        for (const auto &[key, _] : obj->items()) {
+            const auto it = std::find_if(defaults.begin(), defaults.end(),
+                                         [&key = key](const ScalingAssumption &a) { return a.key == key; });
+            if (it == defaults.end()) {
+                std::string known;
+                for (const ScalingAssumption &a : defaults)
+                    known += (known.empty() ? "" : ", ") + a.key;
+                m_r.fail(p / key, ErrorCode::UnknownValue,
+                         JsonReader::fieldName(p / key) + ": not a spike response figure of " + platformName(o.platform)
+                             + " (it has " + known + ")");
+                return;
+            }
+            const NumberRule rule{it->min, it->max, false, it->integer, it->unit.c_str()};
+            if (const auto v = m_r.number(p, key, rule))
+                o.scalingOverrides[key] = *v;
+            else
+                return;
+        }
     }
 
     void readLambda(const Pointer &op, LambdaSpec &l, std::set<std::string> &known)
@@ -445,7 +482,9 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
     if (s.workload.spike) {
         const Spike &k = *s.workload.spike;
         w["spike"] = Json{{"fromPerSecond", k.fromPerSecond}, {"toPerSecond", k.toPerSecond},
-                          {"rampSeconds", k.rampSeconds}, {"holdSeconds", k.holdSeconds}};
+                          {"rampSeconds", k.rampSeconds}, {"holdSeconds", k.holdSeconds},
+                          {"objectiveMs", k.objectiveMs},
+                          {"excess", k.excess == Spike::Excess::Reject ? "reject" : "queue"}};
     } else {
         w.erase("spike");
     }
@@ -474,6 +513,10 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
             o["requests"] = requestsToJson(*opt.requests);
         else
             o.erase("requests");
+        if (opt.scalingOverrides.empty())
+            o.erase("spikeResponse");
+        else
+            o["spikeResponse"] = Json(opt.scalingOverrides);
         switch (opt.platform) {
         case Platform::Lambda: {
             const LambdaSpec &l = opt.lambda;

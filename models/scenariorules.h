@@ -19,6 +19,8 @@ inline const NumberRule RequestRate = NumberRule::range(0, 1e9, "requests/s");
 inline const NumberRule RequestsPerMonth = NumberRule::range(0, 1e15, "requests");
 inline const NumberRule Count = NumberRule::count(0, 1e6);
 inline const NumberRule SpikeSeconds = NumberRule::range(0, 86400, "s");
+/// The longest acceptable wait for capacity during a spike: up to an hour.
+inline const NumberRule SpikeObjectiveMs = NumberRule::range(0, 3'600'000, "ms");
 
 inline const NumberRule LambdaEphemeralMb = NumberRule::range(512, 10240, "MB");
 inline const NumberRule ProvisionedShare = NumberRule::range(0, 1);

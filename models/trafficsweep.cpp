@@ -68,6 +68,8 @@ public:
         // so that a field added to Scenario later cannot be forgotten here.
         m_work.original = JsonDocument::Json();
         m_work.positions = JsonDocument::PositionMap();
+        // The sweep compares monthly costs; simulating the spike at every point would only slow it.
+        m_work.workload.spike.reset();
         for (std::size_t i = 0; i < scenario.options.size(); ++i)
             if (scenario.options[i].enabled)
                 m_enabled.push_back(i);

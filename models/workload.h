@@ -32,6 +32,14 @@ struct Spike {
     double toPerSecond = 0;
     double rampSeconds = 0;
     double holdSeconds = 0;
+    /** What happens to requests the ready capacity cannot serve at once. */
+    enum class Excess {
+        Queue,  ///< they wait (first in, first out) until capacity frees up
+        Reject, ///< those that could not be served within the objective are turned away
+    };
+    /// The longest acceptable wait for capacity (queueing delay, not the request's own duration).
+    double objectiveMs = 1000;
+    Excess excess = Excess::Queue;
 };
 
 struct Workload {
