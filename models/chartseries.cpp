@@ -223,4 +223,35 @@ std::vector<PackingSeries> packingSeries(const Evaluation &evaluation)
     return out;
 }
 
+SpikeSeries spikeSeries(const Evaluation &evaluation)
+{
+    SpikeSeries s;
+    s.currency = evaluation.prices.currency;
+    for (const auto &o : evaluation.options) {
+        if (!o.scaling)
+            continue;
+        const ScalingResult &r = *o.scaling;
+        SpikeSeries::Line line;
+        line.id = o.id;
+        line.platform = platformTitle(o.platform);
+        line.feasible = o.feasible;
+        line.startSeconds = r.startSeconds;
+        line.stepSeconds = r.stepSeconds;
+        line.demandPerSecond = r.demandPerSecond;
+        line.capacityPerSecond = r.capacityPerSecond;
+        line.backlog = r.backlog;
+        line.secondsToMeetDemand = r.secondsToMeetDemand;
+        line.requestsDelayed = r.requestsDelayed;
+        line.requestsRejected = r.requestsRejected;
+        line.peakBacklog = r.peakBacklog;
+        line.maxDelaySeconds = r.maxDelaySeconds;
+        line.warmMinimum = r.warmMinimum;
+        line.warmUnit = r.warmUnit;
+        line.warmExtraMonthlyCost = r.warmExtraMonthlyCost;
+        line.notes = r.notes;
+        s.lines.push_back(std::move(line));
+    }
+    return s;
+}
+
 } // namespace Costscape::Models

@@ -122,6 +122,38 @@ struct PackingSeries {
     double savingsMonthly() const { return savingsHourly * hoursPerMonth; }
 };
 
+/**
+ * Each option's serving capacity through the workload's spike and what it costs in waiting or
+ * refused requests, from OptionResult::scaling. Times are seconds from the start of the spike:
+ * the first sample is at startSeconds (negative: before the spike).
+ */
+struct SpikeSeries {
+    struct Line {
+        std::string id;
+        std::string platform;            ///< "AWS Lambda"
+        bool feasible = true;
+        double startSeconds = 0;         ///< time of sample 0
+        double stepSeconds = 1;          ///< time between samples, > 0
+        std::vector<double> demandPerSecond;   ///< requests/s arriving
+        std::vector<double> capacityPerSecond; ///< requests/s the option can serve
+        std::vector<double> backlog;           ///< requests waiting (queue) at each sample
+        double secondsToMeetDemand = -1; ///< from the start of the spike; -1: never within the timeline
+        double requestsDelayed = 0;      ///< served later than the latency objective
+        double requestsRejected = 0;     ///< refused (excess "reject", or over a hard limit)
+        double peakBacklog = 0;
+        double maxDelaySeconds = 0;
+        double warmMinimum = -1;         ///< warm capacity that meets the objective; -1: none would
+        std::string warmUnit;            ///< "instances", "tasks", "provisioned environments"
+        double warmExtraMonthlyCost = 0; ///< what keeping warmMinimum warm adds to the month
+        std::vector<std::string> notes;  ///< the model's simplifications for this option, in words
+    };
+    std::vector<Line> lines;       ///< options with a scaling result, in scenario order
+    std::string currency = "USD";
+
+    /** False when no option has a scaling result (the scenario has no spike). */
+    bool hasSpike() const { return !lines.empty(); }
+};
+
 MonthlySeries monthlySeries(const Evaluation &evaluation);
 HourlySeries hourlySeries(const Evaluation &evaluation);
 /**
@@ -129,5 +161,7 @@ HourlySeries hourlySeries(const Evaluation &evaluation);
  * order. Missing or mistyped fields read as 0 / "" / false; never throws.
  */
 std::vector<PackingSeries> packingSeries(const Evaluation &evaluation);
+/** One SpikeSeries::Line per option whose result has a scaling result, in scenario order. */
+SpikeSeries spikeSeries(const Evaluation &evaluation);
 
 } // namespace Costscape::Models

@@ -6,6 +6,7 @@
 
 #include "models/fargatemodel.h"
 #include "models/lambdamodel.h"
+#include "models/scaling.h"
 #include "models/scenariorules.h"
 
 #include <QCheckBox>
@@ -21,10 +22,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QScopedValueRollback>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <functional>
+#include <set>
 #include <tuple>
 
 namespace Costscape::Ui {
@@ -94,7 +97,8 @@ bool sameProvisioned(const std::optional<Models::ProvisionedConcurrency> &a,
 bool sameOption(const OptionSpec &a, const OptionSpec &b)
 {
     if (a.id != b.id || a.platform != b.platform || a.enabled != b.enabled || a.hoursPerMonth != b.hoursPerMonth
-        || a.durationMs != b.durationMs || a.memoryMb != b.memoryMb || !sameRequests(a.requests, b.requests))
+        || a.durationMs != b.durationMs || a.memoryMb != b.memoryMb || !sameRequests(a.requests, b.requests)
+        || a.scalingOverrides != b.scalingOverrides)
         return false;
     const auto &la = a.lambda;
     const auto &lb = b.lambda;
@@ -213,7 +217,8 @@ OptionEditor::OptionEditor(QWidget *parent)
     buildEcsTasksGroup();
     buildFleetGroup();
     buildEcsClusterGroup();
-    for (QGroupBox *box : {m_optionBox, m_lambdaBox, m_fargateBox, m_ec2Box, m_ecsTasksBox, m_fleetBox, m_ecsClusterBox})
+    buildSpikeResponseGroup();
+    for (QGroupBox *box : {m_optionBox, m_lambdaBox, m_fargateBox, m_ec2Box, m_ecsTasksBox, m_fleetBox, m_ecsClusterBox, m_spikeBox})
         layout->addWidget(box);
     layout->addStretch(1);
 
@@ -897,6 +902,104 @@ void OptionEditor::buildEcsClusterGroup()
                  "or spread evenly."));
 }
 
+void OptionEditor::buildSpikeResponseGroup()
+{
+    m_spikeBox = new QGroupBox(this);
+    auto *v = new QVBoxLayout(m_spikeBox);
+    m_spikeToggle = new QToolButton(m_spikeBox);
+    m_spikeToggle->setCheckable(true);
+    m_spikeToggle->setAutoRaise(true);
+    m_spikeToggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_spikeToggle->setArrowType(Qt::RightArrow);
+    m_spikeToggle->setToolTip(tr("How fast this option adds capacity when traffic jumps: the figures the spike "
+                                 "timeline uses, with their sources. Used when the workload has a traffic spike."));
+    addField(QStringLiteral("spike.toggle"), m_spikeToggle, tr("Spike response"));
+    v->addWidget(m_spikeToggle);
+    m_spikeContent = new QWidget(m_spikeBox);
+    auto *content = new QVBoxLayout(m_spikeContent);
+    content->setContentsMargins(0, 0, 0, 0);
+    QLabel *hint = newHint(m_spikeContent);
+    hint->setText(tr("Empty fields use the default shown; hover a field for where the default comes from."));
+    content->addWidget(hint);
+    auto *rows = new QWidget(m_spikeContent);
+    // Not in m_forms: these labels are long and would widen the label column of every group.
+    m_spikeForm = new QFormLayout(rows);
+    m_spikeForm->setContentsMargins(0, 0, 0, 0);
+    m_spikeForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_spikeForm->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    m_spikeForm->setLabelAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+    content->addWidget(rows);
+    v->addWidget(m_spikeContent);
+    connect(m_spikeToggle, &QToolButton::toggled, this, &OptionEditor::setSpikeResponseExpanded);
+    setSpikeResponseExpanded(false);
+}
+
+void OptionEditor::setSpikeResponseExpanded(bool expanded)
+{
+    m_spikeToggle->setChecked(expanded);
+    m_spikeToggle->setArrowType(expanded ? Qt::DownArrow : Qt::RightArrow);
+    m_spikeContent->setVisible(expanded);
+}
+
+void OptionEditor::showSpikeResponse(bool force)
+{
+    if (m_spikePlatform != m_option.platform) {
+        // Another platform has other assumptions: new rows, none of the old keys apply.
+        for (const SpikeRow &row : m_spikeRows) {
+            const QString key = QStringLiteral("spike.") + fromStd(row.key);
+            m_fields.remove(key);
+            m_titles.remove(key);
+        }
+        while (m_spikeForm->rowCount() > 0)
+            m_spikeForm->removeRow(0);
+        m_spikeRows.clear();
+        m_spikePlatform = m_option.platform;
+        // NumberRule keeps a pointer to its unit: the set keeps the texts alive and unique.
+        static std::set<std::string> units;
+        for (const Models::ScalingAssumption &a : Models::scalingAssumptionDefaults(m_option.platform)) {
+            NumberRule rule = a.max > a.min ? NumberRule{a.min, a.max, false, a.integer, units.insert(a.unit).first->c_str()}
+                                            : NumberRule::nonNegative(units.insert(a.unit).first->c_str());
+            auto *field = new NumberField(rule, fromStd(a.unit), m_spikeForm->parentWidget());
+            field->setOptional(true);
+            field->setPlaceholder(tr("%1 (default)").arg(QLocale::c().toString(a.value, 'g', 10)));
+            const QString label = fromStd(a.label);
+            // Rich text, so that the long source (a URL and what it says) wraps in the tooltip.
+            const QString tip = QStringLiteral("<p><b>%1</b></p>").arg(label.toHtmlEscaped())
+                + (a.source.empty() ? QString() : QStringLiteral("<p>%1</p>").arg(tr("Default from: %1").arg(fromStd(a.source)).toHtmlEscaped()));
+            field->setToolTip(tip);
+            m_spikeForm->addRow(label + QLatin1Char(':'), field);
+            if (QWidget *l = m_spikeForm->labelForField(field))
+                l->setToolTip(tip);
+            const QString key = QStringLiteral("spike.") + fromStd(a.key);
+            addField(key, field, label);
+            m_spikeRows.push_back({a.key, field});
+            connect(field, &NumberField::valueEdited, this, [this, key = a.key, fieldKey = key](std::optional<double> value) {
+                if (m_updating)
+                    return;
+                OptionSpec next = m_option;
+                if (value)
+                    next.scalingOverrides[key] = *value;
+                else
+                    next.scalingOverrides.erase(key);
+                commit(next, fieldKey);
+            });
+        }
+        force = true;
+    }
+    int changed = 0;
+    for (const SpikeRow &row : m_spikeRows) {
+        const auto it = m_option.scalingOverrides.find(row.key);
+        const std::optional<double> value = it != m_option.scalingOverrides.end() ? std::optional<double>(it->second) : std::nullopt;
+        changed += value ? 1 : 0;
+        // A refused value is the user's unfinished typing: leave it for them to fix.
+        if (!force && !row.field->isValid())
+            continue;
+        if (force || row.field->value() != value)
+            row.field->setValue(value);
+    }
+    m_spikeToggle->setText(changed == 0 ? tr("Spike response") : tr("Spike response (%n changed)", nullptr, changed));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Public API
 
@@ -968,7 +1071,7 @@ QListWidget *OptionEditor::listWidget(const QString &field) const
 
 QAbstractButton *OptionEditor::button(const QString &field) const
 {
-    return qobject_cast<QPushButton *>(m_fields.value(field));
+    return qobject_cast<QAbstractButton *>(m_fields.value(field));
 }
 
 QString OptionEditor::fieldError(const QString &field) const
@@ -1025,6 +1128,7 @@ void OptionEditor::showOption(bool force)
         showInstanceTypeCombo(force);
     if (m_option.platform == Platform::EcsEc2)
         showInstanceTypeList(force);
+    showSpikeResponse(force);
     updateRows();
     updateHints();
 }

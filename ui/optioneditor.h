@@ -23,6 +23,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QToolButton;
 
 namespace Costscape {
 struct NumberRule;
@@ -57,6 +58,12 @@ class NumberField;
  * "fleet.mode", "fleet.count", "fleet.capacityKind", "fleet.capacity", "fleet.targetUtilization",
  * "fleet.minCount", "fleet.scaling". For ECS the fleet and task fields edit the group chosen in
  * "ecs.group", and the key does not name the group.
+ *
+ * A collapsible "Spike response" group lists the platform's scaling assumptions
+ * (Models::scalingAssumptionDefaults()), one number field each under the key "spike." followed by
+ * the assumption's key ("spike.instanceLaunchSeconds"): empty shows the default as placeholder,
+ * a value sets OptionSpec::scalingOverrides for the key, emptying the field removes it. Its
+ * toggle is button("spike.toggle"); it starts collapsed and stays as the user left it.
  *
  * Fields whose spec value is not optional but has a default (ephemeral storage, target
  * utilization, minimum count, reserved memory) may be emptied: that emits the default. Switching
@@ -99,7 +106,7 @@ public:
     QLineEdit *lineEdit(const QString &field) const;
     /** "ecs.instanceTypes": the sheet's types, checked when they are candidates; else nullptr. */
     QListWidget *listWidget(const QString &field) const;
-    /** "ecs.addGroup" or "ecs.removeGroup", or nullptr. */
+    /** "ecs.addGroup", "ecs.removeGroup" or "spike.toggle", or nullptr. */
     QAbstractButton *button(const QString &field) const;
     /** Why the value shown in the field is refused, or empty when it is accepted. */
     QString fieldError(const QString &field) const;
@@ -129,6 +136,7 @@ private:
     void buildEcsTasksGroup();
     void buildFleetGroup();
     void buildEcsClusterGroup();
+    void buildSpikeResponseGroup();
 
     NumberField *addNumber(QFormLayout *form, NumberBinding binding, const QString &label, const NumberRule &rule,
                            const QString &unit, const QString &toolTip);
@@ -145,6 +153,9 @@ private:
     void showFleet(bool force);
     void showInstanceTypeCombo(bool force);
     void showInstanceTypeList(bool force);
+    /** Rebuilds the spike response rows when the platform changed, then shows the overrides. */
+    void showSpikeResponse(bool force);
+    void setSpikeResponseExpanded(bool expanded);
     void rebuildInstanceTypes();
     void updateRows();
     void updateHints();
@@ -233,6 +244,18 @@ private:
     QListWidget *m_typeList = nullptr;
     QLabel *m_typeListMessage = nullptr;
     QLabel *m_typeSummary = nullptr;
+
+    /** One scaling assumption of the platform shown: its key in the spec and its field. */
+    struct SpikeRow {
+        std::string key;
+        NumberField *field = nullptr;
+    };
+    QGroupBox *m_spikeBox = nullptr;
+    QToolButton *m_spikeToggle = nullptr;
+    QWidget *m_spikeContent = nullptr;
+    QFormLayout *m_spikeForm = nullptr;
+    std::vector<SpikeRow> m_spikeRows;
+    std::optional<Models::Platform> m_spikePlatform; ///< the platform the rows were built for
 };
 
 } // namespace Costscape::Ui

@@ -8,15 +8,21 @@
 #include "models/resultformat.h"
 #include "monthlycostchart.h"
 #include "packingchart.h"
+#include "scalingmodel.h"
+#include "timelinechart.h"
 #include "trafficchart.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Costscape::Ui {
 
@@ -36,6 +42,11 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     , m_traffic(new TrafficChart(this))
     , m_hourly(new HourlyChart(this))
     , m_packing(new PackingChart(this))
+    , m_spikePage(new QStackedWidget(this))
+    , m_noSpike(new QLabel(m_spikePage))
+    , m_timeline(new TimelineChart(this))
+    , m_scaling(new ScalingModel(this))
+    , m_scalingTable(new QTableView(this))
     , m_lineItems(new LineItemModel(this))
     , m_table(new QTableView(this))
 {
@@ -75,7 +86,38 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tabs->addTab(m_monthly, tr("&Monthly cost"));
     m_tabs->addTab(m_traffic, tr("Cost vs &traffic"));
     m_tabs->addTab(m_hourly, tr("&Hour by hour"));
+    // The spike tab: the timeline over its figures, or, without a spike, how to add one.
+    m_noSpike->setWordWrap(true);
+    m_noSpike->setAlignment(Qt::AlignCenter);
+    m_noSpike->setMargin(24);
+    m_noSpike->setTextFormat(Qt::PlainText);
+    m_scalingTable->setModel(m_scaling);
+    m_scalingTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_scalingTable->setAlternatingRowColors(true);
+    m_scalingTable->verticalHeader()->setVisible(false);
+    // Not stretched: the last figure stays under its header.
+    m_scalingTable->horizontalHeader()->setStretchLastSection(false);
+    m_scalingTable->verticalHeader()->setDefaultSectionSize(m_scalingTable->fontMetrics().height() + 8);
+    m_scalingTable->setWordWrap(false);
+    connect(m_scaling, &QAbstractItemModel::modelReset, this, [this] {
+        m_scalingTable->resizeColumnsToContents();
+        // As tall as its rows (up to a dozen), so that the chart above gets the rest of the tab.
+        const int rows = std::min(m_scaling->rowCount(), 12);
+        m_scalingTable->setMaximumHeight(m_scalingTable->horizontalHeader()->sizeHint().height()
+                                         + std::max(rows, 1) * m_scalingTable->verticalHeader()->defaultSectionSize()
+                                         + 2 * m_scalingTable->frameWidth());
+    });
+    auto *spikeSplit = new QSplitter(Qt::Vertical, m_spikePage);
+    spikeSplit->addWidget(m_timeline);
+    spikeSplit->addWidget(m_scalingTable);
+    spikeSplit->setStretchFactor(0, 3);
+    spikeSplit->setStretchFactor(1, 1);
+    spikeSplit->setChildrenCollapsible(false);
+    m_spikePage->addWidget(m_noSpike);
+    m_spikePage->addWidget(spikeSplit);
+
     m_tabs->addTab(m_packing, tr("&Packing"));
+    m_tabs->addTab(m_spikePage, tr("&Spike"));
     m_tabs->addTab(m_table, tr("&Line items"));
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs, 1);
@@ -109,7 +151,7 @@ void ResultsPanel::showOutcome(const EvaluationOutcome &outcome)
                                               : tr("No option can serve this workload; see the reasons on the chart."));
     }
     m_lineItems->setEvaluation(e);
-    m_monthlyDirty = m_hourlyDirty = m_packingDirty = true;
+    m_monthlyDirty = m_hourlyDirty = m_packingDirty = m_spikeDirty = true;
     updateVisibleChart();
     Q_EMIT resultShown(outcome.generation);
 }
@@ -131,6 +173,11 @@ void ResultsPanel::clearResults(const QString &why)
     m_traffic->setSweep({});
     m_hourly->setSeries({});
     m_packing->setSeries({});
+    m_timeline->setSeries({});
+    m_scaling->setSeries({});
+    m_noSpike->setText(why);
+    m_spikePage->setCurrentIndex(0);
+    m_spikeDirty = false;
     m_lineItems->setEvaluation({});
     m_headline->setText(why.toHtmlEscaped());
 }
@@ -158,6 +205,23 @@ void ResultsPanel::updateVisibleChart()
             m_packing->setSeries(Models::packingSeries(*m_evaluation));
         m_packingDirty = false;
         break;
+    case SpikeTab:
+        if (m_spikeDirty && m_evaluation) {
+            const Models::SpikeSeries series = Models::spikeSeries(*m_evaluation);
+            m_timeline->setSeries(series);
+            m_scaling->setSeries(series);
+            bool anyFeasible = false;
+            for (const auto &o : m_evaluation->options)
+                anyFeasible = anyFeasible || o.feasible;
+            m_noSpike->setText(anyFeasible || m_evaluation->options.empty()
+                                   ? tr("This scenario has no traffic spike.\n\nTo see how fast each option scales when "
+                                        "traffic jumps, tick \u201cModel a traffic spike\u201d in the Workload panel and "
+                                        "give the rate before and during the spike.")
+                                   : tr("No option can serve this workload, so none is taken through the spike."));
+            m_spikePage->setCurrentIndex(series.hasSpike() ? 1 : 0);
+        }
+        m_spikeDirty = false;
+        break;
     default:
         break;
     }
@@ -174,6 +238,8 @@ QWidget *ResultsPanel::tabWidget(Tab tab) const
         return m_hourly;
     case PackingTab:
         return m_packing;
+    case SpikeTab:
+        return m_spikePage;
     case LineItemsTab:
         return m_table;
     }
@@ -187,7 +253,7 @@ void ResultsPanel::setCurrentTab(Tab tab)
 
 ResultsPanel::Tab ResultsPanel::currentTab() const
 {
-    for (const Tab tab : {MonthlyTab, TrafficTab, HourlyTab, LineItemsTab, PackingTab}) {
+    for (const Tab tab : {MonthlyTab, TrafficTab, HourlyTab, LineItemsTab, PackingTab, SpikeTab}) {
         if (m_tabs->currentWidget() == tabWidget(tab))
             return tab;
     }
@@ -196,7 +262,14 @@ ResultsPanel::Tab ResultsPanel::currentTab() const
 
 ChartBase *ResultsPanel::currentChart() const
 {
+    if (m_tabs->currentWidget() == m_spikePage)
+        return isSpikeShown() ? m_timeline : nullptr;
     return qobject_cast<ChartBase *>(m_tabs->currentWidget());
+}
+
+bool ResultsPanel::isSpikeShown() const
+{
+    return m_spikePage->currentIndex() == 1;
 }
 
 void ResultsPanel::copyLineItems()

@@ -9,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -19,11 +20,13 @@ class HourlyChart;
 class LineItemModel;
 class MonthlyCostChart;
 class PackingChart;
+class ScalingModel;
+class TimelineChart;
 class TrafficChart;
 
 /**
  * The results: monthly cost per option, cost against traffic, hour by hour, how ECS on EC2 packs
- * its tasks, and the line items.
+ * its tasks, how each option rides through the workload's spike, and the line items.
  * It shows the newest evaluation; when a later edit cannot be priced, the error is shown above
  * the charts and the last result stays on screen. Charts on hidden tabs are brought up to date
  * when their tab is shown, so an edit only redraws what the user can see.
@@ -36,7 +39,8 @@ class ResultsPanel final : public QWidget
 public:
     /**
      * The tabs. The values are stable (callers bind them to shortcuts and store them), so they
-     * are not the visual order: PackingTab sits between HourlyTab and LineItemsTab on screen.
+     * are not the visual order: PackingTab and then SpikeTab sit between HourlyTab and
+     * LineItemsTab on screen.
      * Use setCurrentTab() / currentTab(), not QTabWidget indexes.
      */
     enum Tab {
@@ -45,6 +49,7 @@ public:
         HourlyTab,
         LineItemsTab,
         PackingTab,
+        SpikeTab,
     };
 
     explicit ResultsPanel(QWidget *parent = nullptr);
@@ -65,13 +70,22 @@ public:
     void setCurrentTab(Tab tab);
     /** The tab shown (MonthlyTab when the tab widget has none). */
     Tab currentTab() const;
-    /** The chart of the current tab, or null on the line-item tab. */
+    /** The chart of the current tab, or null on the line-item tab and on a spike tab without a spike. */
     ChartBase *currentChart() const;
 
     MonthlyCostChart *monthlyChart() const { return m_monthly; }
     TrafficChart *trafficChart() const { return m_traffic; }
     HourlyChart *hourlyChart() const { return m_hourly; }
     PackingChart *packingChart() const { return m_packing; }
+    /** The spike tab's chart (above its table). */
+    TimelineChart *timelineChart() const { return m_timeline; }
+    /** The spike tab's table: per option, time to meet the demand, delayed and refused requests, warm minimum. */
+    ScalingModel *scalingModel() const { return m_scaling; }
+    QTableView *scalingTable() const { return m_scalingTable; }
+    /** What the spike tab says instead of its chart when the scenario has no spike. */
+    QLabel *noSpikeLabel() const { return m_noSpike; }
+    /** True while the spike tab shows its chart and table, false while it shows noSpikeLabel(). */
+    bool isSpikeShown() const;
     LineItemModel *lineItemModel() const { return m_lineItems; }
     QTableView *lineItemTable() const { return m_table; }
     QTabWidget *tabs() const { return m_tabs; }
@@ -93,6 +107,11 @@ private:
     TrafficChart *m_traffic;
     HourlyChart *m_hourly;
     PackingChart *m_packing;
+    QStackedWidget *m_spikePage;
+    QLabel *m_noSpike;
+    TimelineChart *m_timeline;
+    ScalingModel *m_scaling;
+    QTableView *m_scalingTable;
     LineItemModel *m_lineItems;
     QTableView *m_table;
     std::optional<Models::Evaluation> m_evaluation;
@@ -103,6 +122,7 @@ private:
     bool m_trafficDirty = false;
     bool m_hourlyDirty = false;
     bool m_packingDirty = false;
+    bool m_spikeDirty = false;
 };
 
 } // namespace Costscape::Ui

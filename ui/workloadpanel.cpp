@@ -103,6 +103,8 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     , m_spikeTo(new NumberField(Models::Rules::RequestRate, tr("requests/s"), this))
     , m_spikeRamp(new NumberField(Models::Rules::SpikeSeconds, tr("s"), this))
     , m_spikeHold(new NumberField(Models::Rules::SpikeSeconds, tr("s"), this))
+    , m_spikeObjective(new NumberField(Models::Rules::SpikeObjectiveMs, tr("ms"), this))
+    , m_spikeExcess(new QComboBox(this))
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -187,6 +189,14 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     spikeForm->addRow(tr("To:"), m_spikeTo);
     spikeForm->addRow(tr("Ramp:"), m_spikeRamp);
     spikeForm->addRow(tr("Hold:"), m_spikeHold);
+    spikeForm->addRow(tr("O&bjective:"), m_spikeObjective);
+    m_spikeObjective->setToolTip(tr("The longest a request may wait for capacity (not its own duration). Requests "
+                                    "that wait longer count as delayed; the warm minimum keeps every request within it."));
+    m_spikeExcess->addItem(tr("wait in a queue"), QStringLiteral("queue"));
+    m_spikeExcess->addItem(tr("are turned away"), QStringLiteral("reject"));
+    m_spikeExcess->setToolTip(tr("What happens to requests the ready capacity cannot serve: they queue until it can, "
+                                 "or those that could not be served within the objective are rejected."));
+    spikeForm->addRow(tr("&Excess requests:"), m_spikeExcess);
     spikeLayout->addWidget(m_spikeBox);
     layout->addWidget(spikeGroup);
     layout->addStretch(1);
@@ -221,6 +231,18 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     spikeField(m_spikeTo, QStringLiteral("spike.to"), &Models::Spike::toPerSecond);
     spikeField(m_spikeRamp, QStringLiteral("spike.ramp"), &Models::Spike::rampSeconds);
     spikeField(m_spikeHold, QStringLiteral("spike.hold"), &Models::Spike::holdSeconds);
+    spikeField(m_spikeObjective, QStringLiteral("spike.objective"), &Models::Spike::objectiveMs);
+    connect(m_spikeExcess, &QComboBox::activated, this, [this](int index) {
+        const auto excess = m_spikeExcess->itemData(index).toString() == QLatin1String("reject") ? Models::Spike::Excess::Reject
+                                                                                                : Models::Spike::Excess::Queue;
+        const auto &spike = m_document->scenario().workload.spike;
+        if (m_refreshing || !spike || spike->excess == excess)
+            return;
+        m_document->edit(tr("Change spike excess"), [excess](Models::Scenario &s) {
+            if (s.workload.spike)
+                s.workload.spike->excess = excess;
+        });
+    });
 
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
         m_document->edit(tr("Rename scenario"), [&](Models::Scenario &s) { s.name = text.toStdString(); },
@@ -247,7 +269,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     // Tab through the fields in the order they are read, top to bottom.
     QWidget *order[] = {m_name, m_hours, m_kind, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
                         m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_memory, m_spikeOn,
-                        m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold};
+                        m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold, m_spikeObjective, m_spikeExcess};
     for (std::size_t i = 1; i < std::size(order); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
 }
@@ -293,6 +315,8 @@ void WorkloadPanel::refresh()
         sync(m_spikeTo, s.workload.spike->toPerSecond);
         sync(m_spikeRamp, s.workload.spike->rampSeconds);
         sync(m_spikeHold, s.workload.spike->holdSeconds);
+        sync(m_spikeObjective, s.workload.spike->objectiveMs);
+        m_spikeExcess->setCurrentIndex(s.workload.spike->excess == Models::Spike::Excess::Reject ? 1 : 0);
     }
     m_refreshing = false;
 }
@@ -406,7 +430,12 @@ void WorkloadPanel::setSpikeEnabled(bool on)
         }
         // Start from the busiest hour and ten times it: a launch-day or a marketing-email burst.
         const double peak = Models::HourlyPlan::build(s.workload.requests, s.hoursPerMonth).peakRate();
-        s.workload.spike = Models::Spike{peak, peak * 10, 0, 600};
+        Models::Spike spike;
+        spike.fromPerSecond = peak;
+        spike.toPerSecond = peak * 10;
+        spike.rampSeconds = 0;
+        spike.holdSeconds = 600;
+        s.workload.spike = spike;
     });
 }
 

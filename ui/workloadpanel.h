@@ -62,6 +62,12 @@ public:
     ProfileModel *profileModel() const { return m_profileModel; }
     QTableView *profileTable() const { return m_table; }
     QLineEdit *nameEdit() const { return m_name; }
+    /** The spike's peak rate (requests/s). */
+    NumberField *spikeToField() const { return m_spikeTo; }
+    /** The spike's latency objective (ms): the longest a request may wait for capacity. */
+    NumberField *spikeObjectiveField() const { return m_spikeObjective; }
+    /** What happens to requests beyond capacity: item data "queue" or "reject". */
+    QComboBox *spikeExcessBox() const { return m_spikeExcess; }
 
 private:
     void refresh();
@@ -95,6 +101,8 @@ private:
     NumberField *m_spikeTo;
     NumberField *m_spikeRamp;
     NumberField *m_spikeHold;
+    NumberField *m_spikeObjective;
+    QComboBox *m_spikeExcess;
     bool m_refreshing = false;
 };
 
