@@ -333,6 +333,17 @@ bool ChartBase::exportPng(const QString &fileName, int width, int height, QStrin
     return writeAtomically(fileName, bytes, error);
 }
 
+void ChartBase::renderTo(QCPPainter *painter, int width, int height)
+{
+    if (!painter || !painter->isActive() || width <= 0 || height <= 0)
+        return;
+    {
+        // An empty caption: the scope only restores the layout (and replots) when it ends.
+        const ExportScope scope(m_plot, QString(), foregroundColor());
+        m_plot->toPainter(painter, width, height);
+    }
+}
+
 bool ChartBase::exportPdf(const QString &fileName, int width, int height, QString *error)
 {
     auto fail = [&](const QString &reason) { return failExport(fileName, reason, error); };

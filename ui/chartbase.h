@@ -15,6 +15,7 @@ class QCPAbstractLegendItem;
 class QCPAxis;
 class QCPItemText;
 class QCPLegend;
+class QCPPainter;
 class QCustomPlot;
 class QMouseEvent;
 class QVBoxLayout;
@@ -64,6 +65,16 @@ public:
     bool exportPng(const QString &fileName, int width, int height, QString *error = nullptr);
     /** As exportPng(), as a one-page PDF of the chart laid out at @p width x @p height. */
     bool exportPdf(const QString &fileName, int width, int height, QString *error = nullptr);
+
+    /**
+     * Draws the chart without its caption onto @p painter, with the painter's current transform,
+     * laid out at @p width x @p height logical pixels from the painter's origin: vector output on a
+     * PDF painter (the reports use it). Does nothing for a size that is not positive or a painter
+     * that is not active. The on-screen layout is restored afterwards.
+     */
+    void renderTo(QCPPainter *painter, int width, int height);
+    /** The text exports write under the plot (empty for none), for a report that sets it as text. */
+    QString captionText() const { return exportCaption(); }
 
     /** Back to the ranges the chart chose when its data was set. */
     virtual void resetView();

@@ -9,6 +9,7 @@
 #include "models/resultformat.h"
 #include "optionspanel.h"
 #include "pricesheetpanel.h"
+#include "report.h"
 #include "resultspanel.h"
 #include "scenariodocument.h"
 #include "workloadpanel.h"
@@ -162,6 +163,7 @@ void MainWindow::createActions()
     file->addAction(tr("&Import AWS price list…"), this, &MainWindow::importAwsPriceList);
     file->addAction(tr("Export chart as P&NG…"), this, [this] { exportCurrentChart(false); });
     file->addAction(tr("Export chart as P&DF…"), this, [this] { exportCurrentChart(true); });
+    file->addAction(tr("Export &report…"), this, &MainWindow::exportReportInteractive);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -200,6 +202,7 @@ void MainWindow::createActions()
                                                           {ResultsPanel::TrafficTab, tr("Cost vs &traffic")},
                                                           {ResultsPanel::HourlyTab, tr("&Hour by hour")},
                                                           {ResultsPanel::PackingTab, tr("&Packing")},
+                                                          {ResultsPanel::SpikeTab, tr("&Spike")},
                                                           {ResultsPanel::LineItemsTab, tr("&Line items")}};
     int shortcut = Qt::Key_1;
     for (const auto &[tab, label] : tabs)
@@ -411,6 +414,49 @@ void MainWindow::exportCurrentChart(bool pdf)
         showError(tr("Cannot export chart"), error, false);
 }
 
+bool MainWindow::exportReport(const QString &fileName, bool quiet)
+{
+    const QString title = tr("Cannot export the report");
+    const auto format = Report::formatForFile(fileName);
+    if (!format)
+        return showError(title, tr("%1: the file name must end in .pdf, .html, .csv or .json")
+                                    .arg(QDir::toNativeSeparators(fileName)), quiet);
+    const auto sheet = m_document->priceSheet();
+    if (!sheet)
+        return showError(title, tr("No price sheet: %1").arg(m_document->sheetError()), quiet);
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const auto report = Report::compute(m_document->scenario(), *sheet);
+    const QString error = report ? report.value().write(*format, fileName) : QString::fromStdString(report.error().toString());
+    QApplication::restoreOverrideCursor();
+    if (!error.isEmpty())
+        return showError(title, error, quiet);
+    m_lastError.clear();
+    statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(fileName)), 5000);
+    return true;
+}
+
+void MainWindow::exportReportInteractive()
+{
+    const QString pdf = tr("PDF report (*.pdf)");
+    const QString html = tr("HTML report (*.html *.htm)");
+    const QString csv = tr("Line items as CSV (*.csv)");
+    const QString json = tr("Result as JSON (*.json)");
+    QString filter = pdf;
+    QString file = QFileDialog::getSaveFileName(this, tr("Export report"), m_document->displayName() + QStringLiteral(".pdf"),
+                                                QStringList{pdf, html, csv, json}.join(QStringLiteral(";;")), &filter);
+    if (file.isEmpty())
+        return;
+    // A name without a known extension takes the one of the chosen filter.
+    if (!Report::formatForFile(file)) {
+        const ReportFormat chosen = filter == html ? ReportFormat::Html
+            : filter == csv                        ? ReportFormat::Csv
+            : filter == json                       ? ReportFormat::Json
+                                                   : ReportFormat::Pdf;
+        file += Report::extension(chosen);
+    }
+    exportReport(file, false);
+}
+
 bool MainWindow::maybeSave()
 {
     if (!m_document->isModified())
@@ -516,7 +562,7 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const int tab = settings.value(QStringLiteral("window/resultsTab"), 0).toInt();
-    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, static_cast<int>(ResultsPanel::PackingTab))));
+    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, static_cast<int>(ResultsPanel::SpikeTab))));
 }
 
 void MainWindow::saveLayout()

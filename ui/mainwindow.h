@@ -65,6 +65,15 @@ public:
     QString lastError() const { return m_lastError; }
     /** The evaluation on screen. */
     const std::optional<Models::Evaluation> &evaluation() const;
+    /**
+     * Writes the report of the scenario as edited (File > Export report… without the dialog):
+     * PDF, HTML, CSV or JSON by the extension of @p fileName. The scenario is priced afresh with
+     * the document's price sheet, so the file says what the screen says once the screen is up to
+     * date. On failure (no price sheet, a scenario that cannot be priced, an unknown extension, a
+     * file that cannot be written) shows the error unless @p quiet, sets lastError() and returns
+     * false; an existing file is then left as it was.
+     */
+    bool exportReport(const QString &fileName, bool quiet = false);
 
     /**
      * What to do with unsaved changes before they would be lost: Save, Discard or Cancel. The
@@ -99,6 +108,7 @@ private:
     bool saveAs();
     void loadPriceSheetInteractive();
     void exportCurrentChart(bool pdf);
+    void exportReportInteractive();
     bool maybeSave();
     void addRecentFile(const QString &fileName);
     void updateRecentMenu();

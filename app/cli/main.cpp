@@ -4,11 +4,14 @@
 
 #include "models/evaluator.h"
 #include "models/resultformat.h"
+#include "models/trafficsweep.h"
 #include "pricing/awsoffer.h"
 #include "pricing/jsondocument.h"
 #include "pricing/pricesheet.h"
 #include "pricing/spotfeeds.h"
+#include "ui/report.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QSaveFile>
 #include <QString>
@@ -18,6 +21,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <unistd.h>
 #include <string>
 #include <vector>
@@ -34,7 +38,7 @@ enum Exit {
 
 const char *const HelpText =
     "Usage:\n"
-    "  costscape-cli evaluate SCENARIO [--prices SHEET] [--format table|json|csv] [-o FILE]\n"
+    "  costscape-cli evaluate SCENARIO [--prices SHEET] [--format table|json|csv|html|pdf] [-o FILE]\n"
     "  costscape-cli import-aws OFFER_FILE... [--region CODE]... [--spot-history FILE]\n"
     "                [--spot-zone AZ] [--spot-days N] [--spot-advisor FILE] [-o SHEET]\n"
     "  costscape-cli validate FILE          check a scenario or a price sheet\n"
@@ -43,7 +47,9 @@ const char *const HelpText =
     "evaluate   prices every option of SCENARIO (a *.costscape.json file) and prints the\n"
     "           comparison. --prices overrides the scenario's price sheet (\"embedded\" is the\n"
     "           sheet built into Costscape). -o writes to FILE instead of standard output;\n"
-    "           nothing is written unless the whole command succeeds.\n"
+    "           nothing is written unless the whole command succeeds. html and pdf write the\n"
+    "           full report (charts, line items, assumptions); pdf needs -o. Without a display\n"
+    "           the charts are drawn offscreen.\n"
     "import-aws reads AWS Price List offer files (bulk JSON or CSV, or a Pricing API\n"
     "           GetProducts item) for AmazonEC2, AWSLambda and AmazonECS and writes one native\n"
     "           price sheet. --region keeps only those regions (repeatable). --spot-history adds\n"
@@ -113,7 +119,7 @@ int evaluate(const std::vector<std::string> &args)
             prices = a.substr(9);
         } else if (a == "--format") {
             if (!value(format))
-                return usage("--format needs one of table, json, csv");
+                return usage("--format needs one of table, json, csv, html, pdf");
         } else if (a.rfind("--format=", 0) == 0) {
             format = a.substr(9);
         } else if (a == "-o" || a == "--output") {
@@ -131,16 +137,36 @@ int evaluate(const std::vector<std::string> &args)
     }
     if (scenarioPath.empty())
         return usage("evaluate needs a scenario file");
-    if (format == "html" || format == "pdf")
-        return usage("--format " + format + " is not available in this version; use table, json or csv");
-    if (format != "table" && format != "json" && format != "csv")
-        return usage("unknown format '" + format + "'; use table, json or csv");
+    const bool report = format == "html" || format == "pdf";
+    if (format != "table" && format != "json" && format != "csv" && !report)
+        return usage("unknown format '" + format + "'; use table, json, csv, html or pdf");
+    if (format == "pdf" && (outFile.empty() || outFile == "-"))
+        return usage("--format pdf writes a binary file: give it with -o FILE");
 
     const auto priced = Models::loadAndEvaluate(scenarioPath, prices);
     printWarnings(priced.warnings());
     if (!priced)
         return invalid(priced.error());
     const Models::Evaluation &evaluation = priced.value().evaluation;
+    if (report) {
+        // The same report code as the window's File > Export report, so both say the same.
+        const auto sweep = Models::sweepTraffic(priced.value().scenario, *priced.value().sheet);
+        const Ui::Report document(priced.value().scenario, evaluation, sweep ? sweep.value() : Models::TrafficSweep{});
+        if (format == "pdf") {
+            const QString error = document.write(Ui::ReportFormat::Pdf, QString::fromStdString(outFile));
+            if (!error.isEmpty()) {
+                std::cerr << error.toStdString() << '\n';
+                return InvalidInput;
+            }
+            return Success;
+        }
+        const QByteArray html = document.html();
+        if (html.isEmpty()) {
+            std::cerr << "costscape-cli: the report could not be drawn\n";
+            return InvalidInput;
+        }
+        return writeOutput(html.toStdString(), outFile);
+    }
     const std::string text = format == "json" ? Models::formatJson(evaluation)
         : format == "csv"                     ? Models::formatCsv(evaluation)
                                               : Models::formatTable(evaluation);
@@ -300,11 +326,37 @@ int importAws(const std::vector<std::string> &args)
     return writeOutput(Pricing::serializePriceSheet(sheet), outFile);
 }
 
+/** True for `evaluate ... --format html|pdf`: the report draws charts, which need a QApplication. */
+bool needsGui(int argc, char **argv)
+{
+    if (argc < 2 || std::string(argv[1]) != "evaluate")
+        return false;
+    for (int i = 2; i < argc; ++i) {
+        const std::string a = argv[i];
+        const std::string value = a == "--format" && i + 1 < argc ? argv[i + 1]
+            : a.rfind("--format=", 0) == 0                         ? a.substr(9)
+                                                                   : std::string();
+        if (value == "html" || value == "pdf")
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Table, JSON and CSV stay headless (Qt Core only); a report draws its charts offscreen when
+    // there is no display, so a server without X or Wayland can still write one.
+    std::unique_ptr<QCoreApplication> app;
+    if (needsGui(argc, argv)) {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        app = std::make_unique<QApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    }
     QCoreApplication::setApplicationName(QStringLiteral("costscape-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(COSTSCAPE_VERSION));
 

@@ -49,6 +49,7 @@ int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
                                                               {ResultsPanel::TrafficTab, "chart-traffic.png"},
                                                               {ResultsPanel::HourlyTab, "chart-hourly.png"},
                                                               {ResultsPanel::PackingTab, "chart-packing.png"},
+                                                              {ResultsPanel::SpikeTab, "chart-spike.png"},
                                                               {ResultsPanel::LineItemsTab, "line-items.png"}};
     for (const auto &[tab, name] : tabs) {
         window.results()->setCurrentTab(tab);
@@ -79,6 +80,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("Costscape"));
     QApplication::setOrganizationName(QStringLiteral("Costscape"));
     QApplication::setApplicationVersion(QStringLiteral(COSTSCAPE_VERSION));
+    // Wayland compositors and docks match the window to installer/io.github.costscape.Costscape.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.costscape.Costscape"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Cost and capacity planner for AWS compute"));
