@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "chartbase.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -25,14 +26,6 @@
 namespace Costscape::Ui {
 
 namespace {
-
-const QLocale &english()
-{
-    // Money and rates are written the same way whatever the system locale: the figures are
-    // compared against AWS pages and exported files, which use English grouping.
-    static const QLocale locale(QLocale::English);
-    return locale;
-}
 
 QString twoDigitHour(int hour)
 {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hourlychart.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -20,10 +21,6 @@ namespace {
 constexpr int longPlan = 730;
 constexpr int week = 168;
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 double at(const std::vector<double> &values, int slot)
 {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
+#include "uitext.h"
 
 #include "awsimporter.h"
 #include "chartbase.h"
@@ -43,10 +44,6 @@ namespace {
 constexpr int MaxRecentFiles = 8;
 const char *const ScenarioFilter = QT_TRANSLATE_NOOP("MainWindow", "Costscape scenarios (*.costscape.json);;JSON files (*.json);;All files (*)");
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QDockWidget *makeDock(const QString &title, const QString &objectName, QWidget *content, QMainWindow *window, bool scroll)
 {

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "monthlycostchart.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -17,10 +18,6 @@ constexpr double barWidth = 0.6;
 /** Height of the stub of an infeasible option with total 0, as a share of the y range. */
 constexpr double stubShare = 0.025;
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 template <typename T>
 T valueAt(const std::vector<T> &values, std::size_t i, T fallback)

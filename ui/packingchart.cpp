@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "packingchart.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -27,16 +28,7 @@ constexpr int expandAllUpTo = 12;
 constexpr int expandRunUpTo = 2;
 constexpr double valueTop = 1.06;
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
-const QLocale &english()
-{
-    static const QLocale locale(QLocale::English);
-    return locale;
-}
 
 /** "1 instance", "4 instances". */
 QString instances(int n)

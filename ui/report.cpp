@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report.h"
+#include "uitext.h"
 
 #include "hourlychart.h"
 #include "lineitemmodel.h"
@@ -43,10 +44,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 QString tr(const char *text)
 {

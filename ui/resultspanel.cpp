@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "resultspanel.h"
+#include "uitext.h"
 
 #include "chartbase.h"
 #include "hourlychart.h"
@@ -27,10 +28,6 @@
 namespace Costscape::Ui {
 
 namespace {
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 } // namespace
 
 ResultsPanel::ResultsPanel(QWidget *parent)

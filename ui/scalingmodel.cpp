@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scalingmodel.h"
+#include "uitext.h"
 
 #include "lineitemmodel.h"
 
@@ -12,16 +13,7 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
-const QLocale &english()
-{
-    static const QLocale locale(QLocale::English);
-    return locale;
-}
 
 /** "0 s", "0.35 s", "45 s", "3 min 20 s", "1 h 5 min": a wait or a time to scale, as people say it. */
 QString duration(double seconds)

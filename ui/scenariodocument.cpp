@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenariodocument.h"
+#include "uitext.h"
 
 #include "models/evaluator.h"
 #include "models/profile.h"
@@ -16,10 +17,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString qs(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 // All merging commands share one id; mergeWith compares the field key and the merge generation.
 constexpr int MergeableCommandId = 0x5CE7;

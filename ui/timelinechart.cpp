@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelinechart.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -17,16 +18,7 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
-const QLocale &english()
-{
-    static const QLocale locale(QLocale::English);
-    return locale;
-}
 
 QString number(double value)
 {

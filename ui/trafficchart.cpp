@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "trafficchart.h"
+#include "uitext.h"
 
 #include <qcustomplot.h>
 
@@ -16,10 +17,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString qs(const std::string &text)
-{
-    return QString::fromStdString(text);
-}
 
 QString rateText(double rate)
 {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenarioreader.h"
 #include "ui/evaluationrunner.h"
+#include "windowtesting.h"
 #include "ui/lineitemmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/monthlycostchart.h"
@@ -71,21 +72,9 @@ private:
     QTemporaryDir m_settingsDir;
 };
 
-static const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
+static const QString Sample = Testing::SampleScenario;
+using Testing::settle;
 
-// Waits until the newest request's result is on screen.
-static bool settle(Ui::MainWindow &w)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15000) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (w.results()->shownGeneration() == w.runner()->latestGeneration() && !w.runner()->isBusy())
-            return true;
-        QTest::qWait(2);
-    }
-    return false;
-}
 
 static const Models::OptionResult *option(const Ui::MainWindow &w, const std::string &id)
 {

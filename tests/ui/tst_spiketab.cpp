@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scaling.h"
 #include "ui/evaluationrunner.h"
+#include "windowtesting.h"
 #include "ui/mainwindow.h"
 #include "ui/numberfield.h"
 #include "ui/optioneditor.h"
@@ -51,21 +52,9 @@ private:
     QTemporaryDir m_settingsDir;
 };
 
-static const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
+static const QString Sample = Testing::SampleScenario;
+using Testing::settle;
 
-// Waits until the newest request's result is on screen.
-static bool settle(Ui::MainWindow &w)
-{
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 15000) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-        if (w.results()->shownGeneration() == w.runner()->latestGeneration() && !w.runner()->isBusy())
-            return true;
-        QTest::qWait(2);
-    }
-    return false;
-}
 
 static void typeInto(Ui::NumberField *field, const QString &text)
 {

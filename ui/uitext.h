@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QLocale>
+#include <QString>
+
+#include <string>
+
+namespace Costscape::Ui {
+
+/** The core's UTF-8 text as a QString. */
+inline QString qs(const std::string &text)
+{
+    return QString::fromStdString(text);
+}
+
+/**
+ * The locale every figure is written in. Money and rates read the same whatever the system
+ * locale, because they are compared against AWS pages and exported files, which use English
+ * grouping.
+ */
+inline const QLocale &english()
+{
+    static const QLocale locale(QLocale::English);
+    return locale;
+}
+
+} // namespace Costscape::Ui
