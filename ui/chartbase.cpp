@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFontMetrics>
+#include <QLabel>
 #include <QLocale>
 #include <QMenu>
 #include <QMessageBox>
@@ -761,6 +762,18 @@ void ChartBase::updateLegendItems()
         entry->setFont(font);
         entry->setTextColor(shown ? text : muted);
     }
+}
+
+QLabel *ChartBase::addCaption()
+{
+    auto *caption = new QLabel(this);
+    caption->setWordWrap(true);
+    caption->setTextFormat(Qt::PlainText);
+    caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    caption->setContentsMargins(8, 0, 8, 4);
+    caption->setVisible(false);
+    m_layout->addWidget(caption);
+    return caption;
 }
 
 } // namespace Costscape::Ui

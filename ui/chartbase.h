@@ -11,6 +11,7 @@
 #include <QString>
 #include <QWidget>
 
+class QLabel;
 class QCPAbstractLegendItem;
 class QCPAxis;
 class QCPItemText;
@@ -171,6 +172,11 @@ protected:
     static QFont scaledFont(const QFont &font, double factor);
 
     QVBoxLayout *mainLayout() const { return m_layout; }
+    /**
+     * A selectable, word-wrapped line of plain text under the plot, hidden until it has text:
+     * the charts state their findings (break-evens, gaps, who meets demand) in words there.
+     */
+    QLabel *addCaption();
 
 private:
     void onLegendClick(QCPLegend *legend, QCPAbstractLegendItem *item, QMouseEvent *event);

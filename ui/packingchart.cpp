@@ -66,7 +66,6 @@ PackingChart::PackingChart(QWidget *parent)
     : ChartBase(parent)
     , m_selectorRow(new QWidget(this))
     , m_selector(new QComboBox(m_selectorRow))
-    , m_caption(new QLabel(this))
 {
     setEmptyMessage(tr("No ECS on EC2 option in this scenario"));
     placeLegendAbove();
@@ -120,12 +119,7 @@ PackingChart::PackingChart(QWidget *parent)
             selectOption(index);
     });
 
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setContentsMargins(8, 0, 8, 4);
-    m_caption->setVisible(false);
-    mainLayout()->addWidget(m_caption);
+    m_caption = addCaption();
 
     rebuild();
     PackingChart::applyTheme();

@@ -96,7 +96,7 @@ private:
     int m_selected = -1;
     QWidget *m_selectorRow;
     QComboBox *m_selector;
-    QLabel *m_caption;
+    QLabel *m_caption = nullptr;
     std::array<QCPAxisRect *, 2> m_rects{};
     std::array<QCPTextElement *, 2> m_titles{};
     std::array<std::vector<Bar>, 2> m_bars;

@@ -96,7 +96,6 @@ TimelineChart::TimelineChart(QWidget *parent)
     : ChartBase(parent)
     , m_rateRect(nullptr)
     , m_backlogRect(nullptr)
-    , m_caption(new QLabel(this))
 {
     setEmptyMessage(tr("No traffic spike in this scenario"));
     placeLegendAbove();
@@ -130,12 +129,7 @@ TimelineChart::TimelineChart(QWidget *parent)
     connect(backlogX, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), rateX,
             qOverload<const QCPRange &>(&QCPAxis::setRange));
 
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setContentsMargins(8, 0, 8, 4);
-    m_caption->setVisible(false);
-    mainLayout()->addWidget(m_caption);
+    m_caption = addCaption();
 
     showEmptyMessage(true);
     TimelineChart::applyTheme();

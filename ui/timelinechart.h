@@ -95,7 +95,7 @@ private:
     QCPItemStraightLine *m_startLine = nullptr;
     QCPItemStraightLine *m_startLineBelow = nullptr;
     QCPItemText *m_startLabel = nullptr;
-    QLabel *m_caption;
+    QLabel *m_caption = nullptr;
     double m_xLower = 0;
     double m_xUpper = 1;
     double m_rateTop = 1;

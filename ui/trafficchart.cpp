@@ -32,7 +32,6 @@ QString rateText(double rate)
 
 TrafficChart::TrafficChart(QWidget *parent)
     : ChartBase(parent)
-    , m_caption(new QLabel(this))
     , m_currentRate(std::numeric_limits<double>::quiet_NaN())
 {
     setEmptyMessage(tr("No feasible option at this traffic"));
@@ -47,12 +46,7 @@ TrafficChart::TrafficChart(QWidget *parent)
     p->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
 
-    m_caption->setWordWrap(true);
-    m_caption->setTextFormat(Qt::PlainText);
-    m_caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_caption->setContentsMargins(8, 0, 8, 4);
-    m_caption->setVisible(false);
-    mainLayout()->addWidget(m_caption);
+    m_caption = addCaption();
 
     showEmptyMessage(true);
     TrafficChart::applyTheme();

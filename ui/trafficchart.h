@@ -71,7 +71,7 @@ private:
     QCPItemText *m_currentLabel = nullptr;
     QCPItemStraightLine *m_zeroLine = nullptr;
     QCPItemText *m_zeroLabel = nullptr;
-    QLabel *m_caption;
+    QLabel *m_caption = nullptr;
     double m_currentRate;
     double m_floor = 0.01;
     double m_xLower = 0.01, m_xUpper = 100, m_yLower = 0.01, m_yUpper = 100;
