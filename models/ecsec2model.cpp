@@ -4,11 +4,13 @@
 
 #include "models/fleet.h"
 #include "models/instanceprice.h"
+#include "models/packingpatterns.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <numeric>
 #include <sstream>
 
 namespace Costscape::Models {
@@ -183,8 +185,15 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     const std::size_t peakKey = hourKey[static_cast<std::size_t>(
         std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin())];
     Packing peakPacking;
-    for (std::size_t k = 0; k < keys.size(); ++k) {
-        Packing p = packOptimised(demandFor(keys[k]), offers);
+    // The busiest hour first: its LP patterns seed every other hour's, which then needs few
+    // rounds of pricing (most of an hour's packing time went into finding the same patterns).
+    std::vector<PackingPattern> patterns;
+    std::vector<std::size_t> order(keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    if (peakKey < order.size())
+        std::swap(order[0], order[peakKey]);
+    for (std::size_t k : order) {
+        Packing p = packOptimised(demandFor(keys[k]), offers, &patterns);
         for (const InstanceRun &run : p.runs)
             perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
         keyCost[k] = p.hourlyCost;

@@ -502,7 +502,8 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
 namespace {
 /** Starts of packOptimisedOver(): all of them with the configuration LP first, or the greedy ones only. */
 enum class Starts { All, Greedy };
-Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts);
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
+                          std::vector<PackingPattern> *patterns = nullptr);
 
 /** Whether every instance of b could be replaced by one of a at no more cost. */
 bool dominates(const InstanceOffer &a, const InstanceOffer &b)
@@ -514,6 +515,12 @@ bool dominates(const InstanceOffer &a, const InstanceOffer &b)
 } // namespace
 
 Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+{
+    return packOptimised(groups, offers, nullptr);
+}
+
+Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers,
+                      std::vector<PackingPattern> *patterns)
 {
     // A type that another offers at least as much of for no more money never helps: pack over the
     // rest (on the default sheet 76 types leave about a third), then name the runs by the full list.
@@ -532,14 +539,17 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
             original.push_back(static_cast<int>(i));
         }
     }
-    Packing p = packOptimisedOver(groups, kept, Starts::All);
+    // The patterns name offers of `kept`, which depends on the offers alone: the same list on
+    // every call over the same offers.
+    Packing p = packOptimisedOver(groups, kept, Starts::All, patterns);
     for (InstanceRun &r : p.runs)
         r.offer = original[static_cast<std::size_t>(r.offer)];
     return p;
 }
 
 namespace {
-Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts)
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
+                          std::vector<PackingPattern> *patterns)
 {
     Packing p;
     bool any = false;
@@ -582,7 +592,10 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
     if (starts == Starts::All) {
         // A shorter knapsack search than the bound uses: the packer needs good
         // patterns, not a proof, and 100,000 tasks must pack within 200 ms.
-        const PatternLp lp = solvePatternLp(groups, offers, 40, 1000, false);
+        PatternLp lp = solvePatternLp(groups, offers, 40, 1000, false, patterns && !patterns->empty() ? patterns : nullptr);
+        // The first problem of a series hands its patterns on; later ones only use them.
+        if (patterns && patterns->empty())
+            *patterns = std::move(lp.patterns);
         bound = std::isnan(lp.lowerBound) ? 0 : lp.lowerBound;
         if (!lp.rounded.empty()) {
             std::vector<InstanceRun> mixed = lp.rounded;

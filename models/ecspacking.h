@@ -102,6 +102,17 @@ Packing simulateEcsScheduler(const std::vector<TaskDemand> &groups, const Instan
  */
 Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers);
 
+struct PackingPattern;
+/**
+ * packOptimised() for a series of problems over the same offers and groups with other counts
+ * (the hours of a year): `patterns` seeds the configuration LP and receives the patterns it found
+ * (packingpatterns.h), so a later, smaller hour starts from the busiest hour's patterns instead of
+ * pricing them afresh. An empty vector seeds nothing and receives the patterns this call's LP
+ * generated; a non-empty one seeds the LP and is left as it is. Null is packOptimised() above.
+ */
+Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers,
+                      std::vector<PackingPattern> *patterns);
+
 /**
  * A lower bound on the hourly cost of any fleet holding the tasks: the larger of two LP bounds.
  * The assignment LP spreads each group fractionally over the types that can hold one of its

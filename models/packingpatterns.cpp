@@ -11,7 +11,8 @@
 // Gilmore & Gomory, "A linear programming approach to the cutting-stock problem", Operations
 // Research 9(6), 1961, is the one-dimensional original; with two resources the pricing problem
 // is a two-constraint bounded knapsack, solved here exactly by branch and bound (20 groups at
-// most in practice). The assignment LP of packingbound.cpp spreads fractions of tasks over
+// most in practice), or, when that runs long and the sizes are whole numbers, by a table over
+// (CPU, memory) units. The assignment LP of packingbound.cpp spreads fractions of tasks over
 // instances; here every instance holds whole tasks, which is what closes most of the gap on
 // small problems where one task more or less per instance matters.
 //
@@ -28,6 +29,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <memory>
 #include <numeric>
@@ -110,30 +112,171 @@ public:
      * Searches for the best load worth more than `floor`; false when the node limit cut the search
      * short (best() is then feasible, not proven best). A floor prunes every branch that cannot
      * beat it, which is what pricing needs: only a pattern worth more than the type's price helps.
+     * A long search falls back on the exact table (solveByTable) while `tableBudget` (cell
+     * updates, shared by the caller's knapsacks) lasts; null: never.
      */
-    bool solve(long long nodeLimit, double floor = 0)
+    bool solve(long long nodeLimit, double floor = 0, long long *tableBudget = nullptr)
     {
-        m_nodeLimit = nodeLimit;
-        m_bestValue = floor;
-        m_rootBound = bound(0, m_cpu, m_mem, m_cap);
-        dfs(0, m_cpu, m_mem, m_cap, 0.0);
+        // Most searches end within a few hundred nodes; the ones that do not are instances whose
+        // CPU and memory both bind (burstable types with a balanced ratio), where the relaxations
+        // are weak and the search runs to millions of nodes. Those are solved exactly by dynamic
+        // programming instead whenever the sizes are whole multiples of a common unit and the
+        // table is small; otherwise the search goes on to its full node limit.
+        const long long first = std::min(nodeLimit, DpAfterNodes);
+        search(first, floor);
+        if (!m_cut)
+            return true;
+        if (tableBudget && solveByTable(floor, *tableBudget))
+            return true;
+        if (nodeLimit > first)
+            search(nodeLimit, floor);
         return !m_cut;
     }
     double bestValue() const { return m_bestValue; }
-    /** An upper bound on the optimum: the best found (or the floor) when the search finished, else the root relaxation. */
-    double upperBound() const { return m_cut ? std::max(m_bestValue, m_rootBound) : m_bestValue; }
+    /**
+     * An upper bound on the optimum: the best found (or the floor) when the search finished; when
+     * it was cut short, the best found or the most any branch left unexplored could be worth
+     * (each open branch's relaxation), never more than the root relaxation.
+     */
+    double upperBound() const { return m_cut ? std::max(m_bestValue, std::min(m_rootBound, m_frontier)) : m_bestValue; }
     const std::vector<Item> &items() const { return m_items; }
     const std::vector<long long> &best() const { return m_best; }
 
 private:
+    static constexpr long long DpAfterNodes = 2000;
+    static constexpr long long DpMaxCells = 1 << 18;
+    static constexpr long long DpMaxWork = 2'000'000;
+
+    void search(long long nodeLimit, double floor)
+    {
+        m_nodeLimit = nodeLimit;
+        m_nodes = 0;
+        m_cut = false;
+        m_frontier = 0;
+        std::fill(m_current.begin(), m_current.end(), 0);
+        std::fill(m_best.begin(), m_best.end(), 0);
+        m_bestValue = floor;
+        m_rootBound = bound(0, m_cpu, m_mem, m_cap);
+        dfs(0, m_cpu, m_mem, m_cap, 0.0);
+    }
+
+    /**
+     * Whether every size is a whole number: then the greatest common divisor of the sizes is a
+     * unit in which the knapsack is exact. 0 when some size is not whole (or absurdly large).
+     */
+    static long long commonUnit(const std::vector<double> &sizes)
+    {
+        long long unit = 0;
+        for (double v : sizes) {
+            if (!(v >= 0) || v > 1e12 || v != std::floor(v))
+                return 0;
+            unit = std::gcd(unit, static_cast<long long>(v));
+        }
+        return unit;
+    }
+
+    /**
+     * The exact optimum by a table over (CPU, memory) in their common units: a 0-1 knapsack over
+     * the items split in binary (1, 2, 4, ... copies), with one bit per piece and cell to read the
+     * load back. False (nothing changed) when the sizes are not whole, a task cap binds, or the
+     * table would be too large.
+     */
+    bool solveByTable(double floor, long long &budget)
+    {
+        if (m_items.empty())
+            return false;
+        std::vector<double> cpus, mems;
+        long long capNeeded = 0;
+        for (const Item &it : m_items) {
+            cpus.push_back(it.cpu);
+            mems.push_back(it.mem);
+            capNeeded += it.upper;
+        }
+        if (capNeeded > m_cap)
+            return false; // a third dimension; the search handles it
+        const long long cu = commonUnit(cpus), mu = commonUnit(mems);
+        if (cu <= 0 || mu <= 0)
+            return false;
+        auto units = [](double capacity, long long unit) {
+            return static_cast<long long>(std::floor((capacity + FitEps) / static_cast<double>(unit)));
+        };
+        // No more room than all the items together could use.
+        long long cpuAll = 0, memAll = 0;
+        for (const Item &it : m_items) {
+            cpuAll += it.upper * static_cast<long long>(it.cpu) / cu;
+            memAll += it.upper * static_cast<long long>(it.mem) / mu;
+        }
+        const long long width = std::min(units(m_cpu, cu), cpuAll) + 1, height = std::min(units(m_mem, mu), memAll) + 1;
+        if (width <= 0 || height <= 0 || width > DpMaxCells / height)
+            return false;
+        const long long cells = width * height;
+        struct Piece {
+            std::size_t item;
+            long long copies, cpu, mem;
+        };
+        std::vector<Piece> pieces;
+        for (std::size_t j = 0; j < m_items.size(); ++j) {
+            const Item &it = m_items[j];
+            if (it.value <= 0)
+                continue;
+            long long left = std::min(it.upper, most(j, m_cpu, m_mem, m_cap));
+            for (long long k = 1; left > 0; k *= 2) {
+                const long long take = std::min(k, left);
+                pieces.push_back(
+                    {j, take, take * static_cast<long long>(it.cpu) / cu, take * static_cast<long long>(it.mem) / mu});
+                left -= take;
+            }
+        }
+        const long long work = static_cast<long long>(pieces.size()) * cells;
+        if (static_cast<long long>(pieces.size()) > DpMaxWork / cells || work > budget)
+            return false;
+        budget -= work;
+        std::vector<double> table(static_cast<std::size_t>(cells), 0.0);
+        const std::size_t words = static_cast<std::size_t>((cells + 63) / 64);
+        std::vector<std::uint64_t> taken(pieces.size() * words, 0);
+        for (std::size_t p = 0; p < pieces.size(); ++p) {
+            const Piece &pc = pieces[p];
+            const double v = static_cast<double>(pc.copies) * m_items[pc.item].value;
+            std::uint64_t *bits = taken.data() + p * words;
+            for (long long c = width - 1; c >= pc.cpu; --c)
+                for (long long m = height - 1; m >= pc.mem; --m) {
+                    const long long to = c * height + m;
+                    const double candidate = table[static_cast<std::size_t>((c - pc.cpu) * height + (m - pc.mem))] + v;
+                    if (candidate > table[static_cast<std::size_t>(to)]) {
+                        table[static_cast<std::size_t>(to)] = candidate;
+                        bits[to / 64] |= std::uint64_t{1} << (to % 64);
+                    }
+                }
+        }
+        m_cut = false;
+        std::fill(m_best.begin(), m_best.end(), 0);
+        const double optimum = table[static_cast<std::size_t>(cells - 1)];
+        m_rootBound = optimum;
+        if (optimum > floor) {
+            m_bestValue = optimum;
+            long long c = width - 1, m = height - 1;
+            for (std::size_t p = pieces.size(); p-- > 0;) {
+                const long long at = c * height + m;
+                if (taken[p * words + static_cast<std::size_t>(at / 64)] >> (at % 64) & 1) {
+                    m_best[pieces[p].item] += pieces[p].copies;
+                    c -= pieces[p].cpu;
+                    m -= pieces[p].mem;
+                }
+            }
+        } else {
+            m_bestValue = floor;
+        }
+        return true;
+    }
+
     // The relaxations weigh an item as a blend of its CPU and memory shares of the instance.
     static constexpr double Blends[5] = {1.0, 0.0, 0.5, 0.25, 0.75};
     double weight(int d, const Item &it) const { return Blends[d] * it.cpu / m_cpu + (1 - Blends[d]) * it.mem / m_mem; }
 
-    long long most(std::size_t j, double cpuLeft, double memLeft, long long capLeft) const
+    long long most(std::size_t j, double cpuLeft, double memLeft, long long capLeft, long long upper = -1) const
     {
         const Item &it = m_items[j];
-        long long n = std::min(it.upper, capLeft);
+        long long n = std::min(upper >= 0 ? upper : it.upper, capLeft);
         if (it.cpu > 0)
             n = std::min(n, static_cast<long long>(std::floor((cpuLeft + FitEps) / it.cpu)));
         if (it.mem > 0)
@@ -141,8 +284,9 @@ private:
         return std::max(0LL, n);
     }
 
-    // The least of the fractional relaxations over the items from `from` on (in branching order).
-    double bound(std::size_t from, double cpuLeft, double memLeft, long long capLeft) const
+    // The least of the fractional relaxations over the items from `from` on (in branching order),
+    // item `from` taken at most `fromUpper` times when that is not negative.
+    double bound(std::size_t from, double cpuLeft, double memLeft, long long capLeft, long long fromUpper = -1) const
     {
         double best = std::numeric_limits<double>::infinity();
         for (int d = 0; d < 5; ++d) {
@@ -152,7 +296,7 @@ private:
                 if (j < from)
                     continue;
                 const Item &it = m_items[j];
-                const long long n = most(j, cpuLeft, memLeft, capLeft);
+                const long long n = most(j, cpuLeft, memLeft, capLeft, j == from ? fromUpper : -1);
                 if (n <= 0 || it.value <= 0)
                     continue;
                 const double w = weight(d, it);
@@ -174,7 +318,9 @@ private:
     void dfs(std::size_t i, double cpuLeft, double memLeft, long long capLeft, double value)
     {
         if (++m_nodes > m_nodeLimit) {
+            // This node stays unexplored: what it could be worth joins the frontier.
             m_cut = true;
+            m_frontier = std::max(m_frontier, i < m_items.size() ? value + bound(i, cpuLeft, memLeft, capLeft) : value);
             return;
         }
         if (value > m_bestValue) {
@@ -190,6 +336,11 @@ private:
             m_current[i] = a;
             const double n = static_cast<double>(a);
             dfs(i + 1, cpuLeft - n * it.cpu, memLeft - n * it.mem, capLeft - a, value + n * it.value);
+            // Cut short below: the branches with fewer of this item, not yet searched, are worth
+            // at most the relaxation with this item capped at a - 1 (a tighter figure than the
+            // root's relaxation, which is what keeps Farley's bound close after a cut).
+            if (m_cut && a > 0)
+                m_frontier = std::max(m_frontier, value + bound(i, cpuLeft, memLeft, capLeft, a - 1));
         }
         m_current[i] = 0;
     }
@@ -200,6 +351,7 @@ private:
     std::vector<std::size_t> m_orders[5];
     std::vector<long long> m_current, m_best;
     double m_bestValue = 0, m_rootBound = 0;
+    double m_frontier = 0; ///< the most an unexplored branch could be worth once the search is cut
     long long m_nodes = 0, m_nodeLimit = 0;
     bool m_cut = false;
 };
@@ -212,7 +364,7 @@ struct Column {
 } // namespace
 
 PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, int maxIterations,
-                         long long nodeLimit, bool tightBound)
+                         long long nodeLimit, bool tightBound, const std::vector<PackingPattern> *seed)
 {
     PatternLp out;
     const double nan = std::numeric_limits<double>::quiet_NaN();
@@ -295,12 +447,32 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             load[a] = n;
             addColumn(t, std::move(load));
         }
+    const std::size_t startColumns = columns.size();
+    // A seed's patterns, trimmed to the counts: fewer tasks of a group never overfill an instance.
+    if (seed) {
+        for (const PackingPattern &pattern : *seed) {
+            if (pattern.offer < 0 || static_cast<std::size_t>(pattern.offer) >= offers.size()
+                || !usable(offers[static_cast<std::size_t>(pattern.offer)]) || pattern.tasksPerGroup.size() != groups.size())
+                continue;
+            std::vector<long long> load(active.size(), 0);
+            bool any = false;
+            for (std::size_t a = 0; a < active.size(); ++a) {
+                load[a] = std::clamp(pattern.tasksPerGroup[active[a]], 0LL, groups[active[a]].count);
+                any = any || load[a] > 0;
+            }
+            if (any && !known.count({pattern.offer, load}))
+                addColumn(pattern.offer, std::move(load));
+        }
+    }
 
     glp_smcp parameters;
     glp_init_smcp(&parameters);
     parameters.msg_lev = GLP_MSG_OFF;
     double best = 0;
     bool solved = false;
+    // The exact tables cost about a millisecond per 10^6 cell updates; this caps the bound's
+    // extra time near 30 ms on a problem whose tables are all large.
+    long long tableBudget = 30'000'000;
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (glp_simplex(lp.get(), &parameters) != 0 || glp_get_status(lp.get()) != GLP_OPT)
             break;
@@ -329,7 +501,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             // price or above (the basic columns are worth exactly their price); below that it only
             // proves "less than the floor", which is all theta needs.
             const double floor = o.hourlyPrice * (tightBound ? 1 - 1e-6 : 1 + 1e-9);
-            if (!k.solve(nodeLimit, floor))
+            if (!k.solve(nodeLimit, floor, tightBound ? &tableBudget : nullptr))
                 cut = true;
             const double worth = k.upperBound();
             if (worth > 0)
@@ -366,6 +538,14 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         return out;
     }
     out.lowerBound = best;
+    for (std::size_t c = startColumns; c < columns.size(); ++c) {
+        PackingPattern pattern;
+        pattern.offer = columns[c].offer;
+        pattern.tasksPerGroup.assign(groups.size(), 0);
+        for (std::size_t a = 0; a < active.size(); ++a)
+            pattern.tasksPerGroup[active[a]] = columns[c].load[a];
+        out.patterns.push_back(std::move(pattern));
+    }
 
     // Whole instances of the LP optimum: floor(z) of each pattern, no group given more than it has.
     std::vector<long long> left(active.size());

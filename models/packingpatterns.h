@@ -8,6 +8,12 @@
 
 namespace Costscape::Models {
 
+/** One pattern of the configuration LP: an offer and the tasks of each group one instance of it holds. */
+struct PackingPattern {
+    int offer = 0;                       ///< index into the offers the LP was given
+    std::vector<long long> tasksPerGroup; ///< the same length as the groups
+};
+
 /** What the configuration (pattern) LP says about a packing problem. */
 struct PatternLp {
     /// A valid lower bound on the hourly cost of any fleet holding the tasks; NaN when the LP
@@ -19,6 +25,9 @@ struct PatternLp {
     /// Tasks per group the rounded instances leave out (the same length as the groups).
     std::vector<long long> residual;
     bool converged = false; ///< column generation ended with no improving pattern
+    /// The patterns column generation found (not the one-group starting ones), for `seed` of a
+    /// later call over the same offers and groups with other counts.
+    std::vector<PackingPattern> patterns;
 };
 
 /**
@@ -33,8 +42,18 @@ struct PatternLp {
  * knapsacks only look for patterns worth more than their price (what the packer needs, and
  * faster); the bound is then valid but may sit a hair, or on unconverged runs more, below the
  * LP's optimum.
+ *
+ * `seed`, when given, adds patterns to the starting columns (typically another hour's, for the
+ * same offers and groups): each is trimmed to the counts, so any pattern that fitted still fits,
+ * and ones naming no usable offer or of the wrong length are skipped. A good seed saves rounds of
+ * pricing; the bound stays valid whatever it holds, as it rests on the pricing alone.
+ *
+ * Where the sizes are whole numbers (CPU units and MiB, as ECS has them), a pricing search that
+ * runs long is finished exactly by a table over the two resources instead (with `tightBound`
+ * only, within a budget of work per call); that is what lets column generation converge on
+ * problems with burstable types, whose balanced CPU and memory defeat the search's relaxations.
  */
 PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, int maxIterations = 40,
-                         long long nodeLimit = 4000, bool tightBound = true);
+                         long long nodeLimit = 4000, bool tightBound = true, const std::vector<PackingPattern> *seed = nullptr);
 
 } // namespace Costscape::Models

@@ -373,6 +373,26 @@ void TestPackingBound::bound_neverAboveBruteForceOptimum()
     QVERIFY2(bound <= optimum * (1 + 1e-9), qPrintable(QStringLiteral("bound %1 > optimum %2").arg(bound, 0, 'g', 12).arg(optimum, 0, 'g', 12)));
     const PatternLp lp = solvePatternLp(groups, offers);
     QVERIFY(lp.lowerBound <= optimum * (1 + 1e-9));
+    // A one-node search hands every knapsack it cannot settle to the exact table over CPU and
+    // memory units (the sizes here are whole multiples of 256 units and 256 MiB): its bound is
+    // just as valid and, with no task cap, the same LP optimum the full search reaches.
+    const PatternLp byTable = solvePatternLp(groups, offers, 40, 1);
+    QVERIFY2(byTable.lowerBound <= optimum * (1 + 1e-9),
+             qPrintable(QStringLiteral("table bound %1 > optimum %2").arg(byTable.lowerBound, 0, 'g', 12).arg(optimum, 0, 'g', 12)));
+    // Seeded with the LP's own patterns, plus one naming no offer and one of the wrong length
+    // (both skipped): the same LP, so the same bound, and still never above the optimum.
+    std::vector<PackingPattern> seedPatterns = lp.patterns;
+    seedPatterns.push_back({99, std::vector<long long>(groups.size(), 1)});
+    seedPatterns.push_back({0, std::vector<long long>(groups.size() + 1, 1)});
+    const PatternLp seeded = solvePatternLp(groups, offers, 40, 4000, true, &seedPatterns);
+    QVERIFY(seeded.lowerBound <= optimum * (1 + 1e-9));
+    QVERIFY2(std::abs(seeded.lowerBound - lp.lowerBound) <= 1e-3 * optimum,
+             qPrintable(QStringLiteral("seeded %1, unseeded %2").arg(seeded.lowerBound, 0, 'g', 12).arg(lp.lowerBound, 0, 'g', 12)));
+    if (offers.size() == 2 || offers[2].maxTasks == 0) {
+        QVERIFY(byTable.converged == lp.converged);
+        QVERIFY2(std::abs(byTable.lowerBound - lp.lowerBound) <= 1e-3 * optimum,
+                 qPrintable(QStringLiteral("table %1, search %2").arg(byTable.lowerBound, 0, 'g', 12).arg(lp.lowerBound, 0, 'g', 12)));
+    }
 
     const Packing packed = packOptimised(groups, offers);
     QVERIFY2(packed.feasible, packed.reason.c_str());
@@ -395,6 +415,30 @@ void TestPackingBound::bound_neverAboveBruteForceOptimum()
     }
     for (std::size_t g = 0; g < groups.size(); ++g)
         QCOMPARE(placed[g], groups[g].count);
+
+    // As an hourly evaluation does: a busier hour (every count doubled) packed first hands its LP
+    // patterns on; the packing seeded with them still places every task once, within capacity,
+    // and never beats the optimum.
+    std::vector<TaskDemand> busier = groups;
+    for (TaskDemand &g : busier)
+        g.count *= 2;
+    std::vector<PackingPattern> series;
+    QVERIFY(packOptimised(busier, offers, &series).feasible);
+    const Packing seededPacking = packOptimised(groups, offers, &series);
+    QVERIFY2(seededPacking.feasible, seededPacking.reason.c_str());
+    QVERIFY(seededPacking.hourlyCost >= optimum * (1 - 1e-9));
+    std::vector<long long> seededPlaced(groups.size(), 0);
+    for (const InstanceRun &r : seededPacking.runs) {
+        const InstanceOffer &o = offers.at(static_cast<std::size_t>(r.offer));
+        double cpu = 0, memory = 0;
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            seededPlaced[g] += r.instances * r.tasksPerGroup[g];
+            cpu += static_cast<double>(r.tasksPerGroup[g]) * groups[g].cpuUnits;
+            memory += static_cast<double>(r.tasksPerGroup[g]) * groups[g].memoryMb;
+        }
+        QVERIFY(cpu <= o.capacity.cpuUnits && memory <= o.capacity.memoryMb);
+    }
+    QVERIFY(seededPlaced == placed);
 }
 
 QTEST_GUILESS_MAIN(TestPackingBound)
