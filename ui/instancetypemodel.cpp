@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "instancetypemodel.h"
+#include "uitext.h"
 
 #include "lineitemmodel.h"
 
@@ -18,10 +19,6 @@ namespace {
 constexpr double Missing = std::numeric_limits<double>::infinity();
 const QString Dash = QStringLiteral("\u2014");
 
-QString fromStd(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 std::optional<double> price(const std::map<std::string, double> &byOs, const char *os)
 {
@@ -35,7 +32,7 @@ std::optional<double> price(const std::map<std::string, double> &byOs, const cha
 double bandRank(const std::string &band)
 {
     static const QRegularExpression number(QStringLiteral("(\\d+(?:\\.\\d+)?)"));
-    const QString b = fromStd(band).trimmed();
+    const QString b = qs(band).trimmed();
     if (b.isEmpty())
         return Missing;
     if (b.startsWith(QLatin1Char('<')))
@@ -51,14 +48,7 @@ QString plainNumber(double value, int significant)
         return QStringLiteral("0");
     const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
     const int decimals = std::max(0, significant - 1 - magnitude);
-    QString s = QLocale::c().toString(value, 'f', std::min(decimals, 20));
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
-    }
-    return s;
+    return trimZeros(QLocale::c().toString(value, 'f', std::min(decimals, 20)));
 }
 
 /** Compares text with digit runs as numbers, so that "m5.2xlarge" < "m5.12xlarge". */
@@ -141,7 +131,7 @@ QVariant InstanceTypeModel::display(const Pricing::Ec2InstanceType &type, int co
 {
     const auto priceText = [](std::optional<double> p) { return p ? plainNumber(*p, 10) : Dash; };
     switch (column) {
-    case TypeColumn: return fromStd(type.name);
+    case TypeColumn: return qs(type.name);
     case VcpuColumn: return plainNumber(type.vcpu, 6);
     case MemoryColumn: return plainNumber(type.memoryGib, 6);
     case LinuxColumn: return priceText(price(type.onDemandHourly, "linux"));
@@ -154,7 +144,7 @@ QVariant InstanceTypeModel::display(const Pricing::Ec2InstanceType &type, int co
     case SpotColumn: {
         QStringList parts;
         if (!type.interruption.empty())
-            parts.push_back(fromStd(type.interruption));
+            parts.push_back(qs(type.interruption));
         if (const auto spot = price(type.spotHourly, "linux"))
             parts.push_back(tr("%1/h").arg(formatUnitPrice(*spot, m_currency)));
         return parts.isEmpty() ? Dash : parts.join(QStringLiteral(" \u00b7 "));
@@ -166,7 +156,7 @@ QVariant InstanceTypeModel::display(const Pricing::Ec2InstanceType &type, int co
 QVariant InstanceTypeModel::raw(const Pricing::Ec2InstanceType &type, int column) const
 {
     switch (column) {
-    case TypeColumn: return fromStd(type.name);
+    case TypeColumn: return qs(type.name);
     case VcpuColumn: return type.vcpu;
     case MemoryColumn: return type.memoryGib;
     case LinuxColumn: return price(type.onDemandHourly, "linux").value_or(Missing);
@@ -195,7 +185,7 @@ QVariant InstanceTypeModel::toolTip(const Pricing::Ec2InstanceType &type, int co
     case SpotColumn: {
         QStringList lines;
         if (!type.interruption.empty())
-            lines.push_back(tr("Spot Instance Advisor: interruptions %1 of the time").arg(fromStd(type.interruption)));
+            lines.push_back(tr("Spot Instance Advisor: interruptions %1 of the time").arg(qs(type.interruption)));
         if (type.spotAdvisorSavingsPercent)
             lines.push_back(tr("Average saving over on-demand: %1%").arg(*type.spotAdvisorSavingsPercent));
         if (const auto spot = price(type.spotHourly, "linux"))
@@ -220,7 +210,7 @@ QVariant InstanceTypeModel::data(const QModelIndex &index, int role) const
     case RawValueRole:
         return raw(type, column);
     case FamilyRole:
-        return fromStd(type.family());
+        return qs(type.family());
     case SpotHourlyRole:
         if (const auto spot = price(type.spotHourly, "linux"))
             return *spot;

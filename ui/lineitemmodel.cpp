@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lineitemmodel.h"
+#include "uitext.h"
 
 #include <QBrush>
 #include <QColor>
@@ -14,10 +15,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString fromStd(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 /**
  * The C locale with grouping: the same "1,234.56" the table and the command line print
@@ -31,17 +28,6 @@ const QLocale &displayLocale()
         return l;
     }();
     return locale;
-}
-
-QString trimZeros(QString s)
-{
-    if (!s.contains(QLatin1Char('.')))
-        return s;
-    while (s.endsWith(QLatin1Char('0')))
-        s.chop(1);
-    if (s.endsWith(QLatin1Char('.')))
-        s.chop(1);
-    return s;
 }
 
 /** Fixed notation with decimals chosen by the caller, trailing zeros dropped, never "-0". */
@@ -154,18 +140,18 @@ void LineItemModel::setEvaluation(const Models::Evaluation &evaluation)
     options.reserve(evaluation.options.size());
     for (const Models::OptionResult &o : evaluation.options) {
         Option option;
-        option.id = fromStd(o.id);
-        option.summary = fromStd(o.summary);
+        option.id = qs(o.id);
+        option.summary = qs(o.summary);
         option.feasible = o.feasible;
         for (const std::string &w : o.warnings)
-            option.warnings.push_back(fromStd(w));
+            option.warnings.push_back(qs(w));
         option.monthlyCost = o.monthlyCost;
         option.lines.reserve(o.lineItems.size());
         for (const Models::LineItem &li : o.lineItems)
-            option.lines.push_back({fromStd(li.name), li.quantity, fromStd(li.unit), li.unitPrice, li.cost, fromStd(li.note)});
+            option.lines.push_back({qs(li.name), li.quantity, qs(li.unit), li.unitPrice, li.cost, qs(li.note)});
         options.push_back(std::move(option));
     }
-    const QString currency = fromStd(evaluation.prices.currency);
+    const QString currency = qs(evaluation.prices.currency);
 
     if (sameShape(m_options, options)) {
         // Same rows: a recompute while typing must not drop the user's selection.

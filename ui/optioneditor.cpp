@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "optioneditor.h"
+#include "uitext.h"
 
 #include "numberfield.h"
 
@@ -49,10 +50,6 @@ Shown present(std::optional<double> value)
     return Shown(std::in_place, value);
 }
 
-QString fromStd(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 Applies onPlatform(Platform platform)
 {
@@ -451,7 +448,7 @@ void OptionEditor::buildLambdaGroup()
 
     addChoice(form,
               {QStringLiteral("lambda.architecture"), lambda,
-               [](const OptionSpec &o) { return fromStd(o.lambda.architecture); },
+               [](const OptionSpec &o) { return qs(o.lambda.architecture); },
                [](OptionSpec &o, const QString &v) { o.lambda.architecture = v.toStdString(); }},
               tr("&Architecture:"), {{QStringLiteral("x86_64"), QStringLiteral("x86_64")}, {QStringLiteral("arm64"), tr("arm64 (Graviton)")}},
               tr("The processor the function runs on; arm64 (Graviton) costs about 20% less per GB-second. "
@@ -538,13 +535,13 @@ void OptionEditor::buildFargateGroup()
     const Applies fargate = onPlatform(Platform::Fargate);
 
     addChoice(form,
-              {QStringLiteral("fargate.os"), fargate, [](const OptionSpec &o) { return fromStd(o.fargate.os); },
+              {QStringLiteral("fargate.os"), fargate, [](const OptionSpec &o) { return qs(o.fargate.os); },
                [](OptionSpec &o, const QString &v) { o.fargate.os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("Windows tasks pay a licence fee per vCPU-hour and need at least 1 vCPU. Default: Linux."));
     addChoice(form,
               {QStringLiteral("fargate.architecture"), fargate,
-               [](const OptionSpec &o) { return fromStd(o.fargate.architecture); },
+               [](const OptionSpec &o) { return qs(o.fargate.architecture); },
                [](OptionSpec &o, const QString &v) { o.fargate.architecture = v.toStdString(); }},
               tr("&Architecture:"), {{QStringLiteral("x86_64"), QStringLiteral("x86_64")}, {QStringLiteral("arm64"), tr("arm64 (Graviton)")}},
               tr("The processor of the task; arm64 (Graviton) costs about 20% less. Default: x86_64."));
@@ -620,7 +617,7 @@ void OptionEditor::buildEc2Group()
     connect(m_instanceType, &QComboBox::currentIndexChanged, this, &OptionEditor::onInstanceTypeChosen);
 
     addChoice(form,
-              {QStringLiteral("ec2.os"), ec2, [](const OptionSpec &o) { return fromStd(o.ec2.os); },
+              {QStringLiteral("ec2.os"), ec2, [](const OptionSpec &o) { return qs(o.ec2.os); },
                [](OptionSpec &o, const QString &v) { o.ec2.os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("The operating system; Windows instances include the licence in their hourly price. Default: Linux."));
@@ -854,7 +851,7 @@ void OptionEditor::buildEcsClusterGroup()
     connect(m_typeFilter, &QLineEdit::textChanged, this, &OptionEditor::filterInstanceTypeList);
 
     addChoice(form,
-              {QStringLiteral("ecs.os"), ecs, [](const OptionSpec &o) { return fromStd(o.ecs.os); },
+              {QStringLiteral("ecs.os"), ecs, [](const OptionSpec &o) { return qs(o.ecs.os); },
                [](OptionSpec &o, const QString &v) { o.ecs.os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("The operating system of the instances; Windows includes the licence in the hourly price. "
@@ -946,7 +943,7 @@ void OptionEditor::showSpikeResponse(bool force)
     if (m_spikePlatform != m_option.platform) {
         // Another platform has other assumptions: new rows, none of the old keys apply.
         for (const SpikeRow &row : m_spikeRows) {
-            const QString key = QStringLiteral("spike.") + fromStd(row.key);
+            const QString key = QStringLiteral("spike.") + qs(row.key);
             m_fields.remove(key);
             m_titles.remove(key);
         }
@@ -959,18 +956,18 @@ void OptionEditor::showSpikeResponse(bool force)
         for (const Models::ScalingAssumption &a : Models::scalingAssumptionDefaults(m_option.platform)) {
             NumberRule rule = a.max > a.min ? NumberRule{a.min, a.max, false, a.integer, units.insert(a.unit).first->c_str()}
                                             : NumberRule::nonNegative(units.insert(a.unit).first->c_str());
-            auto *field = new NumberField(rule, fromStd(a.unit), m_spikeForm->parentWidget());
+            auto *field = new NumberField(rule, qs(a.unit), m_spikeForm->parentWidget());
             field->setOptional(true);
             field->setPlaceholder(tr("%1 (default)").arg(QLocale::c().toString(a.value, 'g', 10)));
-            const QString label = fromStd(a.label);
+            const QString label = qs(a.label);
             // Rich text, so that the long source (a URL and what it says) wraps in the tooltip.
             const QString tip = QStringLiteral("<p><b>%1</b></p>").arg(label.toHtmlEscaped())
-                + (a.source.empty() ? QString() : QStringLiteral("<p>%1</p>").arg(tr("Default from: %1").arg(fromStd(a.source)).toHtmlEscaped()));
+                + (a.source.empty() ? QString() : QStringLiteral("<p>%1</p>").arg(tr("Default from: %1").arg(qs(a.source)).toHtmlEscaped()));
             field->setToolTip(tip);
             m_spikeForm->addRow(label + QLatin1Char(':'), field);
             if (QWidget *l = m_spikeForm->labelForField(field))
                 l->setToolTip(tip);
-            const QString key = QStringLiteral("spike.") + fromStd(a.key);
+            const QString key = QStringLiteral("spike.") + qs(a.key);
             addField(key, field, label);
             m_spikeRows.push_back({a.key, field});
             connect(field, &NumberField::valueEdited, this, [this, key = a.key, fieldKey = key](std::optional<double> value) {
@@ -1102,7 +1099,7 @@ void OptionEditor::showOption(bool force)
     }
     m_platform->setText(QStringLiteral("%1 (%2)").arg(QString::fromUtf8(Models::platformTitle(m_option.platform)),
                                                      QString::fromUtf8(Models::platformName(m_option.platform))));
-    const QString id = fromStd(m_option.id);
+    const QString id = qs(m_option.id);
     if ((force || m_marks.value(QStringLiteral("id")).isEmpty()) && m_id->text() != id)
         m_id->setText(id);
 
@@ -1163,15 +1160,15 @@ void OptionEditor::showTaskGroups(bool force)
     m_group = std::clamp(m_group, 0, std::max(0, n - 1));
     bool namesDiffer = m_groupChoice->count() != n;
     for (int i = 0; i < n && !namesDiffer; ++i)
-        namesDiffer = m_groupChoice->itemText(i) != fromStd(groups[static_cast<std::size_t>(i)].name);
+        namesDiffer = m_groupChoice->itemText(i) != qs(groups[static_cast<std::size_t>(i)].name);
     if (namesDiffer) {
         m_groupChoice->clear();
         for (const auto &g : groups)
-            m_groupChoice->addItem(fromStd(g.name));
+            m_groupChoice->addItem(qs(g.name));
     }
     if (m_groupChoice->currentIndex() != (n > 0 ? m_group : -1))
         m_groupChoice->setCurrentIndex(n > 0 ? m_group : -1);
-    const QString name = n > 0 ? fromStd(groups[static_cast<std::size_t>(m_group)].name) : QString();
+    const QString name = n > 0 ? qs(groups[static_cast<std::size_t>(m_group)].name) : QString();
     if ((force || m_marks.value(QStringLiteral("ecs.groupName")).isEmpty()) && m_groupName->text() != name)
         m_groupName->setText(name);
     m_groupName->setEnabled(n > 0);
@@ -1209,7 +1206,7 @@ void OptionEditor::showFleet(bool force)
 
 void OptionEditor::showInstanceTypeCombo(bool force)
 {
-    const QString wanted = fromStd(m_option.ec2.instanceType);
+    const QString wanted = qs(m_option.ec2.instanceType);
     const QString typed = typeNameOf(m_instanceType->currentText());
     if (!force) {
         // Unfinished or refused typing stays until the user fixes it.
@@ -1243,7 +1240,7 @@ void OptionEditor::showInstanceTypeList(bool force)
     QScopedValueRollback guard(m_updating, true);
     QStringList missing;
     for (const std::string &t : ecs.instanceTypes)
-        missing << fromStd(t);
+        missing << qs(t);
     for (int i = 0; i < m_typeList->count(); ++i) {
         QListWidgetItem *item = m_typeList->item(i);
         const QString name = item->data(Qt::UserRole).toString();
@@ -1279,14 +1276,14 @@ void OptionEditor::rebuildInstanceTypes()
     const QString typed = m_instanceType->currentText();
     m_instanceType->clear();
     for (const auto *type : types)
-        m_instanceType->addItem(instanceTypeText(*type), fromStd(type->name));
+        m_instanceType->addItem(instanceTypeText(*type), qs(type->name));
     m_instanceType->setCurrentIndex(-1);
     m_instanceType->setEditText(typed);
 
     m_typeList->clear();
     for (const auto *type : types) {
         auto *item = new QListWidgetItem(instanceTypeText(*type), m_typeList);
-        item->setData(Qt::UserRole, fromStd(type->name));
+        item->setData(Qt::UserRole, qs(type->name));
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
     }
@@ -1378,7 +1375,7 @@ void OptionEditor::updateHints()
     // Fargate: say when AWS does not offer the size, since the evaluator can only call it infeasible.
     const auto &f = m_option.fargate;
     const std::string invalid = Models::FargateModel::invalidTaskSize(f.taskVcpu, f.taskMemoryGb, f.os);
-    m_fargateHint->setText(invalid.empty() ? QString() : tr("AWS does not offer this task size: %1.").arg(fromStd(invalid)));
+    m_fargateHint->setText(invalid.empty() ? QString() : tr("AWS does not offer this task size: %1.").arg(qs(invalid)));
     m_fargateHint->setVisible(!invalid.empty() && m_option.platform == Platform::Fargate);
     const bool fargateSpotRates = sheet && sheet->fargate(region, "linux", "x86_64", true);
     numberField(QStringLiteral("fargate.spotDiscount"))->setPlaceholder(fargateSpotRates ? tr("sheet's Spot rates") : tr("not set"));
@@ -1390,10 +1387,10 @@ void OptionEditor::updateHints()
     const Pricing::Ec2InstanceType *type = sheet ? sheet->ec2(region, e.instanceType) : nullptr;
     QString typeHint;
     if (type) {
-        const int index = m_instanceType->findData(fromStd(type->name));
+        const int index = m_instanceType->findData(qs(type->name));
         typeHint = index >= 0 ? m_instanceType->itemText(index).section(QStringLiteral(" — "), 1) : QString();
         if (!type->interruption.empty())
-            typeHint += tr("; Spot interruptions %1").arg(fromStd(type->interruption));
+            typeHint += tr("; Spot interruptions %1").arg(qs(type->interruption));
     }
     m_instanceTypeHint->setText(typeHint);
     // The hint describes the accepted type: under refused text it would describe something else.
@@ -1408,7 +1405,7 @@ void OptionEditor::updateHints()
     } else {
         QStringList names;
         for (const std::string &t : ecs.instanceTypes)
-            names << fromStd(t);
+            names << qs(t);
         m_typeSummary->setText(tr("Candidates: %1").arg(names.join(QStringLiteral(", "))));
     }
 
@@ -1701,7 +1698,7 @@ void OptionEditor::onInstanceTypeItemChanged()
     // Keep the file's order for the types still chosen; new ones go last.
     std::vector<std::string> types;
     for (const std::string &t : m_option.ecs.instanceTypes)
-        if (checked.contains(fromStd(t)))
+        if (checked.contains(qs(t)))
             types.push_back(t);
     for (const QString &t : checked)
         if (std::find(types.begin(), types.end(), t.toStdString()) == types.end())
@@ -1779,19 +1776,19 @@ QString OptionEditor::knownInstanceType(const QString &typed) const
     if (!r || r->ec2.empty())
         return typed;
     for (const auto &[name, type] : r->ec2)
-        if (QString::compare(fromStd(name), typed, Qt::CaseInsensitive) == 0)
-            return fromStd(name);
+        if (QString::compare(qs(name), typed, Qt::CaseInsensitive) == 0)
+            return qs(name);
     return {};
 }
 
 QString OptionEditor::instanceTypeText(const Pricing::Ec2InstanceType &type) const
 {
     const QLocale c = QLocale::c();
-    QString text = tr("%1 — %2 vCPU, %3 GiB").arg(fromStd(type.name), c.toString(type.vcpu, 'g', 6), c.toString(type.memoryGib, 'g', 6));
+    QString text = tr("%1 — %2 vCPU, %3 GiB").arg(qs(type.name), c.toString(type.vcpu, 'g', 6), c.toString(type.memoryGib, 'g', 6));
     if (const auto it = type.onDemandHourly.find("linux"); it != type.onDemandHourly.end()) {
         const std::string currency = m_sheet ? m_sheet->provenance.currency : "USD";
         const QString price = c.toString(it->second, 'g', 4);
-        text += currency == "USD" ? tr(", $%1/h").arg(price) : tr(", %1 %2/h").arg(price, fromStd(currency));
+        text += currency == "USD" ? tr(", $%1/h").arg(price) : tr(", %1 %2/h").arg(price, qs(currency));
     }
     return text;
 }

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricesheetpanel.h"
+#include "uitext.h"
 
 #include "instancetypemodel.h"
 
@@ -19,10 +20,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-QString fromStd(const std::string &s)
-{
-    return QString::fromStdString(s);
-}
 
 /** The start of a long text, cut at a word, with "…"; the whole text goes in the tooltip. */
 QString elided(const QString &text, qsizetype length)
@@ -99,7 +96,7 @@ void PriceSheetPanel::setPriceSheet(std::shared_ptr<const Pricing::PriceSheet> s
         m_regionBox->clear();
         if (m_sheet)
             for (const std::string &code : m_sheet->regionCodes())
-                m_regionBox->addItem(fromStd(code));
+                m_regionBox->addItem(qs(code));
     }
     updateProvenance();
     showRegion(region);
@@ -123,7 +120,7 @@ void PriceSheetPanel::showRegion(const QString &region)
     }
     const Pricing::RegionPrices *prices = m_sheet ? m_sheet->region(region.toStdString()) : nullptr;
     m_missingRegion = prices || region.isEmpty() || !m_sheet ? QString() : region;
-    m_model->setRegion(prices, m_sheet ? fromStd(m_sheet->provenance.currency) : QString());
+    m_model->setRegion(prices, m_sheet ? qs(m_sheet->provenance.currency) : QString());
     if (!m_columnsSized && m_model->rowCount() > 0) {
         // Once: after that the widths are the user's.
         m_table->resizeColumnsToContents();
@@ -149,17 +146,17 @@ void PriceSheetPanel::updateProvenance()
         return;
     }
     const Pricing::Provenance &p = m_sheet->provenance;
-    const QString file = fromStd(p.file);
+    const QString file = qs(p.file);
     const QString fileName = file == QLatin1String("embedded") || file.isEmpty() ? file : QFileInfo(file).fileName();
     QStringList parts;
-    for (const QString &part : {fromStd(p.name), elided(fromStd(p.source), 60),
-                                p.retrieved.empty() ? QString() : tr("retrieved %1").arg(fromStd(p.retrieved)), fileName})
+    for (const QString &part : {qs(p.name), elided(qs(p.source), 60),
+                                p.retrieved.empty() ? QString() : tr("retrieved %1").arg(qs(p.retrieved)), fileName})
         if (!part.isEmpty())
             parts.push_back(part);
     m_provenance->setText(parts.join(QStringLiteral(" \u2014 ")));
     m_provenance->setToolTip(tr("%1\n\nSource: %2\nRetrieved: %3\nCurrency: %4\nFile: %5")
-                                 .arg(fromStd(p.name), fromStd(p.source), fromStd(p.retrieved),
-                                      fromStd(p.currency), file));
+                                 .arg(qs(p.name), qs(p.source), qs(p.retrieved),
+                                      qs(p.currency), file));
 }
 
 void PriceSheetPanel::updateCount()

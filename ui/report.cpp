@@ -58,14 +58,7 @@ QString number(double value, int decimals)
         l.setNumberOptions(QLocale::DefaultNumberOptions);
         return l;
     }();
-    QString s = locale.toString(value, 'f', decimals);
-    if (s.contains(QLatin1Char('.'))) {
-        while (s.endsWith(QLatin1Char('0')))
-            s.chop(1);
-        if (s.endsWith(QLatin1Char('.')))
-            s.chop(1);
-    }
-    return s;
+    return trimZeros(locale.toString(value, 'f', decimals));
 }
 
 QString rate(double perSecond)

@@ -26,4 +26,16 @@ inline const QLocale &english()
     return locale;
 }
 
+/** "0.50" -> "0.5", "16.000" -> "16": a fixed-notation number without its trailing zeros. */
+inline QString trimZeros(QString s)
+{
+    if (!s.contains(QLatin1Char('.')))
+        return s;
+    while (s.endsWith(QLatin1Char('0')))
+        s.chop(1);
+    if (s.endsWith(QLatin1Char('.')))
+        s.chop(1);
+    return s;
+}
+
 } // namespace Costscape::Ui
