@@ -342,6 +342,20 @@ bool needsGui(int argc, char **argv)
     return false;
 }
 
+QtMessageHandler g_previousHandler = nullptr;
+
+/**
+ * A report run as root on a server has no login session: Qt falls back to a runtime directory of
+ * its own, which works, but its warning would read as a fault in a script's output. Every other
+ * message passes through.
+ */
+void dropRuntimeDirWarning(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtWarningMsg && message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+        return;
+    g_previousHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -353,6 +367,7 @@ int main(int argc, char **argv)
         if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
             && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
+        g_previousHandler = qInstallMessageHandler(dropRuntimeDirWarning);
         app = std::make_unique<QApplication>(argc, argv);
     } else {
         app = std::make_unique<QCoreApplication>(argc, argv);

@@ -98,6 +98,8 @@ void TestCliReport::output_writesTheFile()
     const CliRun run = runCli({QStringLiteral("evaluate"), Sample, QStringLiteral("--format"), format, QStringLiteral("-o"), file});
     QVERIFY2(run.exitedWith(0), run.describe());
     QVERIFY(run.out.isEmpty());
+    // A script checks stderr: a successful run says nothing there, even as root without a session.
+    QVERIFY2(run.err.isEmpty(), qPrintable(run.err));
     QFile f(file);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
