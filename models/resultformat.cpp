@@ -129,15 +129,24 @@ std::string pad(const std::string &s, std::size_t width, bool right = false)
 }
 } // namespace
 
-std::string formatMoney(double value)
+namespace {
+/** @p value to @p decimals with thousands separators: "1,234.56", "301,034". */
+std::string grouped(double value, int decimals)
 {
-    const double rounded = std::round(value * 100.0) / 100.0;
-    std::string digits = fixed(std::abs(rounded), 2);
-    const std::size_t dot = digits.find('.');
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    std::string digits = fixed(std::abs(rounded), decimals);
+    const std::size_t dot = std::min(digits.find('.'), digits.size());
     std::string whole = digits.substr(0, dot);
     for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
         whole.insert(static_cast<std::size_t>(i), ",");
     return (rounded < 0 ? "-" : "") + whole + digits.substr(dot);
+}
+} // namespace
+
+std::string formatMoney(double value)
+{
+    return grouped(value, 2);
 }
 
 std::string formatCsv(const Evaluation &e)
@@ -184,8 +193,8 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
         std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
                                              : fixed(s.warmMinimum, 0) + " " + s.warmUnit + " (+"
                 + formatMoney(s.warmExtraMonthlyCost) + ")";
-        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(fixed(s.requestsDelayed, 0), 10, true)
-            << "  " << pad(fixed(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
+        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(grouped(s.requestsDelayed, 0), 10, true)
+            << "  " << pad(grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
             << "  " << warm << '\n';
     }
 }
