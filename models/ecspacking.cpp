@@ -106,6 +106,11 @@ bool packRuns(const std::vector<TaskDemand> &groups, const InstanceCapacity &cap
 }
 } // namespace
 
+long long tasksPerEmptyInstance(const TaskDemand &task, const InstanceOffer &offer)
+{
+    return howManyCapped(offer.capacity.cpuUnits, offer.capacity.memoryMb, 0, offer.maxTasks, task);
+}
+
 bool fits(const TaskDemand &task, const InstanceCapacity &capacity)
 {
     return howMany(capacity.cpuUnits, capacity.memoryMb, task) >= 1;

@@ -51,6 +51,12 @@ struct InstanceOffer {
     bool burstable = false;     ///< t-family: sustained CPU is a fraction of its vCPUs
 };
 
+/**
+ * How many tasks of the group one empty instance of the offer holds: by CPU, by memory and by
+ * its task cap, with the packers' tolerance (4 x 0.25 vCPU fill 1 vCPU). 0 when none fits.
+ */
+long long tasksPerEmptyInstance(const TaskDemand &task, const InstanceOffer &offer);
+
 /** Identical instances of one type with identical loads, as one run. */
 struct InstanceRun {
     int offer = 0;                        ///< index into the offers packed onto

@@ -54,16 +54,6 @@ bool usable(const InstanceOffer &o)
         && std::isfinite(o.capacity.memoryMb) && o.capacity.cpuUnits > 0 && o.capacity.memoryMb > 0;
 }
 
-long long perEmpty(const TaskDemand &t, const InstanceOffer &o)
-{
-    const double byCpu = t.cpuUnits > 0 ? std::floor((o.capacity.cpuUnits + FitEps) / t.cpuUnits) : 1e18;
-    const double byMem = t.memoryMb > 0 ? std::floor((o.capacity.memoryMb + FitEps) / t.memoryMb) : 1e18;
-    double n = std::max(0.0, std::min(byCpu, byMem));
-    if (o.maxTasks > 0)
-        n = std::min(n, static_cast<double>(o.maxTasks));
-    return static_cast<long long>(n);
-}
-
 /** Whether every instance of b could be replaced by one of a at no more cost (as packOptimised). */
 bool dominates(const InstanceOffer &a, const InstanceOffer &b)
 {
@@ -392,7 +382,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             continue;
         bool holdsAny = false;
         for (std::size_t g : active)
-            holdsAny = holdsAny || perEmpty(groups[g], offers[i]) > 0;
+            holdsAny = holdsAny || tasksPerEmptyInstance(groups[g], offers[i]) > 0;
         if (!holdsAny)
             continue;
         bool dominated = false;
@@ -405,7 +395,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     for (std::size_t g : active) {
         bool any = false;
         for (int t : types)
-            any = any || perEmpty(groups[g], offers[static_cast<std::size_t>(t)]) > 0;
+            any = any || tasksPerEmptyInstance(groups[g], offers[static_cast<std::size_t>(t)]) > 0;
         if (!any) {
             out.lowerBound = nan;
             return out;
@@ -440,7 +430,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     // Start: every group alone on every type that holds it, as full as the type allows.
     for (int t : types)
         for (std::size_t a = 0; a < active.size(); ++a) {
-            const long long n = std::min(perEmpty(groups[active[a]], offers[static_cast<std::size_t>(t)]), groups[active[a]].count);
+            const long long n = std::min(tasksPerEmptyInstance(groups[active[a]], offers[static_cast<std::size_t>(t)]), groups[active[a]].count);
             if (n <= 0)
                 continue;
             std::vector<long long> load(active.size(), 0);
@@ -492,7 +482,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             std::vector<Knapsack::Item> items;
             for (std::size_t a = 0; a < active.size(); ++a) {
                 const TaskDemand &task = groups[active[a]];
-                const long long upper = std::min(perEmpty(task, o), task.count);
+                const long long upper = std::min(tasksPerEmptyInstance(task, o), task.count);
                 if (upper > 0 && pi[a] > 0)
                     items.push_back({task.cpuUnits, task.memoryMb, pi[a], upper, a});
             }

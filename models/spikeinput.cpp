@@ -3,6 +3,7 @@
 #include "spikeinput.h"
 
 #include "models/ecsec2model.h"
+#include "models/ecspacking.h"
 #include "models/fleet.h"
 
 #include <algorithm>
@@ -95,12 +96,11 @@ SpikeInput spikeInputFor(const OptionContext &ctx, const OptionResult &result, c
             : std::string();
         const Pricing::Ec2InstanceType *type = typeName.empty() ? nullptr : ctx.sheet.ec2(ctx.region(), typeName);
         if (type) {
-            const InstanceCapacity cap = EcsEc2Model::capacityOf(*type, spec.reservedMemoryMb);
-            double slots = std::min(std::floor(cap.cpuUnits / (group.taskVcpu * 1024.0) + 1e-9),
-                                    std::floor(cap.memoryMb / group.taskMemoryMb + 1e-9));
-            if (spec.maxTasksPerInstance > 0)
-                slots = std::min(slots, static_cast<double>(spec.maxTasksPerInstance));
-            in.tasksPerInstance = std::max(1.0, slots);
+            InstanceOffer offer;
+            offer.capacity = EcsEc2Model::capacityOf(*type, spec.reservedMemoryMb);
+            offer.maxTasks = spec.maxTasksPerInstance;
+            const TaskDemand task{group.taskVcpu * 1024.0, group.taskMemoryMb, 1};
+            in.tasksPerInstance = static_cast<double>(std::max(1LL, tasksPerEmptyInstance(task, offer)));
             const double hourly = result.details.value("hourlyPrice", 0.0);
             in.unitHourPrice = hourly / in.tasksPerInstance;
             in.notes.push_back("the cluster runs " + typeName + " instances, " + std::to_string(static_cast<long long>(in.tasksPerInstance))
