@@ -8,10 +8,10 @@
 //   cmake -S . -B build-bench -DCOSTSCAPE_WERROR=ON -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-bench -j2 --target bench_evaluate && ./build-bench/bench/bench_evaluate
 
-#include "yearscenario.h"
+#include "bench/yearscenario.h"
 
 #include "models/evaluator.h"
-#include "models/scenarioreader.h"
+#include "models/scenario/scenarioreader.h"
 #include "pricing/pricesheet.h"
 
 #include <benchmark/benchmark.h>

@@ -12,9 +12,9 @@
 // Options: --size-mb N (default 380), --keep FILE (keep the generated file there),
 // --file FILE (measure an existing offer file; no count check), --skip-dom (skip nlohmann).
 
-#include "gen_offer.h"
+#include "bench/gen_offer.h"
 
-#include "pricing/awsoffer.h"
+#include "pricing/aws/awsoffer.h"
 #include "pricing/pricesheet.h"
 
 #include <nlohmann/json.hpp>

@@ -18,9 +18,9 @@
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-bench -j2 --target bench_packing && ./build-bench/bench/bench_packing [SEEDS]
 
-#include "gen_packing.h"
+#include "bench/gen_packing.h"
 
-#include "models/ecspacking.h"
+#include "models/packing/ecspacking.h"
 
 #include <algorithm>
 #include <chrono>

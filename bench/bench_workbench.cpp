@@ -10,13 +10,13 @@
 //   cmake --build build-bench -j2 --target bench_workbench
 //   QT_QPA_PLATFORM=offscreen ./build-bench/bench/bench_workbench
 
-#include "yearscenario.h"
+#include "bench/yearscenario.h"
 
-#include "ui/chartbase.h"
-#include "ui/evaluationrunner.h"
+#include "ui/charts/chartbase.h"
+#include "ui/document/evaluationrunner.h"
 #include "ui/mainwindow.h"
-#include "ui/resultspanel.h"
-#include "ui/scenariodocument.h"
+#include "ui/panels/resultspanel.h"
+#include "ui/document/scenariodocument.h"
 
 #include <benchmark/benchmark.h>
 #include <qcustomplot.h>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gen_offer.h"
+#include "bench/gen_offer.h"
 
 #include <algorithm>
 #include <array>

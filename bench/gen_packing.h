@@ -12,8 +12,8 @@
 
 #pragma once
 
-#include "models/ecsec2model.h"
-#include "models/ecspacking.h"
+#include "models/platforms/ecsec2/ecsec2model.h"
+#include "models/packing/ecspacking.h"
 #include "pricing/pricesheet.h"
 
 #include <algorithm>

@@ -51,8 +51,8 @@ function(costscape_forbid_links target)
     _costscape_collect_links(${target} links)
     foreach(forbidden IN LISTS ARGN)
         if(forbidden IN_LIST links)
-            message(FATAL_ERROR "${target} links ${forbidden}: the calculation core must stay GUI-free "
-                                "(app -> ui -> models -> pricing).")
+            message(FATAL_ERROR "${target} links ${forbidden}, against the layering "
+                                "(app -> report/ui -> output -> models -> pricing -> base; the core has no Qt).")
         endif()
     endforeach()
 endfunction()
@@ -65,6 +65,8 @@ function(costscape_add_test)
     cmake_parse_arguments(ARG "GUI;NO_CTEST" "NAME" "SOURCES;LIBS" ${ARGN})
     add_executable(${ARG_NAME} ${ARG_SOURCES})
     target_link_libraries(${ARG_NAME} PRIVATE costscape_options Qt6::Test ${ARG_LIBS})
+    # Shared helpers are included as "tests/common/...", like every project header.
+    target_include_directories(${ARG_NAME} PRIVATE "${PROJECT_SOURCE_DIR}")
     add_dependencies(${ARG_NAME} costscape-cli)
     target_compile_definitions(${ARG_NAME} PRIVATE
         COSTSCAPE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/scaling.h"
-#include "models/scenario.h"
+#include "models/scaling/scaling.h"
+#include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
 
 #include <optional>

@@ -1,13 +1,13 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "evaluator.h"
+#include "models/evaluator.h"
 
-#include "models/ec2model.h"
-#include "models/ecsec2model.h"
-#include "models/fargatemodel.h"
-#include "models/lambdamodel.h"
-#include "models/scenarioreader.h"
-#include "models/spikeinput.h"
+#include "models/platforms/ec2/ec2model.h"
+#include "models/platforms/ecsec2/ecsec2model.h"
+#include "models/platforms/fargate/fargatemodel.h"
+#include "models/platforms/lambda/lambdamodel.h"
+#include "models/scenario/scenarioreader.h"
+#include "models/scaling/spikeinput.h"
 
 #include <filesystem>
 

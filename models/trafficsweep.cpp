@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "trafficsweep.h"
+#include "models/trafficsweep.h"
 
 #include "models/evaluator.h"
-#include "models/workload.h"
+#include "models/scenario/workload.h"
 
 #include <algorithm>
 #include <cmath>

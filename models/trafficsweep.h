@@ -3,9 +3,9 @@
 #pragma once
 
 #include "models/chartseries.h"
-#include "models/scenario.h"
+#include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
-#include "pricing/result.h"
+#include "base/result.h"
 
 #include <string>
 

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "pricesheet.h"
+#include "pricing/pricesheet.h"
 
-#include "jsonreader.h"
+#include "base/jsonreader.h"
 
 #include <cstdlib>
 #include <cstdio>

@@ -1,19 +1,19 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "mainwindow.h"
-#include "uitext.h"
+#include "ui/mainwindow.h"
+#include "ui/uitext.h"
 
-#include "awsimporter.h"
-#include "chartbase.h"
-#include "evaluationrunner.h"
-#include "lineitemmodel.h"
-#include "models/resultformat.h"
-#include "optionspanel.h"
-#include "pricesheetpanel.h"
-#include "report.h"
-#include "resultspanel.h"
-#include "scenariodocument.h"
-#include "workloadpanel.h"
+#include "ui/document/awsimporter.h"
+#include "ui/charts/chartbase.h"
+#include "ui/document/evaluationrunner.h"
+#include "ui/itemmodels/lineitemmodel.h"
+#include "output/resultformat.h"
+#include "ui/panels/optionspanel.h"
+#include "ui/panels/pricesheetpanel.h"
+#include "report/report.h"
+#include "ui/panels/resultspanel.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/panels/workloadpanel.h"
 
 #include <QAction>
 #include <QActionGroup>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "models/evaluation.h"
-#include "theme.h"
+#include "ui/theme.h"
 
 #include <QMainWindow>
 #include <QMessageBox>

@@ -38,4 +38,13 @@ inline QString trimZeros(QString s)
     return s;
 }
 
+/**
+ * A number as an editor shows it for typing: up to 10 significant digits, no grouping, a dot for
+ * the decimal point (what the scenario file holds, and what the fields parse back).
+ */
+inline QString formatEditorNumber(double value)
+{
+    return QLocale::c().toString(value, 'g', 10);
+}
+
 } // namespace Costscape::Ui

@@ -3,13 +3,13 @@
 // costscape-cli: the headless face of the same core the desktop application uses.
 
 #include "models/evaluator.h"
-#include "models/resultformat.h"
+#include "output/resultformat.h"
 #include "models/trafficsweep.h"
-#include "pricing/awsoffer.h"
-#include "pricing/jsondocument.h"
+#include "pricing/aws/awsoffer.h"
+#include "base/jsondocument.h"
 #include "pricing/pricesheet.h"
-#include "pricing/spotfeeds.h"
-#include "ui/report.h"
+#include "pricing/aws/spotfeeds.h"
+#include "report/report.h"
 
 #include <QApplication>
 #include <QCoreApplication>

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/chartbase.h"
-#include "ui/evaluationrunner.h"
+#include "ui/charts/chartbase.h"
+#include "ui/document/evaluationrunner.h"
 #include "ui/mainwindow.h"
-#include "ui/resultspanel.h"
+#include "ui/panels/resultspanel.h"
 #include "ui/theme.h"
 
 #include <QApplication>

@@ -3,7 +3,7 @@
 // The costscape-cli contract of docs FORMATS.md section 4, checked on the built binary: exit
 // statuses, output formats, -o, --prices, relative price sheets, validate and warnings.
 
-#include "clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,7 +3,7 @@
 // costscape-cli evaluate --format html|pdf on a machine without a display: the same report the
 // window exports, written only when the command succeeds.
 
-#include "clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QDir>
 #include <QFile>

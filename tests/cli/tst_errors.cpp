@@ -5,7 +5,7 @@
 // contain, starting with "<file name>:<line>:<column>:". A scenario is evaluated with -o, a price
 // sheet validated; each must fail with exit status 1, name the file and write nothing.
 
-#include "clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "clirunner.h"
+#include "tests/common/clirunner.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "evaluatetext.h"
+#include "tests/common/evaluatetext.h"
 #include "models/chartseries.h"
 
 #include <QTest>

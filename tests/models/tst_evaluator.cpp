@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "evaluatetext.h"
-#include "models/resultformat.h"
+#include "tests/common/evaluatetext.h"
+#include "output/resultformat.h"
 
 #include <QTest>
 

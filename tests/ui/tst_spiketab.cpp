@@ -1,17 +1,17 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "models/scaling.h"
-#include "ui/evaluationrunner.h"
-#include "windowtesting.h"
+#include "models/scaling/scaling.h"
+#include "ui/document/evaluationrunner.h"
+#include "tests/common/windowtesting.h"
 #include "ui/mainwindow.h"
-#include "ui/numberfield.h"
-#include "ui/optioneditor.h"
-#include "ui/optionspanel.h"
-#include "ui/resultspanel.h"
-#include "ui/scalingmodel.h"
-#include "ui/scenariodocument.h"
-#include "ui/timelinechart.h"
-#include "ui/workloadpanel.h"
+#include "ui/editors/numberfield.h"
+#include "ui/editors/optioneditor.h"
+#include "ui/panels/optionspanel.h"
+#include "ui/panels/resultspanel.h"
+#include "ui/itemmodels/scalingmodel.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/charts/timelinechart.h"
+#include "ui/panels/workloadpanel.h"
 
 #include <qcustomplot.h>
 

@@ -1,0 +1,811 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/packing/ecspacking.h"
+
+#include "models/packing/packingpatterns.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <sstream>
+
+namespace Costscape::Models {
+
+namespace {
+// How many tasks fit into the room left; a hair of tolerance so 4 x 0.25 vCPU fill 1 vCPU.
+long long howMany(double cpuLeft, double memLeft, const TaskDemand &t)
+{
+    const double eps = 1e-9;
+    const double byCpu = t.cpuUnits > 0 ? std::floor((cpuLeft + eps) / t.cpuUnits) : 1e18;
+    const double byMem = t.memoryMb > 0 ? std::floor((memLeft + eps) / t.memoryMb) : 1e18;
+    return static_cast<long long>(std::max(0.0, std::min(byCpu, byMem)));
+}
+
+// howMany(), also held to the tasks-per-instance cap (0 = none).
+long long howManyCapped(double cpuLeft, double memLeft, long long tasksOn, long long maxTasks, const TaskDemand &t)
+{
+    const long long n = howMany(cpuLeft, memLeft, t);
+    return maxTasks > 0 ? std::min(n, std::max(0LL, maxTasks - tasksOn)) : n;
+}
+
+std::vector<std::size_t> decreasingOrder(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
+{
+    std::vector<std::size_t> order(groups.size());
+    std::iota(order.begin(), order.end(), 0);
+    auto share = [&](const TaskDemand &t) {
+        return std::max(t.cpuUnits / capacity.cpuUnits, t.memoryMb / capacity.memoryMb);
+    };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return share(groups[a]) > share(groups[b]); });
+    return order;
+}
+
+/** `copies` identical instances, adjacent in first-fit order. */
+struct Run {
+    PackedInstance load;
+    long long copies = 0;
+    long long tasks = 0; ///< tasks on each copy, for the tasks-per-instance cap
+};
+
+/**
+ * First-fit decreasing on runs of identical instances: a run whose copies all take n more tasks
+ * stays one run, so the work grows with the number of distinct loads, not of instances. False
+ * when a task does not fit an empty instance. listTasks keeps each run's tasks per group.
+ */
+bool packRuns(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity, bool listTasks, std::vector<Run> &runs,
+              long long maxTasks = 0)
+{
+    // Counting needs only the load; the tasks per group are kept when the instances are listed.
+    auto loaded = [&](const PackedInstance &from, std::size_t g, long long n) {
+        PackedInstance p = from;
+        if (listTasks)
+            p.tasksPerGroup[g] += n;
+        p.cpuUsed += n * groups[g].cpuUnits;
+        p.memoryUsed += n * groups[g].memoryMb;
+        return p;
+    };
+    const PackedInstance empty{std::vector<long long>(listTasks ? groups.size() : 0, 0), 0, 0};
+    for (std::size_t g : decreasingOrder(groups, capacity)) {
+        const TaskDemand &t = groups[g];
+        long long left = t.count;
+        if (left <= 0)
+            continue;
+        if (!fits(t, capacity))
+            return false;
+        // Existing runs, in order: each copy takes as many as fit, exactly as one-by-one first fit.
+        for (std::size_t i = 0; i < runs.size() && left > 0; ++i) {
+            const Run r = runs[i];
+            const long long n = howManyCapped(capacity.cpuUnits - r.load.cpuUsed, capacity.memoryMb - r.load.memoryUsed, r.tasks,
+                                              maxTasks, t);
+            if (n <= 0)
+                continue;
+            const long long full = std::min(r.copies, left / n);
+            const long long remainder = full < r.copies ? left - full * n : 0;
+            std::vector<Run> replacement;
+            if (full > 0)
+                replacement.push_back({loaded(r.load, g, n), full, r.tasks + n});
+            long long untouched = r.copies - full;
+            if (remainder > 0) {
+                replacement.push_back({loaded(r.load, g, remainder), 1, r.tasks + remainder});
+                --untouched;
+            }
+            if (untouched > 0)
+                replacement.push_back({r.load, untouched, r.tasks});
+            left -= full * n + remainder;
+            runs.erase(runs.begin() + static_cast<std::ptrdiff_t>(i));
+            runs.insert(runs.begin() + static_cast<std::ptrdiff_t>(i), replacement.begin(), replacement.end());
+            i += replacement.size() - 1;
+        }
+        const long long perInstance = howManyCapped(capacity.cpuUnits, capacity.memoryMb, 0, maxTasks, t);
+        if (left >= perInstance)
+            runs.push_back({loaded(empty, g, perInstance), left / perInstance, perInstance});
+        if (left % perInstance > 0)
+            runs.push_back({loaded(empty, g, left % perInstance), 1, left % perInstance});
+    }
+    return true;
+}
+} // namespace
+
+long long tasksPerEmptyInstance(const TaskDemand &task, const InstanceOffer &offer)
+{
+    return howManyCapped(offer.capacity.cpuUnits, offer.capacity.memoryMb, 0, offer.maxTasks, task);
+}
+
+bool fits(const TaskDemand &task, const InstanceCapacity &capacity)
+{
+    return howMany(capacity.cpuUnits, capacity.memoryMb, task) >= 1;
+}
+
+long long countInstancesFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
+{
+    std::vector<Run> runs;
+    if (!packRuns(groups, capacity, false, runs))
+        return -1;
+    long long total = 0;
+    for (const Run &r : runs)
+        total += r.copies;
+    return total;
+}
+
+std::vector<PackedInstance> packFirstFitDecreasing(const std::vector<TaskDemand> &groups, const InstanceCapacity &capacity)
+{
+    std::vector<Run> runs;
+    if (!packRuns(groups, capacity, true, runs))
+        return {};
+    std::vector<PackedInstance> instances;
+    for (const Run &r : runs)
+        instances.insert(instances.end(), static_cast<std::size_t>(r.copies), r.load);
+    return instances;
+}
+
+double Packing::cpuUtilisation(const std::vector<InstanceOffer> &offers) const
+{
+    double used = 0, offered = 0;
+    for (const InstanceRun &r : runs) {
+        used += static_cast<double>(r.instances) * r.cpuUsed;
+        offered += static_cast<double>(r.instances) * offers.at(static_cast<std::size_t>(r.offer)).capacity.cpuUnits;
+    }
+    return offered > 0 ? used / offered : 0;
+}
+
+double Packing::memoryUtilisation(const std::vector<InstanceOffer> &offers) const
+{
+    double used = 0, offered = 0;
+    for (const InstanceRun &r : runs) {
+        used += static_cast<double>(r.instances) * r.memoryUsed;
+        offered += static_cast<double>(r.instances) * offers.at(static_cast<std::size_t>(r.offer)).capacity.memoryMb;
+    }
+    return offered > 0 ? used / offered : 0;
+}
+
+namespace {
+std::string describe(std::size_t g, const TaskDemand &t)
+{
+    std::ostringstream s;
+    s << "task group " << g + 1 << " (" << t.cpuUnits / 1024.0 << " vCPU / " << t.memoryMb << " MiB)";
+    return s.str();
+}
+
+/** How far above the configuration LP's bound a fleet may be for the greedy starts to be skipped. */
+constexpr double NearOptimalGap = 0.005;
+
+bool fitsOffer(const TaskDemand &t, const InstanceOffer &o)
+{
+    return o.capacity.cpuUnits > 0 && o.capacity.memoryMb > 0 && fits(t, o.capacity);
+}
+
+/** Identical instances of the simulated scheduler: same tasks per group, so the same room left. */
+struct SimState {
+    std::vector<long long> perGroup;
+    double cpuUsed = 0;
+    double memoryUsed = 0;
+    long long tasks = 0;
+    long long copies = 0;
+    long long order = 0; ///< when the first of them was launched, for "ties by lowest index"
+};
+
+void addTasks(SimState &s, const std::vector<TaskDemand> &groups, std::size_t g, long long n)
+{
+    s.perGroup[g] += n;
+    s.cpuUsed += static_cast<double>(n) * groups[g].cpuUnits;
+    s.memoryUsed += static_cast<double>(n) * groups[g].memoryMb;
+    s.tasks += n;
+}
+
+/** Moves `copies` copies of states[i] to a state with n more tasks of group g. */
+void promote(std::vector<SimState> &states, std::size_t i, long long copies, const std::vector<TaskDemand> &groups,
+             std::size_t g, long long n)
+{
+    if (copies <= 0 || n <= 0)
+        return;
+    SimState moved = states[i];
+    moved.copies = copies;
+    addTasks(moved, groups, g, n);
+    states[i].copies -= copies;
+    for (SimState &s : states)
+        if (s.copies > 0 && s.perGroup == moved.perGroup) {
+            s.copies += moved.copies;
+            s.order = std::min(s.order, moved.order);
+            return;
+        }
+    states.push_back(std::move(moved));
+}
+
+Packing toPacking(const std::vector<SimState> &states, int offerIndex, const InstanceOffer &offer)
+{
+    Packing p;
+    for (const SimState &s : states) {
+        if (s.copies <= 0 || s.tasks <= 0)
+            continue; // an instance left empty is scaled in
+        p.runs.push_back({offerIndex, s.copies, s.perGroup, s.cpuUsed, s.memoryUsed});
+        p.instances += s.copies;
+    }
+    p.hourlyCost = static_cast<double>(p.instances) * offer.hourlyPrice;
+    return p;
+}
+
+/**
+ * One type, tasks placed one at a time (group after group, in the order given) as the ECS
+ * scheduler does; identical instances are kept as one state, and a step places as many tasks as
+ * the strategy would put on them one by one.
+ */
+std::vector<SimState> simulate(const std::vector<TaskDemand> &groups, const InstanceOffer &offer, PlacementStrategy strategy,
+                               long long prelaunched)
+{
+    const InstanceCapacity &cap = offer.capacity;
+    std::vector<SimState> states;
+    long long launched = 0;
+    if (prelaunched > 0) {
+        states.push_back({std::vector<long long>(groups.size(), 0), 0, 0, 0, prelaunched, 0});
+        launched = prelaunched;
+    }
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        const TaskDemand &t = groups[g];
+        long long left = t.count;
+        while (left > 0) {
+            // The candidates: states with room for one more task.
+            std::size_t best = states.size();
+            long long bestN = 0;
+            auto better = [&](const SimState &a, const SimState &b) {
+                const double aCpu = cap.cpuUnits - a.cpuUsed, bCpu = cap.cpuUnits - b.cpuUsed;
+                const double aMem = cap.memoryMb - a.memoryUsed, bMem = cap.memoryMb - b.memoryUsed;
+                switch (strategy) {
+                case PlacementStrategy::BinpackMemory:
+                    if (aMem != bMem)
+                        return aMem < bMem;
+                    break;
+                case PlacementStrategy::BinpackCpu:
+                    if (aCpu != bCpu)
+                        return aCpu < bCpu;
+                    break;
+                case PlacementStrategy::Spread:
+                    if (a.tasks != b.tasks)
+                        return a.tasks < b.tasks;
+                    break;
+                }
+                return a.order < b.order;
+            };
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                const SimState &s = states[i];
+                if (s.copies <= 0)
+                    continue;
+                const long long n = howManyCapped(cap.cpuUnits - s.cpuUsed, cap.memoryMb - s.memoryUsed, s.tasks, offer.maxTasks, t);
+                if (n > 0 && (best == states.size() || better(s, states[best]))) {
+                    best = i;
+                    bestN = n;
+                }
+            }
+            if (best == states.size()) {
+                // Nothing has room: launch an instance (capacity provider scaling). It is then the
+                // only one with room, so it takes tasks until it is full, whatever the strategy.
+                const long long per = howManyCapped(cap.cpuUnits, cap.memoryMb, 0, offer.maxTasks, t);
+                const long long fresh = (left + per - 1) / per;
+                states.push_back({std::vector<long long>(groups.size(), 0), 0, 0, 0, fresh, launched});
+                launched += fresh;
+                const std::size_t i = states.size() - 1;
+                const long long full = left / per;
+                promote(states, i, full, groups, g, per);
+                if (left % per > 0)
+                    promote(states, i, 1, groups, g, left % per);
+                left = 0;
+                continue;
+            }
+            const long long copies = states[best].copies;
+            if (strategy != PlacementStrategy::Spread) {
+                // Binpack: the chosen instance keeps the least room while it has any, so it takes
+                // bestN tasks; then the next copy of the same load is chosen.
+                const long long full = std::min(copies, left / bestN);
+                if (full > 0) {
+                    promote(states, best, full, groups, g, bestN);
+                    left -= full * bestN;
+                } else {
+                    promote(states, best, 1, groups, g, left);
+                    left = 0;
+                }
+                continue;
+            }
+            // Spread: every copy of the least-loaded state takes tasks in turn until it reaches
+            // the next-least-loaded candidate's count.
+            long long next = std::numeric_limits<long long>::max();
+            for (std::size_t i = 0; i < states.size(); ++i) {
+                const SimState &s = states[i];
+                if (i == best || s.copies <= 0)
+                    continue;
+                if (howManyCapped(cap.cpuUnits - s.cpuUsed, cap.memoryMb - s.memoryUsed, s.tasks, offer.maxTasks, t) > 0)
+                    next = std::min(next, s.tasks);
+            }
+            const long long level = states[best].tasks;
+            const long long d = std::max(1LL, std::min(bestN, next == std::numeric_limits<long long>::max() ? bestN : next - level));
+            if (left >= copies * d) {
+                promote(states, best, copies, groups, g, d);
+                left -= copies * d;
+            } else {
+                const long long q = left / copies, extra = left % copies;
+                const std::size_t at = best;
+                promote(states, at, extra, groups, g, q + 1);
+                promote(states, at, copies - extra, groups, g, q);
+                left = 0;
+            }
+        }
+    }
+    return states;
+}
+} // namespace
+
+Packing simulateEcsScheduler(const std::vector<TaskDemand> &groups, const InstanceOffer &offer, PlacementStrategy strategy)
+{
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        if (groups[g].count > 0 && !fitsOffer(groups[g], offer)) {
+            Packing p;
+            p.feasible = false;
+            p.reason = describe(g, groups[g]) + " fits no " + offer.type + " instance";
+            return p;
+        }
+    if (strategy == PlacementStrategy::Spread) {
+        // A capacity provider's managed scaling launches the instances the pending tasks need
+        // (its estimate packs them; we use binpack on memory) and the scheduler then spreads the
+        // tasks across all of them; a task that then fits none launches one more.
+        long long needed = 0;
+        for (const SimState &s : simulate(groups, offer, PlacementStrategy::BinpackMemory, 0))
+            if (s.tasks > 0)
+                needed += s.copies;
+        return toPacking(simulate(groups, offer, PlacementStrategy::Spread, needed), 0, offer);
+    }
+    return toPacking(simulate(groups, offer, strategy, 0), 0, offer);
+}
+
+namespace {
+/** Cost of runs over the offers. */
+double costOf(const std::vector<InstanceRun> &runs, const std::vector<InstanceOffer> &offers)
+{
+    double c = 0;
+    for (const InstanceRun &r : runs)
+        c += static_cast<double>(r.instances) * offers[static_cast<std::size_t>(r.offer)].hourlyPrice;
+    return c;
+}
+
+/** First-fit decreasing of the tasks on one offer; false when a task fits no instance of it. */
+bool ffdOn(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, int o, std::vector<InstanceRun> &out)
+{
+    const InstanceOffer &offer = offers[static_cast<std::size_t>(o)];
+    for (const TaskDemand &t : groups)
+        if (t.count > 0 && !fitsOffer(t, offer))
+            return false;
+    std::vector<Run> runs;
+    if (!packRuns(groups, offer.capacity, true, runs, offer.maxTasks))
+        return false;
+    for (Run &r : runs)
+        out.push_back({o, r.copies, std::move(r.load.tasksPerGroup), r.load.cpuUsed, r.load.memoryUsed});
+    return true;
+}
+
+/** The cheapest single offer for the groups by first-fit decreasing; -1 when none holds them. */
+int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
+               double &cost)
+{
+    int best = -1;
+    cost = std::numeric_limits<double>::infinity();
+    double cpu = 0, memory = 0, tasks = 0;
+    for (const TaskDemand &t : groups) {
+        if (t.count <= 0)
+            continue;
+        cpu += static_cast<double>(t.count) * t.cpuUnits;
+        memory += static_cast<double>(t.count) * t.memoryMb;
+        tasks += static_cast<double>(t.count);
+    }
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        // No packing on one type needs fewer instances than its totals fill; a type that cannot
+        // beat the best so far even then is not packed (most of the time of an hourly evaluation).
+        const InstanceOffer &of = offers[o];
+        double fewest = std::max(cpu / of.capacity.cpuUnits, memory / of.capacity.memoryMb);
+        if (of.maxTasks > 0)
+            fewest = std::max(fewest, tasks / static_cast<double>(of.maxTasks));
+        if (std::ceil(fewest - 1e-9) * of.hourlyPrice >= cost - 1e-12)
+            continue;
+        std::vector<InstanceRun> runs;
+        if (!ffdOn(groups, offers, static_cast<int>(o), runs))
+            continue;
+        const double c = costOf(runs, offers);
+        if (c < cost - 1e-12) {
+            cost = c;
+            best = static_cast<int>(o);
+            out = std::move(runs);
+        }
+    }
+    return best;
+}
+
+void mergeRuns(std::vector<InstanceRun> &runs)
+{
+    std::vector<InstanceRun> merged;
+    for (InstanceRun &r : runs) {
+        if (r.instances <= 0)
+            continue;
+        bool found = false;
+        for (InstanceRun &m : merged)
+            if (m.offer == r.offer && m.tasksPerGroup == r.tasksPerGroup) {
+                m.instances += r.instances;
+                found = true;
+                break;
+            }
+        if (!found)
+            merged.push_back(std::move(r));
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const InstanceRun &a, const InstanceRun &b) { return a.offer < b.offer; });
+    runs = std::move(merged);
+}
+
+/** How full an instance of the run is: its largest share of CPU, memory or task slots. */
+double fill(const InstanceRun &r, const std::vector<InstanceOffer> &offers)
+{
+    const InstanceOffer &o = offers[static_cast<std::size_t>(r.offer)];
+    double f = std::max(r.cpuUsed / o.capacity.cpuUnits, r.memoryUsed / o.capacity.memoryMb);
+    if (o.maxTasks > 0) {
+        long long tasks = 0;
+        for (long long n : r.tasksPerGroup)
+            tasks += n;
+        f = std::max(f, static_cast<double>(tasks) / static_cast<double>(o.maxTasks));
+    }
+    return f;
+}
+
+/**
+ * Improvement: take the m emptiest instances (m = 1, 2, 4, ...), pack their tasks afresh onto the
+ * cheapest single offer for them, and keep the result when it costs less. Repeats while it helps.
+ */
+void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &runs)
+{
+    for (int round = 0; round < 24; ++round) {
+        std::stable_sort(runs.begin(), runs.end(),
+                         [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
+        long long total = 0;
+        for (const InstanceRun &r : runs)
+            total += r.instances;
+        bool improved = false;
+        for (long long m = 1; m <= total && !improved; m = m * 2 > total && m < total ? total : m * 2) {
+            // The m emptiest instances and their tasks.
+            std::vector<TaskDemand> residual = groups;
+            for (TaskDemand &t : residual)
+                t.count = 0;
+            double removedCost = 0;
+            long long taken = 0;
+            std::size_t i = 0;
+            for (; i < runs.size() && taken < m; ++i) {
+                const long long k = std::min(runs[i].instances, m - taken);
+                taken += k;
+                removedCost += static_cast<double>(k) * offers[static_cast<std::size_t>(runs[i].offer)].hourlyPrice;
+                for (std::size_t g = 0; g < groups.size(); ++g)
+                    residual[g].count += k * runs[i].tasksPerGroup[g];
+            }
+            std::vector<InstanceRun> repacked;
+            double cost = 0;
+            if (bestSingle(residual, offers, repacked, cost) < 0 || cost >= removedCost - 1e-9)
+                continue;
+            // Keep the untouched instances (the rest of a run split at m) and add the new ones.
+            std::vector<InstanceRun> next;
+            long long skip = m;
+            for (const InstanceRun &r : runs) {
+                const long long k = std::min(r.instances, skip);
+                skip -= k;
+                if (r.instances - k > 0) {
+                    InstanceRun rest = r;
+                    rest.instances -= k;
+                    next.push_back(std::move(rest));
+                }
+            }
+            next.insert(next.end(), repacked.begin(), repacked.end());
+            runs = std::move(next);
+            improved = true;
+        }
+        if (!improved)
+            break;
+    }
+    mergeRuns(runs);
+}
+} // namespace
+
+namespace {
+/** Starts of packOptimisedOver(): all of them with the configuration LP first, or the greedy ones only. */
+enum class Starts { All, Greedy };
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
+                          std::vector<PackingPattern> *patterns = nullptr);
+
+/** Whether every instance of b could be replaced by one of a at no more cost. */
+bool dominates(const InstanceOffer &a, const InstanceOffer &b)
+{
+    const bool capsCover = b.maxTasks > 0 ? (a.maxTasks == 0 || a.maxTasks >= b.maxTasks) : a.maxTasks == 0;
+    return a.capacity.cpuUnits >= b.capacity.cpuUnits && a.capacity.memoryMb >= b.capacity.memoryMb && capsCover
+        && a.hourlyPrice <= b.hourlyPrice;
+}
+} // namespace
+
+Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers)
+{
+    return packOptimised(groups, offers, nullptr);
+}
+
+Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers,
+                      std::vector<PackingPattern> *patterns)
+{
+    // A type that another offers at least as much of for no more money never helps: pack over the
+    // rest (on the default sheet 76 types leave about a third), then name the runs by the full list.
+    std::vector<InstanceOffer> kept;
+    std::vector<int> original;
+    for (std::size_t i = 0; i < offers.size(); ++i) {
+        bool dominated = false;
+        for (std::size_t j = 0; j < offers.size() && !dominated; ++j) {
+            if (i == j || !dominates(offers[j], offers[i]))
+                continue;
+            // Identical offers: keep the first of them.
+            dominated = !dominates(offers[i], offers[j]) || j < i;
+        }
+        if (!dominated) {
+            kept.push_back(offers[i]);
+            original.push_back(static_cast<int>(i));
+        }
+    }
+    // The patterns name offers of `kept`, which depends on the offers alone: the same list on
+    // every call over the same offers.
+    Packing p = packOptimisedOver(groups, kept, Starts::All, patterns);
+    for (InstanceRun &r : p.runs)
+        r.offer = original[static_cast<std::size_t>(r.offer)];
+    return p;
+}
+
+namespace {
+Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
+                          std::vector<PackingPattern> *patterns)
+{
+    Packing p;
+    bool any = false;
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        if (groups[g].count <= 0)
+            continue;
+        any = true;
+        bool somewhere = false;
+        for (const InstanceOffer &o : offers)
+            somewhere = somewhere || fitsOffer(groups[g], o);
+        if (!somewhere) {
+            p.feasible = false;
+            p.reason = describe(g, groups[g]) + " fits no candidate type";
+            return p;
+        }
+    }
+    if (!any)
+        return p;
+
+    // Start 1: first-fit decreasing on the cheapest single type that holds every group.
+    std::vector<InstanceRun> best;
+    double bestCost = std::numeric_limits<double>::infinity();
+    bestSingle(groups, offers, best, bestCost);
+    bool bestRepacked = false; // the mixed starts are re-packed already
+    // A mixed start is re-packed at once and kept when it beats the best so far.
+    auto keepMixedIfCheaper = [&](std::vector<InstanceRun> mixed) {
+        repackEmptiest(groups, offers, mixed);
+        const double c = costOf(mixed, offers);
+        if (c < bestCost - 1e-9) {
+            bestCost = c;
+            best = std::move(mixed);
+            bestRepacked = true;
+        }
+    };
+
+    // Start 2: the configuration LP's optimum in whole instances (each pattern rounded down), the
+    // tasks it leaves packed by the greedy starts below, then the emptiest instances re-packed: on
+    // large problems the LP's patterns fill CPU and memory together better than any greedy start.
+    double bound = 0;
+    if (starts == Starts::All) {
+        // A shorter knapsack search than the bound uses: the packer needs good
+        // patterns, not a proof, and 100,000 tasks must pack within 200 ms.
+        PatternLp lp = solvePatternLp(groups, offers, 40, 1000, false, patterns && !patterns->empty() ? patterns : nullptr);
+        // The first problem of a series hands its patterns on; later ones only use them.
+        if (patterns && patterns->empty())
+            *patterns = std::move(lp.patterns);
+        bound = std::isnan(lp.lowerBound) ? 0 : lp.lowerBound;
+        if (!lp.rounded.empty()) {
+            std::vector<InstanceRun> mixed = lp.rounded;
+            std::vector<TaskDemand> residual = groups;
+            bool left = false;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                residual[g].count = lp.residual[g];
+                left = left || lp.residual[g] > 0;
+            }
+            bool ok = true;
+            if (left) {
+                const Packing rest = packOptimisedOver(residual, offers, Starts::Greedy);
+                ok = rest.feasible;
+                mixed.insert(mixed.end(), rest.runs.begin(), rest.runs.end());
+            }
+            if (ok)
+                keepMixedIfCheaper(std::move(mixed));
+        }
+    }
+    // Within half a percent of the LP's bound nothing below can gain more than that: the greedy
+    // starts are skipped (most of the time of an hourly evaluation, which packs dozens of hours).
+    const bool nearOptimal = bound > 0 && bestCost <= bound * (1 + NearOptimalGap);
+
+    // Start 3: each group on the type that holds its tasks cheapest alone (price per task), the
+    // groups sharing a type packed together; this mixes CPU-heavy and memory-heavy families.
+    if (!nearOptimal) {
+        std::vector<int> home(groups.size(), -1);
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].count <= 0)
+                continue;
+            double bestPerTask = std::numeric_limits<double>::infinity();
+            for (std::size_t o = 0; o < offers.size(); ++o) {
+                if (!fitsOffer(groups[g], offers[o]))
+                    continue;
+                const long long per = howManyCapped(offers[o].capacity.cpuUnits, offers[o].capacity.memoryMb, 0, offers[o].maxTasks,
+                                                    groups[g]);
+                const long long n = std::min(per, groups[g].count);
+                // Whole instances for this group alone: the last one's emptiness counts.
+                const double perTask = static_cast<double>((groups[g].count + per - 1) / per) * offers[o].hourlyPrice
+                                       / static_cast<double>(groups[g].count);
+                if (n > 0 && perTask < bestPerTask - 1e-15) {
+                    bestPerTask = perTask;
+                    home[g] = static_cast<int>(o);
+                }
+            }
+        }
+        std::vector<InstanceRun> mixed;
+        bool ok = true;
+        for (std::size_t o = 0; o < offers.size() && ok; ++o) {
+            std::vector<TaskDemand> part = groups;
+            bool used = false;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                if (home[g] != static_cast<int>(o))
+                    part[g].count = 0;
+                used = used || part[g].count > 0;
+            }
+            if (used)
+                ok = ffdOn(part, offers, static_cast<int>(o), mixed);
+        }
+        if (ok)
+            keepMixedIfCheaper(std::move(mixed));
+    }
+    // Start 4: share the tasks out among the types by marginal cost. Each group is cut into
+    // slices; slice after slice (the groups interleaved) goes to the type whose fractional fleet
+    // (the larger of its CPU, memory and task-slot shares, times the price) grows least, so
+    // CPU-heavy and memory-heavy tasks end up sharing types whose shape suits the blend. Each
+    // type's share is then packed by first-fit decreasing and the emptiest instances re-packed.
+    for (int slices : {16}) {
+        // The leftovers of the LP's rounding are few: the slicing is not worth its time on them.
+        if (nearOptimal || starts == Starts::Greedy)
+            break;
+        struct Load {
+            double cpu = 0, mem = 0, tasks = 0;
+        };
+        std::vector<Load> load(offers.size());
+        std::vector<std::vector<long long>> share(offers.size(), std::vector<long long>(groups.size(), 0));
+        // The fractional fleet's cost; early passes use a smoothed maximum (a p-norm), on which
+        // moving one slice at a time does not stall at the corners where two resources bind.
+        bool smooth = false;
+        auto fractional = [&](std::size_t o, const Load &l) {
+            const InstanceOffer &of = offers[o];
+            const double c = l.cpu / of.capacity.cpuUnits, m = l.mem / of.capacity.memoryMb;
+            double f = std::max(c, m);
+            if (smooth && f > 0) {
+                // The 8-norm of (c, m), by squaring: max(c, m) x (a^8 + b^8)^(1/8).
+                auto p8 = [](double x) {
+                    x *= x;
+                    x *= x;
+                    return x * x;
+                };
+                f *= std::sqrt(std::sqrt(std::sqrt(p8(c / f) + p8(m / f))));
+            }
+            if (of.maxTasks > 0)
+                f = std::max(f, l.tasks / static_cast<double>(of.maxTasks));
+            return f * of.hourlyPrice;
+        };
+        struct Slice {
+            std::size_t group = 0;
+            long long n = 0;
+            std::size_t offer = 0;
+        };
+        std::vector<Slice> sliceList;
+        for (int k = 0; k < slices; ++k)
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                const TaskDemand &t = groups[g];
+                const long long n = t.count > 0 ? t.count / slices + (k < t.count % slices ? 1 : 0) : 0;
+                if (n > 0)
+                    sliceList.push_back({g, n, offers.size()});
+            }
+        auto add = [&](Load &l, const Slice &sl, double sign) {
+            const TaskDemand &t = groups[sl.group];
+            l.cpu += sign * static_cast<double>(sl.n) * t.cpuUnits;
+            l.mem += sign * static_cast<double>(sl.n) * t.memoryMb;
+            l.tasks += sign * static_cast<double>(sl.n);
+        };
+        // First pass: each slice where it adds least; later passes move a slice when another type
+        // now takes it for less (the fractional fleet is convex, so this settles quickly).
+        for (int pass = 0; pass < 8; ++pass) {
+            smooth = pass < 3;
+            bool moved = false;
+            for (Slice &sl : sliceList) {
+                if (sl.offer < offers.size())
+                    add(load[sl.offer], sl, -1);
+                std::size_t bestOffer = offers.size();
+                double bestDelta = std::numeric_limits<double>::infinity();
+                for (std::size_t o = 0; o < offers.size(); ++o) {
+                    if (!fitsOffer(groups[sl.group], offers[o]))
+                        continue;
+                    Load after = load[o];
+                    add(after, sl, 1);
+                    const double delta = fractional(o, after) - fractional(o, load[o]);
+                    if (delta < bestDelta - 1e-12 || (o == sl.offer && delta <= bestDelta + 1e-12)) {
+                        bestDelta = delta;
+                        bestOffer = o;
+                    }
+                }
+                moved = moved || bestOffer != sl.offer;
+                sl.offer = bestOffer;
+                add(load[bestOffer], sl, 1);
+            }
+            if (!moved && !smooth)
+                break;
+        }
+        for (const Slice &sl : sliceList)
+            share[sl.offer][sl.group] += sl.n;
+        std::vector<InstanceRun> mixed;
+        bool ok = true;
+        for (std::size_t o = 0; o < offers.size() && ok; ++o) {
+            std::vector<TaskDemand> part = groups;
+            bool used = false;
+            for (std::size_t g = 0; g < groups.size(); ++g) {
+                part[g].count = share[o][g];
+                used = used || share[o][g] > 0;
+            }
+            if (used)
+                ok = ffdOn(part, offers, static_cast<int>(o), mixed);
+        }
+        if (ok)
+            keepMixedIfCheaper(std::move(mixed));
+    }
+
+    // What ECS itself would do on each type (binpack on memory, groups in the order given) is a
+    // packing too: the optimised fleet is never dearer than the scheduler's on any single type.
+    double totalCpu = 0, totalMemory = 0, totalTasks = 0;
+    for (const TaskDemand &t : groups) {
+        if (t.count <= 0)
+            continue;
+        totalCpu += static_cast<double>(t.count) * t.cpuUnits;
+        totalMemory += static_cast<double>(t.count) * t.memoryMb;
+        totalTasks += static_cast<double>(t.count);
+    }
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        bool all = true;
+        for (const TaskDemand &t : groups)
+            all = all && (t.count <= 0 || fitsOffer(t, offers[o]));
+        if (!all)
+            continue;
+        // As in bestSingle: a type whose totals alone cost no less than the best is not simulated.
+        const InstanceOffer &of = offers[o];
+        double fewest = std::max(totalCpu / of.capacity.cpuUnits, totalMemory / of.capacity.memoryMb);
+        if (of.maxTasks > 0)
+            fewest = std::max(fewest, totalTasks / static_cast<double>(of.maxTasks));
+        if (std::ceil(fewest - 1e-9) * of.hourlyPrice >= bestCost - 1e-9)
+            continue;
+        Packing sim = toPacking(simulate(groups, offers[o], PlacementStrategy::BinpackMemory, 0), static_cast<int>(o), offers[o]);
+        if (sim.hourlyCost < bestCost - 1e-9) {
+            bestCost = sim.hourlyCost;
+            best = std::move(sim.runs);
+            bestRepacked = false;
+        }
+    }
+    if (!best.empty() && !bestRepacked) {
+        std::vector<InstanceRun> improved = best;
+        repackEmptiest(groups, offers, improved);
+        if (costOf(improved, offers) < bestCost - 1e-9)
+            best = std::move(improved);
+    }
+    mergeRuns(best);
+    p.runs = std::move(best);
+    for (const InstanceRun &r : p.runs)
+        p.instances += r.instances;
+    p.hourlyCost = costOf(p.runs, offers);
+    return p;
+}
+
+} // namespace
+
+} // namespace Costscape::Models

@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/platforms/platformmodel.h"
+
+namespace Costscape::Models {
+
+/**
+ * Amazon EC2: instances x hours x hourly price, on-demand, spot, or a mixed fleet split as an EC2
+ * Auto Scaling group's instances distribution does: the first onDemandBase instances on-demand,
+ * then onDemandPercentAboveBase percent of the rest on-demand, rounded up in favour of on-demand.
+ * Source: EC2 Auto Scaling User Guide, "Instances distribution".
+ */
+class Ec2Model final : public PlatformModel
+{
+public:
+    Platform platform() const override { return Platform::Ec2; }
+    Result<OptionResult> evaluate(const OptionContext &context) const override;
+
+    /** How many of count instances are on-demand. */
+    static double onDemandCount(double count, double base, double percentAboveBase);
+};
+
+} // namespace Costscape::Models

@@ -1,0 +1,357 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/platforms/ecsec2/ecsec2model.h"
+
+#include "models/platforms/fleet.h"
+#include "models/platforms/instanceprice.h"
+#include "models/packing/packingpatterns.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <numeric>
+#include <sstream>
+
+namespace Costscape::Models {
+
+namespace {
+using Json = nlohmann::ordered_json;
+
+struct Candidate {
+    const Pricing::Ec2InstanceType *type = nullptr;
+    InstancePrice price;
+};
+
+/** One task of a group, as the packing sees it. */
+TaskDemand oneTask(const TaskGroup &g, long long count = 1)
+{
+    return {g.taskVcpu * 1024.0, g.taskMemoryMb, count};
+}
+
+std::string number(double v)
+{
+    std::ostringstream s;
+    s << v;
+    return s.str();
+}
+} // namespace
+
+InstanceCapacity EcsEc2Model::capacityOf(const Pricing::Ec2InstanceType &type, double reservedMemoryMb)
+{
+    // CPU: the agent registers 1024 CPU units per vCPU (ECS developer guide, "Amazon ECS task
+    // definition parameters", cpu; retrieved 2026-11).
+    // Memory: the agent registers what the kernel reports, less than installed: "an m4.large
+    // instance has 8 GiB of installed memory ... registers 7985 MiB" (ECS developer guide,
+    // "Container instance memory management", retrieved 2026-11,
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html). The
+    // true loss depends on the kernel and the instance; Costscape approximates it as that example's proportion,
+    // installed MiB x 7985 / 8192 (about 2.5%), rounded down to a whole MiB. Then the agent keeps
+    // ECS_RESERVED_MEMORY (reservedMemoryMb, default 256) away from tasks (same page).
+    const double registered = std::floor(type.memoryGib * 1024.0 * RegisteredMemoryPerInstalled + 1e-6);
+    return InstanceCapacity{type.vcpu * 1024.0, registered - reservedMemoryMb};
+}
+
+Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
+{
+    const EcsEc2Spec &spec = ctx.option.ecs;
+    OptionResult r;
+    r.id = ctx.option.id;
+    r.platform = Platform::EcsEc2;
+
+    const Pricing::RegionPrices *region = ctx.sheet.region(ctx.region());
+    const bool spot = spec.purchase == Purchase::Spot;
+
+    // Candidate instance types with their hourly price.
+    std::vector<Candidate> candidates;
+    auto priceOf = [&](const Pricing::Ec2InstanceType &type) -> std::optional<InstancePrice> {
+        const auto od = type.onDemandHourly.find(spec.os);
+        if (od == type.onDemandHourly.end())
+            return std::nullopt;
+        if (!spot)
+            return InstancePrice{od->second, "on-demand"};
+        return spotPrice(type, spec.os, od->second, spec.spotHourly, spec.spotDiscount);
+    };
+    if (spec.autoInstanceTypes) {
+        if (region)
+            for (const auto &[name, type] : region->ec2)
+                if (const auto price = priceOf(type))
+                    candidates.push_back({&type, *price});
+        if (candidates.empty())
+            return ctx.error("instanceTypes", ErrorCode::MissingPrice,
+                             ctx.sheetName() + " has no EC2 instance type with a " + std::string(spot ? "spot" : "on-demand")
+                                 + " " + spec.os + " price in " + ctx.region());
+    } else {
+        for (std::size_t k = 0; k < spec.instanceTypes.size(); ++k) {
+            const std::string &name = spec.instanceTypes[k];
+            const std::string field = "instanceTypes/" + std::to_string(k);
+            const Pricing::Ec2InstanceType *type = ctx.sheet.ec2(ctx.region(), name);
+            if (!type)
+                return ctx.error(field, ErrorCode::UnknownValue,
+                                 "unknown instance type \"" + name + "\": " + ctx.sheetName() + " does not list it in "
+                                     + ctx.region());
+            const auto price = priceOf(*type);
+            if (!price)
+                return ctx.error(field, ErrorCode::MissingPrice,
+                                 ctx.sheetName() + " has no " + (spot ? "spot" : "on-demand") + " " + spec.os + " price for "
+                                     + name + " in " + ctx.region() + (spot ? "; give \"spotHourly\" or \"spotDiscount\"" : ""));
+            candidates.push_back({type, *price});
+        }
+    }
+
+    // Tasks per group, hour by hour.
+    const HourlyPlan &plan = ctx.plan;
+    std::vector<std::vector<double>> counts;
+    for (const TaskGroup &g : spec.taskGroups) {
+        const FleetSizing sizing = sizeFleet(g.fleet, plan, ctx.durationMs, g.taskMemoryMb, ctx.memoryMb, "task");
+        if (!sizing.feasible)
+            r.infeasible(g.name + ": " + sizing.reason);
+        if (!sizing.assumption.empty())
+            r.warnings.push_back(g.name + ": " + sizing.assumption);
+        counts.push_back(sizing.counts);
+    }
+
+    // The packing depends only on the task counts, which repeat hour after hour: pack each
+    // distinct combination once.
+    std::map<std::vector<long long>, std::size_t> keyIndex;
+    std::vector<std::vector<long long>> keys;
+    std::vector<std::size_t> hourKey(plan.size());
+    std::vector<double> tasksPerHour(plan.size(), 0.0);
+    for (std::size_t h = 0; h < plan.size(); ++h) {
+        std::vector<long long> key(counts.size());
+        for (std::size_t g = 0; g < counts.size(); ++g) {
+            key[g] = static_cast<long long>(counts[g][h]);
+            tasksPerHour[h] += counts[g][h];
+        }
+        const auto [it, inserted] = keyIndex.emplace(key, keys.size());
+        if (inserted)
+            keys.push_back(std::move(key));
+        hourKey[h] = it->second;
+    }
+
+    // Hours of the month spent at each combination: a candidate's cost needs no hourly loop.
+    std::vector<double> keyHours(keys.size(), 0.0);
+    for (std::size_t h = 0; h < plan.size(); ++h)
+        keyHours[hourKey[h]] += plan.weight[h];
+
+    // A group that never runs a task need not fit anywhere.
+    std::vector<bool> runsAtAll(spec.taskGroups.size(), false);
+    for (std::size_t g = 0; g < counts.size(); ++g)
+        for (double c : counts[g])
+            runsAtAll[g] = runsAtAll[g] || c > 0;
+
+    auto demandFor = [&](const std::vector<long long> &key) {
+        std::vector<TaskDemand> demand;
+        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
+            demand.push_back(oneTask(spec.taskGroups[g], key[g]));
+        return demand;
+    };
+
+    // What each candidate offers the tasks (ECS developer guide, "Container instance memory
+    // management"; capacityOf) and, with awsvpc networking, how many tasks it may hold (one network
+    // interface each: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-eni.html).
+    std::vector<InstanceOffer> offers;
+    for (const Candidate &c : candidates) {
+        const InstanceCapacity cap = capacityOf(*c.type, spec.reservedMemoryMb);
+        if (cap.memoryMb <= 0 || cap.cpuUnits <= 0)
+            continue;
+        offers.push_back({c.type->name, cap, c.price.hourly, spec.maxTasksPerInstance, c.type->isBurstable()});
+    }
+    const std::string reserve = number(spec.reservedMemoryMb);
+
+    // Name the groups that fit no candidate on their own, not every group.
+    std::string largest;
+    for (std::size_t g = 0; g < spec.taskGroups.size(); ++g) {
+        const TaskGroup &group = spec.taskGroups[g];
+        bool fitsSomewhere = false;
+        for (const InstanceOffer &o : offers)
+            fitsSomewhere = fitsSomewhere || fits(oneTask(group), o.capacity);
+        if (runsAtAll[g] && !fitsSomewhere)
+            largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
+    }
+    if (!largest.empty()) {
+        r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving " + reserve
+                     + " MiB for the ECS agent");
+        r.fleet = summarizeFleet(std::vector<double>(plan.size(), 0.0), plan, "instances");
+        r.hourlyCost.assign(plan.size(), 0.0);
+        r.summary = "no instance type fits";
+        return r;
+    }
+
+    // The optimised fleet of each distinct combination of task counts: instances per offer.
+    std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
+    std::vector<double> keyCost(keys.size(), 0.0), keyInstances(keys.size(), 0.0);
+    // The busiest hour's packing is kept for the details below rather than packed twice.
+    const std::size_t peakKey = hourKey[static_cast<std::size_t>(
+        std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin())];
+    Packing peakPacking;
+    // The busiest hour first: its LP patterns seed every other hour's, which then needs few
+    // rounds of pricing (most of an hour's packing time went into finding the same patterns).
+    std::vector<PackingPattern> patterns;
+    std::vector<std::size_t> order(keys.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    if (peakKey < order.size())
+        std::swap(order[0], order[peakKey]);
+    for (std::size_t k : order) {
+        Packing p = packOptimised(demandFor(keys[k]), offers, &patterns);
+        for (const InstanceRun &run : p.runs)
+            perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
+        keyCost[k] = p.hourlyCost;
+        keyInstances[k] = static_cast<double>(p.instances);
+        if (k == peakKey)
+            peakPacking = std::move(p);
+    }
+
+    std::vector<double> instances(plan.size());
+    r.hourlyCost.resize(plan.size());
+    for (std::size_t h = 0; h < plan.size(); ++h) {
+        instances[h] = keyInstances[hourKey[h]];
+        r.hourlyCost[h] = keyCost[hourKey[h]];
+    }
+    r.fleet = summarizeFleet(instances, plan, "instances");
+
+    // One line per instance type of the mix, in the order of the candidates.
+    std::vector<double> offerHours(offers.size(), 0.0);
+    for (std::size_t k = 0; k < keys.size(); ++k)
+        for (std::size_t o = 0; o < offers.size(); ++o)
+            offerHours[o] += static_cast<double>(perKey[k][o]) * keyHours[k];
+    std::size_t typesUsed = 0;
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        if (offerHours[o] <= 0)
+            continue;
+        ++typesUsed;
+        const Candidate *c = nullptr;
+        for (const Candidate &cand : candidates)
+            if (cand.type->name == offers[o].type)
+                c = &cand;
+        r.addLine({std::string(spot ? "spot instances " : "on-demand instances ") + offers[o].type, offerHours[o], "instance-hours",
+                   offers[o].hourlyPrice, offerHours[o] * offers[o].hourlyPrice,
+                   offers[o].type + " " + spec.os + (spot && c ? ", " + c->price.basis : "") + ", in the cheapest mix of "
+                       + std::to_string(candidates.size()) + " candidate type" + (candidates.size() == 1 ? "" : "s")});
+    }
+
+    // The busiest hour: both packings listed in the details.
+    const std::size_t peakHour = static_cast<std::size_t>(
+        std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin());
+    const std::vector<TaskDemand> peakDemand = demandFor(keys[hourKey[peakHour]]);
+    const Packing &optimised = peakPacking;
+
+    // The scheduler runs on one type, as an Auto Scaling group behind a capacity provider does:
+    // the cheapest single type for the busiest hour under the option's own placement, i.e. the
+    // best one-type group a user could configure, so the savings shown are not inflated by an
+    // unlucky first candidate.
+    const PlacementStrategy strategy = spec.placement == EcsEc2Spec::Placement::BinpackCpu ? PlacementStrategy::BinpackCpu
+        : spec.placement == EcsEc2Spec::Placement::Spread                                   ? PlacementStrategy::Spread
+                                                                                            : PlacementStrategy::BinpackMemory;
+    const char *strategyName = strategy == PlacementStrategy::BinpackCpu ? "binpack-cpu"
+        : strategy == PlacementStrategy::Spread                          ? "spread"
+                                                                         : "binpack-memory";
+    Packing scheduler;
+    scheduler.feasible = false;
+    int schedulerOffer = -1;
+    for (std::size_t o = 0; o < offers.size(); ++o) {
+        Packing p = simulateEcsScheduler(peakDemand, offers[o], strategy);
+        if (!p.feasible)
+            continue;
+        for (InstanceRun &run : p.runs)
+            run.offer = static_cast<int>(o);
+        if (schedulerOffer < 0 || p.hourlyCost < scheduler.hourlyCost - 1e-12) {
+            scheduler = std::move(p);
+            schedulerOffer = static_cast<int>(o);
+        }
+    }
+
+    auto fleetJson = [&](const Packing &p, const std::string &name) {
+        Json runs = Json::array();
+        double cpuUsed = 0, cpuOffered = 0, memUsed = 0, memOffered = 0;
+        for (const InstanceRun &run : p.runs) {
+            const InstanceOffer &o = offers[static_cast<std::size_t>(run.offer)];
+            const double n = static_cast<double>(run.instances);
+            cpuUsed += n * run.cpuUsed;
+            memUsed += n * run.memoryUsed;
+            cpuOffered += n * o.capacity.cpuUnits;
+            memOffered += n * o.capacity.memoryMb;
+            runs.push_back({{"type", o.type},
+                            {"instances", run.instances},
+                            {"tasks", run.tasksPerGroup},
+                            {"cpuUsed", run.cpuUsed},
+                            {"memoryUsed", run.memoryUsed},
+                            {"cpuOffered", o.capacity.cpuUnits},
+                            {"memoryOffered", o.capacity.memoryMb},
+                            {"hourlyPrice", o.hourlyPrice},
+                            {"burstable", o.burstable}});
+        }
+        return Json{{"strategy", name},
+                    {"hourlyCost", p.hourlyCost},
+                    {"instances", p.instances},
+                    {"cpuUtilisation", p.cpuUtilisation(offers)},
+                    {"memoryUtilisation", p.memoryUtilisation(offers)},
+                    {"strandedCpuUnits", cpuOffered - cpuUsed},
+                    {"strandedMemoryMb", memOffered - memUsed},
+                    {"runs", runs}};
+    };
+    Json groupNames = Json::array(), taskCpu = Json::array(), taskMem = Json::array();
+    for (const TaskGroup &g : spec.taskGroups) {
+        groupNames.push_back(g.name);
+        taskCpu.push_back(g.taskVcpu * 1024.0);
+        taskMem.push_back(g.taskMemoryMb);
+    }
+    Json packing{{"hour", peakHour}, {"groups", groupNames}, {"taskCpuUnits", taskCpu}, {"taskMemoryMb", taskMem},
+                 {"optimised", fleetJson(optimised, "optimised")}};
+    if (schedulerOffer >= 0) {
+        packing["scheduler"] = fleetJson(scheduler, strategyName);
+        packing["savingsHourly"] = scheduler.hourlyCost - optimised.hourlyCost;
+    }
+    // Once, for the busiest hour: how far the fleet is from the best any packing could do.
+    if (const double bound = packingLowerBound(peakDemand, offers); std::isfinite(bound))
+        packing["lowerBoundHourly"] = bound;
+
+    // The type holding the most instances at the busiest hour names the fleet.
+    std::vector<long long> peakByOffer(offers.size(), 0);
+    for (const InstanceRun &run : optimised.runs)
+        peakByOffer[static_cast<std::size_t>(run.offer)] += run.instances;
+    std::size_t main = 0;
+    for (std::size_t o = 0; o < offers.size(); ++o)
+        if (peakByOffer[o] > peakByOffer[main])
+            main = o;
+    const double n = instances[peakHour];
+    const double cpuUtil = optimised.cpuUtilisation(offers);
+    const double memUtil = optimised.memoryUtilisation(offers);
+    r.details = {{"instanceType", offers.empty() ? std::string() : offers[main].type},
+                 {"hourlyPrice", offers.empty() ? 0.0 : offers[main].hourlyPrice},
+                 {"peakTasks", tasksPerHour[peakHour]},
+                 {"peakInstances", n},
+                 {"cpuUtilization", cpuUtil},
+                 {"memoryUtilization", memUtil},
+                 {"candidates", candidates.size()},
+                 {"typesUsed", typesUsed},
+                 {"packing", packing}};
+
+    for (std::size_t o = 0; o < offers.size(); ++o)
+        if (offerHours[o] > 0 && offers[o].burstable)
+            r.warnings.push_back(offers[o].type + " is burstable: its baseline CPU is a fraction of its vCPUs, "
+                                                  "so CPU-bound tasks packed by vCPU may be throttled");
+
+    std::ostringstream summary;
+    if (optimised.runs.empty()) {
+        summary << "no instances for " << tasksPerHour[peakHour] << " tasks";
+    } else {
+        bool first = true;
+        for (std::size_t o = 0; o < offers.size(); ++o) {
+            if (peakByOffer[o] == 0)
+                continue;
+            summary << (first ? "" : " + ") << offers[o].type << " x " << peakByOffer[o];
+            first = false;
+        }
+        summary << " " << (spot ? "spot" : "on-demand") << " for " << tasksPerHour[peakHour] << " tasks (optimised";
+        if (schedulerOffer >= 0)
+            summary << "; ECS " << strategyName << " would use " << scheduler.instances << " "
+                    << offers[static_cast<std::size_t>(schedulerOffer)].type;
+        summary << "; CPU " << static_cast<int>(cpuUtil * 100 + 0.5) << "%, memory " << static_cast<int>(memUtil * 100 + 0.5)
+                << "%)";
+    }
+    r.summary = summary.str();
+    return r;
+}
+
+} // namespace Costscape::Models

@@ -1,0 +1,88 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/platforms/fleet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace Costscape::Models {
+
+double ceilTolerant(double value)
+{
+    return std::ceil(value - 1e-9 * std::max(1.0, std::abs(value)));
+}
+
+FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double durationMs, double unitMemoryMb,
+                      double requestMemoryMb, const char *unitName)
+{
+    FleetSizing out;
+    if (spec.fixedCount) {
+        out.counts.assign(plan.size(), *spec.fixedCount);
+        return out;
+    }
+    Capacity capacity;
+    if (spec.capacity) {
+        capacity = *spec.capacity;
+    } else {
+        const double perUnit = std::floor(unitMemoryMb / requestMemoryMb);
+        if (perUnit < 1) {
+            std::ostringstream s;
+            s << "one request needs " << requestMemoryMb << " MB of memory; one " << unitName << " has only "
+              << unitMemoryMb << " MB";
+            out.feasible = false;
+            out.reason = s.str();
+            out.counts.assign(plan.size(), spec.minCount);
+            return out;
+        }
+        capacity = {Capacity::Kind::ConcurrentRequests, perUnit};
+        std::ostringstream s;
+        s << "no capacity given: one " << unitName << " is assumed to serve " << perUnit
+          << " concurrent requests (its memory / " << requestMemoryMb << " MB per request)";
+        out.assumption = s.str();
+    }
+    const double durationS = durationMs / 1000.0;
+    const double perUnit = capacity.value * spec.targetUtilization;
+    out.counts.resize(plan.size());
+    double peak = 0;
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        const double rate = plan.ratePerSecond[i];
+        const double load = capacity.kind == Capacity::Kind::ConcurrentRequests ? rate * durationS : rate;
+        const double n = std::max(spec.minCount, ceilTolerant(load / perUnit));
+        out.counts[i] = n;
+        peak = std::max(peak, n);
+    }
+    if (spec.scaling == FleetSpec::Scaling::Peak)
+        std::fill(out.counts.begin(), out.counts.end(), peak);
+    return out;
+}
+
+std::string describeCounts(const std::vector<double> &counts, const char *singular, const char *plural)
+{
+    if (counts.empty())
+        return std::string("0 ") + plural;
+    const auto [lo, hi] = std::minmax_element(counts.begin(), counts.end());
+    std::ostringstream s;
+    if (*lo == *hi)
+        s << *hi << ' ' << (*hi == 1 ? singular : plural);
+    else
+        s << *lo << '-' << *hi << ' ' << plural;
+    return s.str();
+}
+
+FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan &plan, std::string unit)
+{
+    FleetSummary f;
+    f.unit = std::move(unit);
+    f.hourly = counts;
+    double weights = 0;
+    for (std::size_t i = 0; i < counts.size(); ++i) {
+        f.peak = std::max(f.peak, counts[i]);
+        f.unitHours += counts[i] * plan.weight[i];
+        weights += plan.weight[i];
+    }
+    f.average = weights > 0 ? f.unitHours / weights : 0;
+    return f;
+}
+
+} // namespace Costscape::Models

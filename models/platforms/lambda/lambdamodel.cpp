@@ -1,0 +1,183 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/platforms/lambda/lambdamodel.h"
+
+#include "models/platforms/fleet.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <sstream>
+
+namespace Costscape::Models {
+
+namespace {
+std::string number(double v)
+{
+    std::ostringstream s;
+    s.precision(10);
+    s << v;
+    return s.str();
+}
+} // namespace
+
+double LambdaModel::billedDurationMs(double durationMs, int granularityMs)
+{
+    const double g = granularityMs > 0 ? granularityMs : 1;
+    return ceilTolerant(durationMs / g) * g;
+}
+
+std::vector<double> splitAcrossTiers(const std::vector<Pricing::PriceTier> &tiers, double quantity)
+{
+    std::vector<double> out(tiers.size(), 0.0);
+    double start = 0;
+    for (std::size_t i = 0; i < tiers.size() && quantity > start; ++i) {
+        const double end = tiers[i].upTo;
+        out[i] = std::min(quantity, end) - start;
+        start = end;
+    }
+    return out;
+}
+
+Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
+{
+    const LambdaSpec &spec = ctx.option.lambda;
+    OptionResult r;
+    r.id = ctx.option.id;
+    r.platform = Platform::Lambda;
+
+    const Pricing::LambdaPrices *regionPrices = ctx.sheet.lambda(ctx.region());
+    if (!regionPrices)
+        return ctx.error("platform", ErrorCode::MissingPrice,
+                         ctx.sheetName() + " has no Lambda prices for region " + ctx.region());
+    const Pricing::LambdaArchitecturePrices *prices = ctx.sheet.lambda(ctx.region(), spec.architecture);
+    if (!prices)
+        return ctx.error("architecture", ErrorCode::MissingPrice,
+                         ctx.sheetName() + " has no Lambda " + spec.architecture + " prices for region " + ctx.region());
+
+    const double memoryMb = ctx.memoryMb;
+    const double gb = memoryMb / 1024.0;
+    const double billedMs = billedDurationMs(ctx.durationMs, spec.billingGranularityMs);
+    const double billedS = billedMs / 1000.0;
+    const HourlyPlan &plan = ctx.plan;
+    const double requests = plan.requestsPerMonth();
+
+    if (ctx.durationMs > MaxDurationMs)
+        r.infeasible("a request runs " + number(ctx.durationMs / 1000) + " s; Lambda stops a function after 900 s (15 minutes)");
+    if (memoryMb < MinMemoryMb || memoryMb > MaxMemoryMb)
+        r.infeasible("Lambda memory must be between 128 and 10240 MB; the function needs " + number(memoryMb) + " MB");
+
+    // Free tier: only when asked, as the AWS Pricing Calculator does. It covers on-demand requests
+    // and duration, not provisioned concurrency or ephemeral storage.
+    double freeRequests = 0;
+    double freeGbSeconds = 0;
+    if (spec.freeTier) {
+        if (regionPrices->freeTier) {
+            freeRequests = regionPrices->freeTier->requests;
+            freeGbSeconds = regionPrices->freeTier->gbSeconds;
+        } else {
+            r.warnings.push_back("the free tier was asked for, but " + ctx.sheetName() + " states none; none applied");
+        }
+    }
+
+    // Provisioned concurrency: environments kept warm, billed per GB-second enabled (time rounded
+    // up to 5 minutes), plus the requests they serve at the provisioned duration rate.
+    double pcRequests = 0;
+    std::vector<double> pcHourly(plan.size(), 0.0);
+    double pcCost = 0;
+    if (spec.provisionedConcurrency && spec.provisionedConcurrency->count > 0) {
+        const ProvisionedConcurrency &pc = *spec.provisionedConcurrency;
+        const std::string field = "provisionedConcurrency";
+        if (!prices->provisionedGbSecond || !prices->provisionedDurationGbSecond)
+            return ctx.error(field, ErrorCode::MissingPrice,
+                             ctx.sheetName() + " has no provisioned concurrency prices for Lambda " + spec.architecture
+                                 + " in " + ctx.region());
+        const double pcHours = std::min(pc.hoursPerMonth.value_or(ctx.hoursPerMonth), ctx.hoursPerMonth);
+        const double pcSeconds = ceilTolerant(pcHours * 3600.0 / 300.0) * 300.0;
+        const double pcGbSeconds = pc.count * gb * pcSeconds;
+        pcCost = pcGbSeconds * *prices->provisionedGbSecond;
+        r.addLine({"provisioned concurrency", pcGbSeconds, "GB-seconds", *prices->provisionedGbSecond, pcCost,
+                   number(pc.count) + " environments x " + number(gb) + " GB x " + number(pcSeconds) + " s"});
+
+        // Which hours: the busiest, since that is where provisioned concurrency is scheduled.
+        std::vector<std::size_t> order(plan.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return plan.ratePerSecond[a] > plan.ratePerSecond[b]; });
+        double hoursLeft = pcHours;
+        double served = 0;
+        const double maxRate = ctx.durationMs > 0 ? pc.count / (ctx.durationMs / 1000.0) : 0;
+        for (std::size_t idx : order) {
+            if (hoursLeft <= 0)
+                break;
+            const double w = std::min(plan.weight[idx], hoursLeft);
+            hoursLeft -= w;
+            pcHourly[idx] = pc.count * gb * 3600.0 * *prices->provisionedGbSecond;
+            served += std::min(plan.ratePerSecond[idx], maxRate) * 3600.0 * w;
+        }
+        const double share = pc.shareOfRequests.value_or(requests > 0 ? std::min(1.0, served / requests) : 0);
+        pcRequests = requests * share;
+        const double pcDurationGbS = pcRequests * billedS * gb;
+        r.addLine({"provisioned duration", pcDurationGbS, "GB-seconds", *prices->provisionedDurationGbSecond,
+                   pcDurationGbS * *prices->provisionedDurationGbSecond,
+                   number(share * 100) + "% of requests run on provisioned environments"});
+    }
+
+    const double billableRequests = std::max(0.0, requests - freeRequests);
+    const double requestPrice = prices->requestPerMillion / 1e6;
+    r.addLine({"requests", billableRequests, "requests", requestPrice, billableRequests * requestPrice,
+               freeRequests > 0 ? "after " + number(freeRequests) + " free requests" : ""});
+
+    const double onDemandRequests = requests - pcRequests;
+    const double onDemandGbS = std::max(0.0, onDemandRequests * billedS * gb - freeGbSeconds);
+    const std::vector<double> perTier = splitAcrossTiers(prices->gbSecond, onDemandGbS);
+    for (std::size_t i = 0; i < perTier.size(); ++i) {
+        if (perTier[i] <= 0 && i > 0)
+            continue; // the first tier is always shown, so a zero duration charge is visible
+        std::string note = number(billedMs) + " ms billed per request";
+        if (billedMs != ctx.durationMs)
+            note += " (" + number(ctx.durationMs) + " ms rounded up to " + std::to_string(spec.billingGranularityMs) + " ms)";
+        if (i == 0 && freeGbSeconds > 0)
+            note += ", after " + number(freeGbSeconds) + " free GB-seconds";
+        const std::string name = prices->gbSecond.size() == 1 ? "duration" : "duration tier " + std::to_string(i + 1);
+        r.addLine({name, perTier[i], "GB-seconds", prices->gbSecond[i].price, perTier[i] * prices->gbSecond[i].price, note});
+    }
+
+    const double extraStorageGb = (spec.ephemeralStorageMb - 512.0) / 1024.0;
+    if (extraStorageGb > 0) {
+        if (!regionPrices->ephemeralGbSecond)
+            return ctx.error("ephemeralStorageMb", ErrorCode::MissingPrice,
+                             ctx.sheetName() + " has no Lambda ephemeral storage price for " + ctx.region());
+        const double gbS = requests * billedS * extraStorageGb;
+        r.addLine({"ephemeral storage", gbS, "GB-seconds", *regionPrices->ephemeralGbSecond,
+                   gbS * *regionPrices->ephemeralGbSecond, number(extraStorageGb) + " GB above the included 512 MB"});
+    }
+
+    // Concurrency (Little's law) is Lambda's "fleet": execution environments in use.
+    std::vector<double> concurrency(plan.size());
+    for (std::size_t i = 0; i < plan.size(); ++i)
+        concurrency[i] = plan.ratePerSecond[i] * ctx.durationMs / 1000.0;
+    r.fleet = summarizeFleet(concurrency, plan, "concurrent executions");
+    r.fleet.unitHours = 0; // nothing is billed per environment-hour
+    if (r.fleet.peak > DefaultAccountConcurrency)
+        r.warnings.push_back("peak concurrency " + number(std::ceil(r.fleet.peak))
+                             + " exceeds the default account limit of 1,000 concurrent executions per region; "
+                               "a quota increase is needed");
+
+    // Spread the usage-driven part over the hours by traffic, the provisioned part over its hours.
+    const double variable = r.monthlyCost - pcCost;
+    r.hourlyCost.assign(plan.size(), 0.0);
+    for (std::size_t i = 0; i < plan.size(); ++i) {
+        const double share = requests > 0 ? plan.ratePerSecond[i] * 3600.0 / requests : 0;
+        r.hourlyCost[i] = variable * share + pcHourly[i];
+    }
+    std::ostringstream summary;
+    summary << spec.architecture << ", " << memoryMb << " MB, " << billedMs << " ms billed";
+    if (spec.provisionedConcurrency && spec.provisionedConcurrency->count > 0)
+        summary << ", " << spec.provisionedConcurrency->count << " provisioned";
+    r.summary = summary.str();
+    r.details = {{"billedDurationMs", billedMs}, {"memoryMb", memoryMb}, {"requestsPerMonth", requests}};
+    return r;
+}
+
+} // namespace Costscape::Models

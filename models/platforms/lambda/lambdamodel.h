@@ -1,0 +1,37 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/platforms/platformmodel.h"
+
+namespace Costscape::Models {
+
+/**
+ * AWS Lambda: requests plus GB-seconds (GB = MB / 1024), duration rounded up to the billing
+ * granularity (1 ms since December 2020, 100 ms before), tiered duration prices per
+ * architecture, ephemeral storage above the included 512 MB, the free tier only when the option
+ * asks for it, and provisioned concurrency.
+ * Source: https://aws.amazon.com/lambda/pricing/ (examples and rules), AWS Compute Blog
+ * "New for AWS Lambda - 1ms billing granularity" (2020-12-01).
+ */
+class LambdaModel final : public PlatformModel
+{
+public:
+    Platform platform() const override { return Platform::Lambda; }
+    Result<OptionResult> evaluate(const OptionContext &context) const override;
+
+    /** Lambda rejects invocations longer than 15 minutes. */
+    static constexpr double MaxDurationMs = 900'000;
+    static constexpr double MinMemoryMb = 128;
+    static constexpr double MaxMemoryMb = 10'240;
+    /** Default account concurrency quota per region (a quota increase can raise it). */
+    static constexpr double DefaultAccountConcurrency = 1'000;
+
+    /** The duration AWS bills: rounded up to a multiple of granularityMs. */
+    static double billedDurationMs(double durationMs, int granularityMs);
+};
+
+/** Splits usage across cumulative tiers: the quantity priced in each tier, in order. */
+std::vector<double> splitAcrossTiers(const std::vector<Pricing::PriceTier> &tiers, double quantity);
+
+} // namespace Costscape::Models

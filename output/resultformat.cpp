@@ -1,0 +1,254 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "output/resultformat.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+namespace Costscape::Models {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+// The per-second series stay out of the document: a chart draws them from the struct, and a
+// ten-minute spike would add thousands of numbers per option to every result file.
+Json scalingToJson(const ScalingResult &s)
+{
+    Json assumptions = Json::array();
+    for (const ScalingAssumption &a : s.assumptions)
+        assumptions.push_back({{"key", a.key}, {"label", a.label}, {"unit", a.unit}, {"value", a.value},
+                               {"overridden", a.overridden}, {"source", a.source}});
+    return {{"secondsToMeetDemand", s.secondsToMeetDemand},
+            {"requestsDelayed", s.requestsDelayed},
+            {"requestsRejected", s.requestsRejected},
+            {"peakBacklog", s.peakBacklog},
+            {"maxDelaySeconds", s.maxDelaySeconds},
+            {"warmUnitsBefore", s.warmUnitsBefore},
+            {"warmMinimum", s.warmMinimum},
+            {"warmUnit", s.warmUnit},
+            {"warmExtraMonthlyCost", s.warmExtraMonthlyCost},
+            {"assumptions", std::move(assumptions)},
+            {"notes", s.notes}};
+}
+} // namespace
+
+nlohmann::ordered_json evaluationToJson(const Evaluation &e)
+{
+    Json out;
+    out["format"] = "costscape-result";
+    out["version"] = 1;
+    out["scenario"] = e.scenario;
+    out["region"] = e.region;
+    out["currency"] = e.prices.currency;
+    out["hoursPerMonth"] = e.hoursPerMonth;
+    out["prices"] = {{"name", e.prices.name}, {"source", e.prices.source}, {"retrieved", e.prices.retrieved}};
+    Json options = Json::array();
+    for (const OptionResult &o : e.options) {
+        Json items = Json::array();
+        for (const LineItem &li : o.lineItems) {
+            Json item = {{"name", li.name}, {"quantity", li.quantity}, {"unit", li.unit},
+                         {"unitPrice", li.unitPrice}, {"cost", li.cost}};
+            if (!li.note.empty())
+                item["note"] = li.note;
+            items.push_back(std::move(item));
+        }
+        Json option = {{"id", o.id},
+                       {"platform", platformName(o.platform)},
+                       {"monthlyCost", o.monthlyCost},
+                       {"lineItems", std::move(items)},
+                       {"fleet", {{"peak", o.fleet.peak}, {"average", o.fleet.average}, {"unit", o.fleet.unit},
+                                  {"unitHours", o.fleet.unitHours}}},
+                       {"feasible", o.feasible},
+                       {"warnings", o.warnings},
+                       {"summary", o.summary}};
+        if (!o.details.is_null())
+            option["details"] = o.details;
+        if (o.scaling)
+            option["scaling"] = scalingToJson(*o.scaling);
+        options.push_back(std::move(option));
+    }
+    out["options"] = std::move(options);
+    if (e.spike)
+        out["spike"] = {{"fromPerSecond", e.spike->fromPerSecond}, {"toPerSecond", e.spike->toPerSecond},
+                        {"rampSeconds", e.spike->rampSeconds},     {"holdSeconds", e.spike->holdSeconds},
+                        {"objectiveMs", e.spike->objectiveMs},
+                        {"excess", e.spike->excess == Spike::Excess::Reject ? "reject" : "queue"}};
+    const int cheapest = e.cheapestIndex();
+    out["cheapest"] = cheapest >= 0 ? Json(e.options[static_cast<std::size_t>(cheapest)].id) : Json(nullptr);
+    return out;
+}
+
+std::string formatJson(const Evaluation &evaluation)
+{
+    return evaluationToJson(evaluation).dump(2) + '\n';
+}
+
+namespace {
+std::string csvField(const std::string &s)
+{
+    std::string v = s;
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@'))
+        v = '\'' + v;
+    if (v.find_first_of(",\"\r\n") == std::string::npos)
+        return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + '"';
+}
+
+std::string csvNumber(double v)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string fixed(double v, int decimals)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+// Pads to width by display characters (UTF-8 continuation bytes take no column).
+std::string pad(const std::string &s, std::size_t width, bool right = false)
+{
+    std::size_t cols = 0;
+    for (unsigned char c : s)
+        cols += (c & 0xC0) != 0x80;
+    if (cols >= width)
+        return s;
+    const std::string fill(width - cols, ' ');
+    return right ? fill + s : s + fill;
+}
+} // namespace
+
+namespace {
+/** @p value to @p decimals with thousands separators: "1,234.56", "301,034". */
+std::string grouped(double value, int decimals)
+{
+    const double scale = std::pow(10.0, decimals);
+    const double rounded = std::round(value * scale) / scale;
+    std::string digits = fixed(std::abs(rounded), decimals);
+    const std::size_t dot = std::min(digits.find('.'), digits.size());
+    std::string whole = digits.substr(0, dot);
+    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
+        whole.insert(static_cast<std::size_t>(i), ",");
+    return (rounded < 0 ? "-" : "") + whole + digits.substr(dot);
+}
+} // namespace
+
+std::string formatMoney(double value)
+{
+    return grouped(value, 2);
+}
+
+std::string formatCsv(const Evaluation &e)
+{
+    std::ostringstream out;
+    out << "option,platform,lineItem,quantity,unit,unitPrice,cost,currency,region,feasible,note\r\n";
+    // The region travels on every row: a sheet pasted beside another region's must still say which is which.
+    const std::string region = csvField(e.region);
+    for (const OptionResult &o : e.options) {
+        const std::string head = csvField(o.id) + ',' + platformName(o.platform) + ',';
+        const std::string feasible = o.feasible ? "true" : "false";
+        for (const LineItem &li : o.lineItems)
+            out << head << csvField(li.name) << ',' << csvNumber(li.quantity) << ',' << csvField(li.unit) << ','
+                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << e.prices.currency << ',' << region << ',' << feasible
+                << ',' << csvField(li.note) << "\r\n";
+        std::string why;
+        for (const std::string &w : o.warnings)
+            why += (why.empty() ? "" : "; ") + w;
+        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << region << ',' << feasible << ','
+            << csvField(why) << "\r\n";
+    }
+    return out.str();
+}
+
+namespace {
+/** The spike in a few columns per option: how long, how many waited too long, and the price of being ready. */
+void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_t idWidth)
+{
+    if (!e.spike)
+        return;
+    const Spike &k = *e.spike;
+    out << "\nSpike: " << csvNumber(k.fromPerSecond) << " -> " << csvNumber(k.toPerSecond) << " requests/s, ramp "
+        << csvNumber(k.rampSeconds) << " s, hold " << csvNumber(k.holdSeconds) << " s; objective "
+        << csvNumber(k.objectiveMs) << " ms wait, excess " << (k.excess == Spike::Excess::Reject ? "rejected" : "queued")
+        << '\n';
+    out << pad("option", idWidth) << "  " << pad("meets demand", 12, true) << "  " << pad("delayed", 10, true) << "  "
+        << pad("rejected", 10, true) << "  " << pad("max wait", 9, true) << "  warm minimum (adds " << e.prices.currency
+        << "/month)\n";
+    for (const OptionResult &o : e.options) {
+        if (!o.scaling)
+            continue;
+        const ScalingResult &s = *o.scaling;
+        const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never") : fixed(s.secondsToMeetDemand, 0) + " s";
+        std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
+                                             : fixed(s.warmMinimum, 0) + " " + s.warmUnit + " (+"
+                + formatMoney(s.warmExtraMonthlyCost) + ")";
+        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(grouped(s.requestsDelayed, 0), 10, true)
+            << "  " << pad(grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
+            << "  " << warm << '\n';
+    }
+}
+} // namespace
+
+std::string formatTable(const Evaluation &e)
+{
+    std::ostringstream out;
+    out << (e.scenario.empty() ? std::string("Scenario") : e.scenario) << ": " << e.region << ", "
+        << csvNumber(e.hoursPerMonth) << " hours per month\n";
+    out << "Prices: " << e.prices.name;
+    if (!e.prices.retrieved.empty())
+        out << " (retrieved " << e.prices.retrieved << ")";
+    out << "\n\n";
+
+    const std::string money = "monthly " + e.prices.currency;
+    std::size_t idWidth = 6, moneyWidth = money.size();
+    for (const OptionResult &o : e.options) {
+        idWidth = std::max(idWidth, o.id.size());
+        moneyWidth = std::max(moneyWidth, formatMoney(o.monthlyCost).size());
+    }
+    const int cheapest = e.cheapestIndex();
+    out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
+        << pad("fleet peak / average", 30) << "  what\n";
+    for (std::size_t i = 0; i < e.options.size(); ++i) {
+        const OptionResult &o = e.options[i];
+        std::string fleet = fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
+            + fixed(o.fleet.average, 1) + " " + o.fleet.unit;
+        std::string what = o.summary;
+        if (static_cast<int>(i) == cheapest)
+            what = "CHEAPEST  " + what;
+        if (!o.feasible)
+            what = "INFEASIBLE  " + what;
+        out << pad(o.id, idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
+            << pad(formatMoney(o.monthlyCost), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+    }
+    bool anyWarning = false;
+    for (const OptionResult &o : e.options)
+        for (const std::string &w : o.warnings) {
+            if (!anyWarning)
+                out << "\nNotes:\n";
+            anyWarning = true;
+            out << "  " << o.id << ": " << w << '\n';
+        }
+    formatSpikeSection(out, e, idWidth);
+    out << '\n';
+    if (cheapest >= 0) {
+        const OptionResult &c = e.options[static_cast<std::size_t>(cheapest)];
+        out << "Cheapest feasible option: " << c.id << " (" << platformTitle(c.platform) << ") at "
+            << formatMoney(c.monthlyCost) << ' ' << e.prices.currency << " per month\n";
+    } else {
+        out << "No option can serve this workload as configured.\n";
+    }
+    return out.str();
+}
+
+} // namespace Costscape::Models

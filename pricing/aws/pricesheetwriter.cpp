@@ -1,0 +1,110 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "pricing/aws/awsoffer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace Costscape::Pricing {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Whole numbers are written without ".0" (vcpu 2, not 2.0); every other number is written by
+// nlohmann's shortest round-trip formatting, so parsePriceSheet reads back the same double.
+Json number(double v)
+{
+    if (std::isfinite(v) && std::floor(v) == v && std::fabs(v) < 9007199254740992.0)
+        return Json(static_cast<std::int64_t>(v));
+    return Json(v);
+}
+
+Json byOs(const std::map<std::string, double> &prices)
+{
+    Json j = Json::object();
+    for (const auto &[os, price] : prices)
+        j[os] = number(price);
+    return j;
+}
+
+} // namespace
+
+std::string serializePriceSheet(const PriceSheet &sheet)
+{
+    Json root = Json::object();
+    root["format"] = "costscape-prices";
+    root["version"] = 1;
+    root["name"] = sheet.provenance.name;
+    root["currency"] = sheet.provenance.currency;
+    root["source"] = sheet.provenance.source;
+    root["retrieved"] = sheet.provenance.retrieved;
+    Json regions = Json::object();
+    for (const auto &[code, r] : sheet.regions) {
+        Json region = Json::object();
+        if (r.lambda) {
+            Json l = Json::object();
+            for (const auto &[arch, a] : r.lambda->architectures) {
+                Json aj = Json::object();
+                aj["requestPerMillion"] = number(a.requestPerMillion);
+                Json tiers = Json::array();
+                for (const PriceTier &t : a.gbSecond) {
+                    Json tj = Json::object();
+                    if (std::isfinite(t.upTo))
+                        tj["upTo"] = number(t.upTo);
+                    tj["price"] = number(t.price);
+                    tiers.push_back(std::move(tj));
+                }
+                aj["gbSecond"] = std::move(tiers);
+                if (a.provisionedGbSecond)
+                    aj["provisionedGbSecond"] = number(*a.provisionedGbSecond);
+                if (a.provisionedDurationGbSecond)
+                    aj["provisionedDurationGbSecond"] = number(*a.provisionedDurationGbSecond);
+                l[arch] = std::move(aj);
+            }
+            if (r.lambda->ephemeralGbSecond)
+                l["ephemeralGbSecond"] = number(*r.lambda->ephemeralGbSecond);
+            if (r.lambda->freeTier)
+                l["freeTier"] = {{"requests", number(r.lambda->freeTier->requests)},
+                                 {"gbSeconds", number(r.lambda->freeTier->gbSeconds)}};
+            region["lambda"] = std::move(l);
+        }
+        if (r.fargate) {
+            Json f = Json::object();
+            for (const auto &[key, rates] : r.fargate->rates) {
+                Json rj = Json::object();
+                rj["vcpuHour"] = number(rates.vcpuHour);
+                rj["gbHour"] = number(rates.gbHour);
+                if (rates.osLicenseVcpuHour)
+                    rj["osLicenseVcpuHour"] = number(*rates.osLicenseVcpuHour);
+                f[key] = std::move(rj);
+            }
+            if (r.fargate->ephemeralGbHour)
+                f["ephemeralGbHour"] = number(*r.fargate->ephemeralGbHour);
+            region["fargate"] = std::move(f);
+        }
+        if (!r.ec2.empty()) {
+            Json ec2 = Json::object();
+            for (const auto &[name, t] : r.ec2) {
+                Json tj = Json::object();
+                tj["vcpu"] = number(t.vcpu);
+                tj["memoryGib"] = number(t.memoryGib);
+                tj["onDemandHourly"] = byOs(t.onDemandHourly);
+                if (!t.spotHourly.empty())
+                    tj["spotHourly"] = byOs(t.spotHourly);
+                if (!t.interruption.empty())
+                    tj["interruption"] = t.interruption;
+                if (t.spotAdvisorSavingsPercent)
+                    tj["spotAdvisorSavingsPercent"] = number(*t.spotAdvisorSavingsPercent);
+                ec2[name] = std::move(tj);
+            }
+            region["ec2"] = std::move(ec2);
+        }
+        regions[code] = std::move(region);
+    }
+    root["regions"] = std::move(regions);
+    return root.dump(2) + '\n';
+}
+
+} // namespace Costscape::Pricing

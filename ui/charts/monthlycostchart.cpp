@@ -1,0 +1,438 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/monthlycostchart.h"
+#include "ui/uitext.h"
+
+#include <qcustomplot.h>
+
+#include <QFontMetricsF>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Costscape::Ui {
+
+namespace {
+
+constexpr double barWidth = 0.6;
+/** Height of the stub of an infeasible option with total 0, as a share of the y range. */
+constexpr double stubShare = 0.025;
+
+
+template <typename T>
+T valueAt(const std::vector<T> &values, std::size_t i, T fallback)
+{
+    return i < values.size() ? values[i] : fallback;
+}
+
+bool feasibleAt(const Models::MonthlySeries &series, std::size_t i)
+{
+    return i < series.feasible.size() ? static_cast<bool>(series.feasible[i]) : true;
+}
+
+/** @p text in at most @p maxLines lines of @p width pixels, the last one elided. */
+QString fitText(const QString &text, const QFontMetricsF &metrics, double width, int maxLines)
+{
+    const QStringList words = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    QStringList lines;
+    QString line;
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        const QString candidate = line.isEmpty() ? words[i] : line + QLatin1Char(' ') + words[i];
+        if (line.isEmpty() || metrics.horizontalAdvance(candidate) <= width) {
+            line = candidate;
+            continue;
+        }
+        lines << line;
+        if (lines.size() == maxLines - 1) {
+            line = words.mid(i).join(QLatin1Char(' '));
+            break;
+        }
+        line = words[i];
+    }
+    if (!line.isEmpty())
+        lines << line;
+    for (QString &l : lines)
+        l = metrics.elidedText(l, Qt::ElideRight, width);
+    return lines.join(QLatin1Char('\n'));
+}
+
+/**
+ * A label that wraps and elides its text to the pixel width of @c keyWidth plot units at draw
+ * time, so it fits its bar on screen and in exports of any size.
+ */
+class FittedText final : public QCPItemText
+{
+public:
+    FittedText(QCustomPlot *plot, double keyWidth, int maxLines)
+        : QCPItemText(plot)
+        , m_keyWidth(keyWidth)
+        , m_maxLines(maxLines)
+    {
+    }
+
+    void setFullText(const QString &text)
+    {
+        m_full = text;
+        setText(text);
+    }
+
+protected:
+    void draw(QCPPainter *painter) override
+    {
+        if (QCPAxis *axis = position->keyAxis()) {
+            const double center = axis->range().center();
+            const double width = std::abs(axis->coordToPixel(center + m_keyWidth / 2)
+                                          - axis->coordToPixel(center - m_keyWidth / 2));
+            mText = fitText(m_full, QFontMetricsF(mainFont(), painter->device()), width, m_maxLines);
+        }
+        QCPItemText::draw(painter);
+    }
+
+private:
+    QString m_full;
+    double m_keyWidth;
+    int m_maxLines;
+};
+
+} // namespace
+
+MonthlyCostChart::MonthlyCostChart(QWidget *parent)
+    : ChartBase(parent)
+{
+    setEmptyMessage(tr("No options to compare"));
+    placeLegendAbove();
+    QCustomPlot *p = plot();
+    p->xAxis->grid()->setVisible(false);
+    p->xAxis->setSubTicks(false);
+    p->xAxis->setTickLength(0, 4);
+    p->xAxis->setPadding(6);
+    p->yAxis->setLabel(tr("Monthly cost (USD)"));
+    setMoneyTicker(p->yAxis, QStringLiteral("USD"));
+    p->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+    p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+    showEmptyMessage(true);
+    MonthlyCostChart::applyTheme();
+}
+
+MonthlyCostChart::~MonthlyCostChart() = default;
+
+void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
+{
+    m_series = series;
+    clearPlot();
+    m_colored.clear();
+    m_greyed.clear();
+    m_stub = nullptr;
+    m_totalLabels.clear();
+    m_notes.clear();
+    m_cheapestOutline = nullptr;
+
+    QCustomPlot *p = plot();
+    const std::size_t n = m_series.ids.size();
+    const QString currency = qs(m_series.currency);
+
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (std::size_t i = 0; i < n; ++i) {
+        const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
+        ticker->addTick(static_cast<double>(i),
+                        platform.isEmpty() ? qs(m_series.ids[i])
+                                           : qs(m_series.ids[i]) + QLatin1Char('\n') + platform);
+    }
+    p->xAxis->setTicker(ticker);
+    p->yAxis->setLabel(tr("Monthly cost (%1)").arg(currency));
+    setMoneyTicker(p->yAxis, currency);
+
+    for (std::size_t s = 0; s < m_series.stacks.size(); ++s) {
+        const auto &stack = m_series.stacks[s];
+        auto *colored = new QCPBars(p->xAxis, p->yAxis);
+        auto *greyed = new QCPBars(p->xAxis, p->yAxis);
+        for (QCPBars *bars : {colored, greyed}) {
+            bars->setName(qs(stack.name));
+            bars->setWidth(barWidth);
+            bars->setAntialiased(false); // crisp segment edges
+        }
+        greyed->removeFromLegend();
+        QVector<double> coloredKeys, coloredValues, greyedKeys, greyedValues;
+        for (std::size_t i = 0; i < n; ++i) {
+            const double value = valueAt(stack.values, i, 0.0);
+            if (value == 0 || !std::isfinite(value))
+                continue; // zero-height segments would only confuse hit tests
+            (feasibleAt(m_series, i) ? coloredKeys : greyedKeys).append(static_cast<double>(i));
+            (feasibleAt(m_series, i) ? coloredValues : greyedValues).append(value);
+        }
+        colored->setData(coloredKeys, coloredValues, true);
+        greyed->setData(greyedKeys, greyedValues, true);
+        m_colored.push_back(colored);
+        m_greyed.push_back(greyed);
+    }
+    restack();
+
+    // The y range leaves room above the tallest bar for its total and note.
+    double top = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        top = std::max(top, valueAt(m_series.totals, i, 0.0));
+        top = std::max(top, stackedValue(static_cast<int>(i)));
+    }
+    m_top = top > 0 ? top * 1.15 : 1;
+
+    QVector<double> stubKeys, stubValues;
+    for (std::size_t i = 0; i < n; ++i) {
+        if (!feasibleAt(m_series, i) && stackedValue(static_cast<int>(i)) <= 0) {
+            stubKeys.append(static_cast<double>(i));
+            stubValues.append(m_top * stubShare);
+        }
+    }
+    if (!stubKeys.isEmpty()) {
+        m_stub = new QCPBars(p->xAxis, p->yAxis);
+        m_stub->setName(tr("Cannot serve the workload"));
+        m_stub->setWidth(barWidth);
+        m_stub->removeFromLegend();
+        m_stub->setData(stubKeys, stubValues, true);
+    }
+
+    QFont bold = font();
+    bold.setBold(true);
+    const QFont small = scaledFont(font(), 0.9);
+    for (std::size_t i = 0; i < n; ++i) {
+        const bool feasible = feasibleAt(m_series, i);
+        const double total = valueAt(m_series.totals, i, 0.0);
+        QCPItemText *totalLabel = nullptr;
+        if (feasible || total > 0) {
+            totalLabel = new QCPItemText(p);
+            totalLabel->setText(formatMoney(total, currency)); // placeLabels() keeps it current
+            totalLabel->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+            totalLabel->setPadding(QMargins(2, 0, 2, 2));
+            totalLabel->setClipToAxisRect(true);
+            totalLabel->setSelectable(false);
+        }
+        m_totalLabels.push_back(totalLabel);
+
+        QCPItemText *note = nullptr;
+        if (static_cast<int>(i) == m_series.cheapest && feasible) {
+            note = new QCPItemText(p);
+            note->setText(tr("Cheapest"));
+            note->setFont(bold);
+        } else if (!feasible) {
+            auto *reason = new FittedText(p, 1.0 - 0.1, 2);
+            const QString text = qs(valueAt(m_series.reasons, i, std::string()));
+            reason->setFullText(text.isEmpty() ? tr("Cannot serve the workload") : text);
+            reason->setFont(small);
+            reason->setTextAlignment(Qt::AlignHCenter);
+            note = reason;
+        }
+        if (note) {
+            note->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+            note->setPadding(QMargins(2, 0, 2, 1));
+            note->setClipToAxisRect(true);
+            note->setSelectable(false);
+            if (totalLabel) {
+                note->position->setType(QCPItemPosition::ptAbsolute);
+                note->position->setParentAnchor(totalLabel->top);
+                note->position->setCoords(0, 0);
+            }
+        }
+        m_notes.push_back(note);
+    }
+
+    if (m_series.cheapest >= 0 && static_cast<std::size_t>(m_series.cheapest) < n) {
+        m_cheapestOutline = new QCPItemRect(p);
+        m_cheapestOutline->setSelectable(false);
+        m_cheapestOutline->setBrush(Qt::NoBrush);
+    }
+
+    reflowLegend();
+    p->legend->setVisible(!m_series.stacks.empty());
+    placeLabels();
+    showEmptyMessage(n == 0);
+    applyTheme();
+    resetView();
+}
+
+int MonthlyCostChart::barCount() const
+{
+    return static_cast<int>(m_series.ids.size());
+}
+
+double MonthlyCostChart::stackedValue(int option) const
+{
+    if (option < 0 || option >= barCount())
+        return 0;
+    double sum = 0;
+    const double key = option;
+    for (const auto *group : {&m_colored, &m_greyed}) {
+        for (QCPBars *bars : *group) {
+            if (!bars->visible())
+                continue;
+            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+                if (it->key == key)
+                    sum += it->value;
+            }
+        }
+    }
+    return sum;
+}
+
+QStringList MonthlyCostChart::stackNames() const
+{
+    QStringList names;
+    for (const auto &stack : m_series.stacks)
+        names << qs(stack.name);
+    return names;
+}
+
+QString MonthlyCostChart::tooltipAt(const QPointF &pixel) const
+{
+    const QCustomPlot *p = plot();
+    if (m_series.ids.empty() || !p->axisRect()->rect().contains(pixel.toPoint()))
+        return {};
+    const int option = static_cast<int>(std::lround(p->xAxis->pixelToCoord(pixel.x())));
+    if (option < 0 || option >= barCount())
+        return {};
+    const double center = p->xAxis->coordToPixel(option);
+    const double half = std::abs(p->xAxis->coordToPixel(option + barWidth / 2) - center);
+    if (std::abs(pixel.x() - center) > half)
+        return {};
+
+    const auto i = static_cast<std::size_t>(option);
+    const QString currency = qs(m_series.currency);
+    const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
+    QString html = QStringLiteral("<b>%1</b>").arg(qs(m_series.ids[i]).toHtmlEscaped());
+    if (!platform.isEmpty())
+        html += QStringLiteral(" &middot; ") + platform.toHtmlEscaped();
+
+    // Walk the shown segments bottom-up, as restack() piles them.
+    const double value = p->yAxis->pixelToCoord(pixel.y());
+    const auto &group = feasibleAt(m_series, i) ? m_colored : m_greyed;
+    double base = 0;
+    for (std::size_t s = 0; s < group.size(); ++s) {
+        if (!group[s]->visible())
+            continue;
+        const double segment = valueAt(m_series.stacks[s].values, i, 0.0);
+        if (segment <= 0 || !std::isfinite(segment))
+            continue;
+        if (value >= base && value <= base + segment) {
+            html += QStringLiteral("<br>%1: %2")
+                        .arg(qs(m_series.stacks[s].name).toHtmlEscaped(),
+                             formatMoney(segment, currency, -1));
+            break;
+        }
+        base += segment;
+    }
+    html += QStringLiteral("<br>") + tr("Total: %1 per month")
+                                         .arg(formatMoney(valueAt(m_series.totals, i, 0.0),
+                                                          currency, -1));
+    const QString summary = qs(valueAt(m_series.summaries, i, std::string()));
+    if (!summary.isEmpty())
+        html += QStringLiteral("<br>") + summary.toHtmlEscaped();
+    if (option == m_series.cheapest)
+        html += QStringLiteral("<br><b>") + tr("Cheapest feasible option") + QStringLiteral("</b>");
+    if (!feasibleAt(m_series, i)) {
+        const QString reason = qs(valueAt(m_series.reasons, i, std::string()));
+        html += QStringLiteral("<br><i>") + tr("Cannot serve the workload")
+                + (reason.isEmpty() ? QString() : QStringLiteral(": ") + reason.toHtmlEscaped())
+                + QStringLiteral("</i>");
+    }
+    return html;
+}
+
+void MonthlyCostChart::resetView()
+{
+    QCustomPlot *p = plot();
+    const double n = std::max(1, barCount());
+    p->xAxis->setRange(-0.6, n - 0.4);
+    p->yAxis->setRange(0, m_top);
+    // Zooming in and panning stay within the full view; zooming out stops there.
+    boundKeyRange(p->xAxis, -0.6, n - 0.4);
+    boundKeyRange(p->yAxis, 0, m_top);
+    ChartBase::resetView();
+}
+
+void MonthlyCostChart::applyTheme()
+{
+    ChartBase::applyTheme();
+    const QColor background = backgroundColor();
+    const QColor text = foregroundColor();
+    // Segments are separated by a line in the background colour, so they read as one bar.
+    QPen separator(background, 1);
+    separator.setCosmetic(true);
+    for (std::size_t s = 0; s < m_colored.size(); ++s) {
+        m_colored[s]->setPen(separator);
+        m_colored[s]->setBrush(seriesColor(static_cast<int>(s)));
+        // Two alternating greys keep the segments of an infeasible option apart.
+        m_greyed[s]->setPen(separator);
+        m_greyed[s]->setBrush(blend(background, text, s % 2 == 0 ? 0.38 : 0.52));
+    }
+    if (m_stub) {
+        m_stub->setPen(QPen(mutedColor(), 0));
+        m_stub->setBrush(QBrush(mutedColor(), Qt::BDiagPattern));
+    }
+    for (std::size_t i = 0; i < m_totalLabels.size(); ++i) {
+        if (m_totalLabels[i])
+            m_totalLabels[i]->setColor(feasibleAt(m_series, i) ? text : mutedColor());
+        if (m_notes[i])
+            m_notes[i]->setColor(feasibleAt(m_series, i) ? text : mutedColor());
+    }
+    if (m_cheapestOutline)
+        m_cheapestOutline->setPen(QPen(text, 2));
+    plot()->legend->setVisible(!m_series.stacks.empty());
+}
+
+void MonthlyCostChart::seriesVisibilityChanged()
+{
+    restack();
+    placeLabels();
+}
+
+void MonthlyCostChart::restack()
+{
+    // QCPBars stacks on the bars below whether they are shown or not; a hidden line item would
+    // leave a gap. Re-link the shown ones only.
+    for (const auto *group : {&m_colored, &m_greyed}) {
+        for (QCPBars *bars : *group)
+            bars->moveAbove(nullptr);
+        QCPBars *below = nullptr;
+        for (QCPBars *bars : *group) {
+            if (!bars->visible())
+                continue;
+            if (below)
+                bars->moveAbove(below);
+            below = bars;
+        }
+    }
+}
+
+double MonthlyCostChart::optionTop(int option) const
+{
+    const double stacked = stackedValue(option);
+    if (stacked <= 0 && !feasibleAt(m_series, static_cast<std::size_t>(option)))
+        return m_top * stubShare;
+    return stacked;
+}
+
+void MonthlyCostChart::placeLabels()
+{
+    // With line items hidden a bar shows part of the total: its label says what the bar shows,
+    // so it agrees with the axis (the tooltip keeps the total).
+    const bool partial = std::any_of(m_colored.begin(), m_colored.end(),
+                                     [](const QCPBars *bars) { return !bars->visible(); });
+    const QString currency = qs(m_series.currency);
+    for (int i = 0; i < barCount(); ++i) {
+        const double top = optionTop(i);
+        const auto index = static_cast<std::size_t>(i);
+        if (QCPItemText *label = m_totalLabels[index]) {
+            label->position->setCoords(i, top);
+            label->setText(formatMoney(partial ? stackedValue(i) : valueAt(m_series.totals, index, 0.0),
+                                       currency));
+        } else if (QCPItemText *note = m_notes[index]) {
+            note->position->setCoords(i, top);
+        }
+    }
+    if (m_cheapestOutline) {
+        const int i = m_series.cheapest;
+        const double half = barWidth / 2 + 0.04;
+        m_cheapestOutline->topLeft->setCoords(i - half, optionTop(i));
+        m_cheapestOutline->bottomRight->setCoords(i + half, 0);
+    }
+}
+
+} // namespace Costscape::Ui

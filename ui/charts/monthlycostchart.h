@@ -1,0 +1,78 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/charts/chartbase.h"
+
+#include "models/chartseries.h"
+
+#include <QStringList>
+
+#include <vector>
+
+class QCPBars;
+class QCPItemRect;
+class QCPItemText;
+
+namespace Costscape::Ui {
+
+/**
+ * Monthly cost per option as stacked bars, one stack segment per line item ("requests",
+ * "duration", "instances"), each bar labelled with its total as money. The cheapest feasible
+ * option is outlined and labelled "Cheapest"; options that cannot serve the workload are drawn in
+ * grey (a short hatched stub when their total is 0) under their reason, elided to the bar's width
+ * and given in full in the tooltip. The legend lists the line items; clicking one hides it, the
+ * bars are re-stacked without it and their labels give the sum of what is shown (the tooltip
+ * keeps the total).
+ *
+ * Option @c i is drawn at x = i.
+ */
+class MonthlyCostChart final : public ChartBase
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MonthlyCostChart)
+
+public:
+    explicit MonthlyCostChart(QWidget *parent = nullptr);
+    ~MonthlyCostChart() override;
+
+    /**
+     * Replaces what is drawn and resets the view. Per-option vectors shorter than @c ids are
+     * read as 0 / feasible / "" for the missing entries; an empty series shows the empty message.
+     */
+    void setSeries(const Models::MonthlySeries &series);
+
+    /** Number of options (bars). */
+    int barCount() const;
+    /**
+     * Sum of the shown line items of option @p option as drawn (hidden items excluded, the grey
+     * stub of an infeasible option with total 0 not counted); 0 for an index out of range.
+     */
+    double stackedValue(int option) const;
+    /** The line items, in stacking order (bottom first); these are the series names. */
+    QStringList stackNames() const;
+
+    /** Over a segment: option, line item, its exact cost and the total; else the option. */
+    QString tooltipAt(const QPointF &pixel) const override;
+    void resetView() override;
+
+protected:
+    void applyTheme() override;
+    void seriesVisibilityChanged() override;
+
+private:
+    void restack();
+    void placeLabels();
+    double optionTop(int option) const;
+
+    Models::MonthlySeries m_series;
+    std::vector<QCPBars *> m_colored; ///< per stack: the feasible options, in the legend
+    std::vector<QCPBars *> m_greyed;  ///< per stack: the infeasible options, same name
+    QCPBars *m_stub = nullptr;        ///< infeasible options whose total is 0
+    std::vector<QCPItemText *> m_totalLabels; ///< per option; null for a stub
+    std::vector<QCPItemText *> m_notes;       ///< per option: "Cheapest", the reason, or null
+    QCPItemRect *m_cheapestOutline = nullptr;
+    double m_top = 1;
+};
+
+} // namespace Costscape::Ui

@@ -1,0 +1,328 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/trafficchart.h"
+#include "ui/uitext.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QLocale>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace Costscape::Ui {
+
+namespace {
+
+
+QString rateText(double rate)
+{
+    // Three significant digits: "0.0123", "12.3", "1,230".
+    const QLocale english(QLocale::English);
+    if (rate >= 100)
+        return english.toString(rate, 'f', 0);
+    const int decimals = rate > 0 ? std::max(0, 2 - static_cast<int>(std::floor(std::log10(rate)))) : 0;
+    return english.toString(rate, 'f', std::min(decimals, 8));
+}
+
+} // namespace
+
+TrafficChart::TrafficChart(QWidget *parent)
+    : ChartBase(parent)
+    , m_currentRate(std::numeric_limits<double>::quiet_NaN())
+{
+    setEmptyMessage(tr("No feasible option at this traffic"));
+    placeLegendAbove();
+    QCustomPlot *p = plot();
+    p->xAxis->setScaleType(QCPAxis::stLogarithmic);
+    p->yAxis->setScaleType(QCPAxis::stLogarithmic);
+    setLogTicker(p->xAxis, QString());
+    setLogTicker(p->yAxis, QStringLiteral("USD"));
+    p->xAxis->setLabel(tr("Average requests/s"));
+    p->yAxis->setLabel(tr("Monthly cost (USD)"));
+    p->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
+    p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+
+    m_caption = addCaption();
+
+    showEmptyMessage(true);
+    TrafficChart::applyTheme();
+}
+
+TrafficChart::~TrafficChart() = default;
+
+void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFactor)
+{
+    m_sweep = sweep;
+    clearPlot();
+    m_graphs.clear();
+    m_markers.clear();
+    m_markerLabels.clear();
+    m_currentLine = nullptr;
+    m_currentLabel = nullptr;
+    m_zeroLine = nullptr;
+    m_zeroLabel = nullptr;
+    m_currentRate = std::numeric_limits<double>::quiet_NaN();
+
+    QCustomPlot *p = plot();
+    const QString currency = qs(m_sweep.currency);
+    setLogTicker(p->yAxis, currency);
+    p->yAxis->setLabel(tr("Monthly cost (%1)").arg(currency));
+
+    const std::size_t points = std::min(m_sweep.factors.size(), m_sweep.averageRate.size());
+    auto rateAt = [this](std::size_t i) { return m_sweep.averageRate[i]; };
+    auto usableRate = [](double rate) { return std::isfinite(rate) && rate > 0; };
+
+    double minPositive = std::numeric_limits<double>::infinity();
+    double maxCost = 0;
+    double minRate = std::numeric_limits<double>::infinity();
+    double maxRate = 0;
+    bool anyZero = false;
+    for (std::size_t i = 0; i < points; ++i) {
+        if (!usableRate(rateAt(i)))
+            continue;
+        bool anyCost = false;
+        for (const auto &line : m_sweep.lines) {
+            const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
+            if (!std::isfinite(cost))
+                continue;
+            anyCost = true;
+            maxCost = std::max(maxCost, cost);
+            if (cost > 0)
+                minPositive = std::min(minPositive, cost);
+            else
+                anyZero = true;
+        }
+        if (anyCost) {
+            minRate = std::min(minRate, rateAt(i));
+            maxRate = std::max(maxRate, rateAt(i));
+        }
+    }
+    const bool empty = !(maxRate > 0);
+    m_floor = std::isfinite(minPositive) ? minPositive / 2 : 0.01;
+
+    for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
+        const auto &line = m_sweep.lines[l];
+        auto *graph = p->addGraph(p->xAxis, p->yAxis);
+        graph->setName(qs(line.id));
+        graph->setLineStyle(QCPGraph::lsLine);
+        QVector<double> keys, values;
+        for (std::size_t i = 0; i < points; ++i) {
+            if (!usableRate(rateAt(i)))
+                continue;
+            const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
+            keys.append(rateAt(i));
+            // NaN breaks the line: the option cannot serve this traffic.
+            values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+        }
+        graph->setData(keys, values, true);
+        m_graphs.push_back(graph);
+    }
+
+    const QFont small = scaledFont(font(), 0.85);
+    for (std::size_t b = 0; b < m_sweep.breakEvens.size(); ++b) {
+        const auto &breakEven = m_sweep.breakEvens[b];
+        if (!usableRate(breakEven.averageRate) || !std::isfinite(breakEven.cost))
+            continue;
+        auto *marker = new QCPItemTracer(p);
+        marker->setGraph(nullptr);
+        marker->position->setCoords(breakEven.averageRate, displayCost(breakEven.cost));
+        marker->setStyle(QCPItemTracer::tsCircle);
+        marker->setSize(9);
+        marker->setSelectable(false);
+        m_markers.push_back(marker);
+
+        // Alternate above and below so neighbouring break-evens do not write over each other.
+        const bool above = m_markers.size() % 2 == 1;
+        auto *label = new QCPItemText(p);
+        label->setFont(small);
+        label->setText(tr("%1 \u2192 %2\n%3 req/s")
+                           .arg(qs(breakEven.below), qs(breakEven.above),
+                                rateText(breakEven.averageRate)));
+        label->setTextAlignment(Qt::AlignHCenter);
+        label->setPositionAlignment(Qt::AlignHCenter | (above ? Qt::AlignBottom : Qt::AlignTop));
+        label->position->setType(QCPItemPosition::ptAbsolute);
+        label->position->setParentAnchor(marker->position);
+        label->position->setCoords(0, above ? -7 : 7);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setClipToAxisRect(true);
+        label->setSelectable(false);
+        m_markerLabels.push_back(label);
+    }
+
+    // The current workload: the sweep scales one workload, so rate = factor x (rate at 1x).
+    double baseRate = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < points; ++i) {
+        if (m_sweep.factors[i] > 0 && usableRate(rateAt(i))) {
+            baseRate = rateAt(i) / m_sweep.factors[i];
+            break;
+        }
+    }
+    if (!empty && currentFactor > 0 && std::isfinite(baseRate)) {
+        m_currentRate = baseRate * currentFactor;
+        m_currentLine = new QCPItemStraightLine(p);
+        m_currentLine->point1->setCoords(m_currentRate, 1);
+        m_currentLine->point2->setCoords(m_currentRate, 10);
+        m_currentLine->setSelectable(false);
+        m_currentLabel = new QCPItemText(p);
+        m_currentLabel->setFont(small);
+        m_currentLabel->setText(tr("current workload\n%1 req/s").arg(rateText(m_currentRate)));
+        m_currentLabel->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        m_currentLabel->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        m_currentLabel->position->setCoords(m_currentRate, 0);
+        m_currentLabel->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        m_currentLabel->setTextAlignment(Qt::AlignLeft);
+        m_currentLabel->setPadding(QMargins(4, 2, 2, 2));
+        m_currentLabel->setClipToAxisRect(true);
+        m_currentLabel->setSelectable(false);
+    }
+
+    if (!empty && anyZero) {
+        // Where the zero costs are drawn, said once on the plot rather than left to look like a
+        // real (small) figure.
+        m_zeroLine = new QCPItemStraightLine(p);
+        m_zeroLine->point1->setCoords(1, m_floor);
+        m_zeroLine->point2->setCoords(10, m_floor);
+        m_zeroLine->setSelectable(false);
+        m_zeroLabel = new QCPItemText(p);
+        m_zeroLabel->setFont(small);
+        m_zeroLabel->setText(formatMoney(0, currency, 0));
+        m_zeroLabel->position->setTypeX(QCPItemPosition::ptAxisRectRatio);
+        m_zeroLabel->position->setTypeY(QCPItemPosition::ptPlotCoords);
+        m_zeroLabel->position->setCoords(1, m_floor);
+        m_zeroLabel->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
+        m_zeroLabel->setPadding(QMargins(2, 0, 4, 1));
+        m_zeroLabel->setClipToAxisRect(true);
+        m_zeroLabel->setSelectable(false);
+    }
+
+    QStringList sentences;
+    for (const auto &sentence : m_sweep.sentences)
+        sentences << qs(sentence);
+    m_caption->setText(sentences.join(QLatin1Char('\n')));
+    m_caption->setVisible(!sentences.isEmpty());
+
+    if (!empty) {
+        // Half a decade of air around the data; the floor for zero costs stays inside.
+        m_xLower = minRate / 1.25;
+        m_xUpper = maxRate * 1.25;
+        m_yLower = m_floor / 1.5;
+        m_yUpper = std::max(maxCost, m_floor * 10) * 3;
+    }
+    reflowLegend();
+    p->legend->setVisible(!m_sweep.lines.empty());
+    showEmptyMessage(empty);
+    applyTheme();
+    resetView();
+}
+
+QString TrafficChart::caption() const
+{
+    return m_caption->text();
+}
+
+int TrafficChart::lineCount() const
+{
+    return static_cast<int>(m_graphs.size());
+}
+
+int TrafficChart::breakEvenCount() const
+{
+    return static_cast<int>(m_markers.size());
+}
+
+QString TrafficChart::tooltipAt(const QPointF &pixel) const
+{
+    const QCustomPlot *p = plot();
+    if (!p->axisRect()->rect().contains(pixel.toPoint()))
+        return {};
+    constexpr double reach = 24;
+    double best = reach * reach;
+    int bestLine = -1;
+    int bestPoint = -1;
+    const std::size_t points = std::min(m_sweep.factors.size(), m_sweep.averageRate.size());
+    for (std::size_t l = 0; l < m_graphs.size(); ++l) {
+        if (!m_graphs[l]->visible())
+            continue;
+        const auto &costs = m_sweep.lines[l].cost;
+        for (std::size_t i = 0; i < points && i < costs.size(); ++i) {
+            const double rate = m_sweep.averageRate[i];
+            if (!std::isfinite(costs[i]) || !std::isfinite(rate) || rate <= 0)
+                continue;
+            const double dx = p->xAxis->coordToPixel(rate) - pixel.x();
+            const double dy = p->yAxis->coordToPixel(displayCost(costs[i])) - pixel.y();
+            const double distance = dx * dx + dy * dy;
+            if (distance < best) {
+                best = distance;
+                bestLine = static_cast<int>(l);
+                bestPoint = static_cast<int>(i);
+            }
+        }
+    }
+    if (bestLine < 0)
+        return {};
+    const auto l = static_cast<std::size_t>(bestLine);
+    const auto i = static_cast<std::size_t>(bestPoint);
+    const QLocale english(QLocale::English);
+    return QStringLiteral("<b>%1</b><br>%2<br>%3")
+        .arg(qs(m_sweep.lines[l].id).toHtmlEscaped(),
+             tr("%1 requests/s (%2x the workload)")
+                 .arg(rateText(m_sweep.averageRate[i]), english.toString(m_sweep.factors[i], 'g', 4)),
+             tr("%1 per month").arg(formatMoney(m_sweep.lines[l].cost[i], qs(m_sweep.currency), -1)));
+}
+
+void TrafficChart::resetView()
+{
+    QCustomPlot *p = plot();
+    p->xAxis->setRange(m_xLower, m_xUpper);
+    p->yAxis->setRange(m_yLower, m_yUpper);
+    boundKeyRange(p->xAxis, m_xLower, m_xUpper);
+    boundKeyRange(p->yAxis, m_yLower, m_yUpper);
+    ChartBase::resetView();
+}
+
+void TrafficChart::applyTheme()
+{
+    ChartBase::applyTheme();
+    const QColor text = foregroundColor();
+    for (std::size_t l = 0; l < m_graphs.size(); ++l)
+        m_graphs[l]->setPen(seriesPen(seriesColor(static_cast<int>(l)), m_graphs[l]->dataCount()));
+    for (QCPItemTracer *marker : m_markers) {
+        marker->setPen(QPen(text, 1.5));
+        marker->setBrush(backgroundColor());
+    }
+    // Labels on a mostly opaque patch of background: readable where lines cross them, while a
+    // line running behind a label still shows through rather than seeming to break off.
+    QColor patch = backgroundColor();
+    patch.setAlpha(120);
+    for (QCPItemText *label : m_markerLabels) {
+        label->setColor(text);
+        label->setBrush(patch);
+    }
+    if (m_currentLine) {
+        QPen dashed(text, 1, Qt::DashLine);
+        dashed.setCosmetic(true);
+        m_currentLine->setPen(dashed);
+    }
+    if (m_currentLabel) {
+        m_currentLabel->setColor(text);
+        m_currentLabel->setBrush(backgroundColor());
+    }
+    if (m_zeroLine) {
+        QPen dotted(mutedColor(), 1, Qt::DotLine);
+        dotted.setCosmetic(true);
+        m_zeroLine->setPen(dotted);
+    }
+    if (m_zeroLabel)
+        m_zeroLabel->setColor(mutedColor());
+}
+
+double TrafficChart::displayCost(double cost) const
+{
+    return cost > 0 ? cost : m_floor;
+}
+
+} // namespace Costscape::Ui

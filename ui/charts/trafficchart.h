@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/charts/chartbase.h"
+
+#include "models/chartseries.h"
+
+#include <vector>
+
+class QCPGraph;
+class QCPItemStraightLine;
+class QCPItemText;
+class QCPItemTracer;
+class QLabel;
+
+namespace Costscape::Ui {
+
+/**
+ * Each option's monthly cost as the workload is scaled: average requests per second on a
+ * logarithmic x axis, monthly cost on a logarithmic y axis, one line per option with gaps where
+ * the option cannot serve that traffic. Circles mark where the cheapest option changes, a dashed
+ * vertical line marks the current workload, and the sweep's sentences are shown in a caption
+ * under the plot.
+ *
+ * A log axis cannot show 0: a cost of exactly 0 (a free tier) is drawn on a dotted "$0" floor
+ * just above the bottom of the axis; the tooltip gives the exact figure.
+ */
+class TrafficChart final : public ChartBase
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrafficChart)
+
+public:
+    explicit TrafficChart(QWidget *parent = nullptr);
+    ~TrafficChart() override;
+
+    /**
+     * Replaces what is drawn and resets the view. @p currentFactor is the scale of the workload
+     * being planned (1 = as described); no line is drawn when it is not positive or the sweep has
+     * no positive rate. Points with a non-positive or non-finite rate are skipped; a sweep
+     * without any drawable cost shows the empty message.
+     */
+    void setSweep(const Models::TrafficSweep &sweep, double currentFactor = 1);
+
+    /** The caption under the plot: the sweep's sentences, one per line. */
+    QString caption() const;
+    /** Number of option lines (graphs). */
+    int lineCount() const;
+    /** Number of break-even markers drawn. */
+    int breakEvenCount() const;
+    /** Requests per second at the current-workload line; NaN when there is none. */
+    double currentRate() const { return m_currentRate; }
+
+    /** The nearest point of a shown line within 24 pixels: option, rate, monthly cost. */
+    QString tooltipAt(const QPointF &pixel) const override;
+    void resetView() override;
+
+protected:
+    void applyTheme() override;
+    QString exportCaption() const override { return caption(); }
+
+private:
+    double displayCost(double cost) const;
+
+    Models::TrafficSweep m_sweep;
+    std::vector<QCPGraph *> m_graphs;
+    std::vector<QCPItemTracer *> m_markers;
+    std::vector<QCPItemText *> m_markerLabels;
+    QCPItemStraightLine *m_currentLine = nullptr;
+    QCPItemText *m_currentLabel = nullptr;
+    QCPItemStraightLine *m_zeroLine = nullptr;
+    QCPItemText *m_zeroLabel = nullptr;
+    QLabel *m_caption = nullptr;
+    double m_currentRate;
+    double m_floor = 0.01;
+    double m_xLower = 0.01, m_xUpper = 100, m_yLower = 0.01, m_yUpper = 100;
+};
+
+} // namespace Costscape::Ui

@@ -1,0 +1,300 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/document/scenariodocument.h"
+#include "ui/uitext.h"
+
+#include "models/evaluator.h"
+#include "models/scenario/profile.h"
+#include "models/scenario/scenarioreader.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace Costscape::Ui {
+
+namespace {
+
+
+// All merging commands share one id; mergeWith compares the field key and the merge generation.
+constexpr int MergeableCommandId = 0x5CE7;
+
+class SnapshotCommand final : public QUndoCommand
+{
+public:
+    SnapshotCommand(ScenarioDocument *doc, ScenarioDocument::Snapshot before, ScenarioDocument::Snapshot after,
+                    const QString &text, QString mergeKey)
+        : QUndoCommand(text)
+        , m_doc(doc)
+        , m_before(std::move(before))
+        , m_after(std::move(after))
+        , m_mergeKey(std::move(mergeKey))
+        , m_generation(doc->mergeGeneration())
+    {
+    }
+
+    void undo() override { m_doc->restore(m_before); }
+    void redo() override { m_doc->restore(m_after); }
+    int id() const override { return m_mergeKey.isEmpty() ? -1 : MergeableCommandId; }
+    bool mergeWith(const QUndoCommand *other) override
+    {
+        const auto *o = static_cast<const SnapshotCommand *>(other);
+        if (o->m_mergeKey != m_mergeKey || o->m_generation != m_generation)
+            return false;
+        m_after = o->m_after;
+        return true;
+    }
+
+private:
+    ScenarioDocument *m_doc;
+    ScenarioDocument::Snapshot m_before;
+    ScenarioDocument::Snapshot m_after;
+    QString m_mergeKey;
+    int m_generation;
+};
+
+// What a resolved sheet depends on: the "prices" value and the folder it is relative to.
+QString sheetKey(const std::string &prices, const QString &scenarioFile)
+{
+    return qs(prices) + QLatin1Char('\n') + QFileInfo(scenarioFile).absolutePath();
+}
+
+Models::Scenario newScenarioValue()
+{
+    using namespace Models;
+    Scenario s;
+    s.name = "New scenario";
+    s.region = "us-east-1";
+    s.hoursPerMonth = 730;
+    s.prices = "embedded";
+    // A web service: a day's curve peaking at 40 requests/s, 120 ms per request, 512 MB.
+    s.workload.requests = RequestModel::hourly(scaleProfileToPeak(profilePresetShape(ProfilePreset::DiurnalWeb), 40));
+    s.workload.durationMs = 120;
+    s.workload.memoryMb = 512;
+    s.options = {ScenarioDocument::defaultOption(Platform::Lambda, "lambda"),
+                 ScenarioDocument::defaultOption(Platform::Fargate, "fargate"),
+                 ScenarioDocument::defaultOption(Platform::Ec2, "ec2"),
+                 ScenarioDocument::defaultOption(Platform::EcsEc2, "ecs")};
+    return s;
+}
+
+} // namespace
+
+ScenarioDocument::ScenarioDocument(QObject *parent)
+    : QObject(parent)
+    , m_current(std::make_shared<const Models::Scenario>(newScenarioValue()))
+    , m_undo(new QUndoStack(this))
+{
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
+    resolveSheet();
+}
+
+ScenarioDocument::~ScenarioDocument() = default;
+
+QString ScenarioDocument::displayName() const
+{
+    if (!m_current->name.empty())
+        return qs(m_current->name);
+    if (!m_fileName.isEmpty())
+        return QFileInfo(m_fileName).fileName();
+    return tr("Untitled");
+}
+
+bool ScenarioDocument::isModified() const
+{
+    return !m_undo->isClean();
+}
+
+Models::OptionSpec ScenarioDocument::defaultOption(Models::Platform platform, const std::string &id)
+{
+    using namespace Models;
+    OptionSpec o;
+    o.id = id;
+    o.platform = platform;
+    switch (platform) {
+    case Platform::Lambda:
+        break;
+    case Platform::Fargate:
+        o.fargate.taskVcpu = 0.5;
+        o.fargate.taskMemoryGb = 1;
+        break;
+    case Platform::Ec2:
+        o.ec2.instanceType = "m5.large";
+        break;
+    case Platform::EcsEc2: {
+        TaskGroup g;
+        g.name = "tasks";
+        g.taskVcpu = 0.5;
+        g.taskMemoryMb = 1024;
+        o.ecs.taskGroups = {g};
+        o.ecs.instanceTypes = {"m5.large", "m5.xlarge", "c5.xlarge"};
+        break;
+    }
+    }
+    return o;
+}
+
+std::string ScenarioDocument::uniqueOptionId(const std::string &base) const
+{
+    auto taken = [this](const std::string &id) {
+        for (const auto &o : m_current->options)
+            if (o.id == id)
+                return true;
+        return false;
+    };
+    if (!taken(base))
+        return base;
+    for (int n = 2;; ++n)
+        if (const std::string id = base + "-" + std::to_string(n); !taken(id))
+            return id;
+}
+
+void ScenarioDocument::newScenario()
+{
+    m_undo->clear();
+    m_fileName.clear();
+    setCurrent(std::make_shared<const Models::Scenario>(newScenarioValue()));
+    m_undo->setClean();
+    Q_EMIT fileNameChanged(m_fileName);
+    Q_EMIT modifiedChanged(false);
+}
+
+bool ScenarioDocument::load(const QString &fileName, QString *error, QStringList *warnings)
+{
+    const QString absolute = QFileInfo(fileName).absoluteFilePath();
+    auto loaded = Models::loadScenario(absolute.toStdString());
+    if (warnings)
+        for (const Error &w : loaded.warnings())
+            warnings->append(qs(w.toString()));
+    if (!loaded) {
+        if (error)
+            *error = qs(loaded.error().toString());
+        return false;
+    }
+    Models::Scenario s = std::move(loaded).value();
+    // A sheet that cannot be read is reported now, with its file and line, not as a silent gap.
+    auto sheet = Models::resolvePriceSheet(s);
+    if (!sheet) {
+        if (error)
+            *error = qs(sheet.error().toString());
+        return false;
+    }
+    if (warnings)
+        for (const Error &w : sheet.warnings())
+            warnings->append(qs(w.toString()));
+    // Positions only serve messages about the file as read; after the first edit they would
+    // point at the wrong places, and they make every snapshot copy heavier.
+    s.positions.clear();
+    m_undo->clear();
+    m_fileName = absolute;
+    m_sheet = std::move(sheet).value();
+    m_sheetKey = sheetKey(s.prices, absolute);
+    m_sheetError.clear();
+    setCurrent(std::make_shared<const Models::Scenario>(std::move(s)));
+    m_undo->setClean();
+    Q_EMIT fileNameChanged(m_fileName);
+    Q_EMIT modifiedChanged(false);
+    return true;
+}
+
+bool ScenarioDocument::save(const QString &fileName, QString *error)
+{
+    const QString absolute = QFileInfo(fileName).absoluteFilePath();
+    Models::Scenario s = *m_current;
+    // A sheet named relative to the old file must still be found from the new one.
+    if (s.prices != "embedded" && QFileInfo(qs(s.prices)).isRelative() && !m_fileName.isEmpty()) {
+        const QString sheetFile = QDir(QFileInfo(m_fileName).absolutePath()).absoluteFilePath(qs(s.prices));
+        s.prices = QDir(QFileInfo(absolute).absolutePath()).relativeFilePath(sheetFile).toStdString();
+    }
+    const QByteArray bytes = QByteArray::fromStdString(Models::serializeScenario(s));
+    QSaveFile file(absolute);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (error)
+            *error = tr("%1: cannot write: %2").arg(absolute, file.errorString());
+        return false;
+    }
+    if (file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = tr("%1: cannot write: %2").arg(absolute, file.errorString());
+        file.cancelWriting();
+        return false;
+    }
+    s.fileName = absolute.toStdString();
+    const bool renamed = absolute != m_fileName;
+    m_fileName = absolute;
+    // The saved values are the current ones: replace the snapshot without an undo step.
+    m_current = std::make_shared<const Models::Scenario>(std::move(s));
+    m_sheetKey = sheetKey(m_current->prices, absolute);
+    m_undo->setClean();
+    if (renamed)
+        Q_EMIT fileNameChanged(m_fileName);
+    return true;
+}
+
+void ScenarioDocument::setScenario(Models::Scenario scenario)
+{
+    m_undo->clear();
+    setCurrent(std::make_shared<const Models::Scenario>(std::move(scenario)));
+    m_undo->setClean();
+}
+
+void ScenarioDocument::edit(const QString &text, const std::function<void(Models::Scenario &)> &change, const QString &mergeKey)
+{
+    auto next = std::make_shared<Models::Scenario>(*m_current);
+    change(*next);
+    // Comparing the serialised forms would cost more than the edit; an identical edit is rare
+    // and harmless, except for focus-out re-commits, which callers avoid by comparing values.
+    m_undo->push(new SnapshotCommand(this, m_current, std::move(next), text, mergeKey));
+}
+
+void ScenarioDocument::closeMerge()
+{
+    ++m_mergeGeneration;
+}
+
+QString ScenarioDocument::pricesPathFor(const QString &sheetFile) const
+{
+    const QString absolute = QFileInfo(sheetFile).absoluteFilePath();
+    if (m_fileName.isEmpty())
+        return absolute;
+    return QDir(QFileInfo(m_fileName).absolutePath()).relativeFilePath(absolute);
+}
+
+void ScenarioDocument::restore(const Snapshot &snapshot)
+{
+    setCurrent(snapshot);
+}
+
+void ScenarioDocument::setCurrent(Snapshot snapshot)
+{
+    // The file name travels with the scenario so that a relative sheet path resolves.
+    if (snapshot->fileName != m_fileName.toStdString()) {
+        auto copy = std::make_shared<Models::Scenario>(*snapshot);
+        copy->fileName = m_fileName.toStdString();
+        snapshot = std::move(copy);
+    }
+    m_current = std::move(snapshot);
+    resolveSheet();
+    Q_EMIT scenarioChanged();
+}
+
+void ScenarioDocument::resolveSheet()
+{
+    const QString key = sheetKey(m_current->prices, m_fileName);
+    if (key == m_sheetKey && (m_sheet || !m_sheetError.isEmpty()))
+        return;
+    m_sheetKey = key;
+    auto sheet = Models::resolvePriceSheet(*m_current);
+    if (sheet) {
+        m_sheet = std::move(sheet).value();
+        m_sheetError.clear();
+    } else {
+        m_sheet.reset();
+        m_sheetError = qs(sheet.error().toString());
+    }
+    Q_EMIT priceSheetChanged();
+}
+
+} // namespace Costscape::Ui

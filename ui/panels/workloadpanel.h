@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "models/scenario/profile.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QStackedWidget;
+class QTableView;
+
+namespace Costscape::Ui {
+
+class NumberField;
+class ProfileChart;
+class ProfileModel;
+class ScenarioDocument;
+
+/**
+ * Edits the scenario's workload: the request model (per month, constant, hourly profile), the
+ * profile as a chart with draggable points and as a table, presets scaled to a peak or a monthly
+ * total, a CSV import, the duration and memory of one request and the spike. Every change goes
+ * through the document as an undoable edit; the panel redraws from the document.
+ */
+class WorkloadPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(WorkloadPanel)
+
+public:
+    enum class PresetScale {
+        Peak,    ///< the value is the busiest hour's requests per second
+        Monthly, ///< the value is the month's requests
+    };
+
+    explicit WorkloadPanel(ScenarioDocument *document, QWidget *parent = nullptr);
+
+    /** Replaces the request model by the preset's shape scaled as asked (one undo step). */
+    void applyPreset(Models::ProfilePreset preset, PresetScale scale, double value);
+    /**
+     * Imports an hourly profile from a CSV file (one column, or label and value). unit: what the
+     * values count; nullopt uses the header's unit and else asks the user. Returns false with
+     * *error (`file:line:column: message`) when the file cannot be used; the scenario is unchanged.
+     */
+    bool importProfileCsv(const QString &fileName, std::optional<Models::ProfileCsv::Unit> unit, QString *error);
+
+    NumberField *durationField() const { return m_duration; }
+    NumberField *memoryField() const { return m_memory; }
+    NumberField *hoursField() const { return m_hours; }
+    NumberField *perMonthField() const { return m_perMonth; }
+    NumberField *perSecondField() const { return m_perSecond; }
+    QComboBox *requestKindBox() const { return m_kind; }
+    QComboBox *presetBox() const { return m_preset; }
+    ProfileChart *profileChart() const { return m_chart; }
+    ProfileModel *profileModel() const { return m_profileModel; }
+    QTableView *profileTable() const { return m_table; }
+    QLineEdit *nameEdit() const { return m_name; }
+    /** The spike's peak rate (requests/s). */
+    NumberField *spikeToField() const { return m_spikeTo; }
+    /** The spike's latency objective (ms): the longest a request may wait for capacity. */
+    NumberField *spikeObjectiveField() const { return m_spikeObjective; }
+    /** What happens to requests beyond capacity: item data "queue" or "reject". */
+    QComboBox *spikeExcessBox() const { return m_spikeExcess; }
+
+private:
+    void refresh();
+    void setRequestKind(int kind);
+    void setProfileValue(int index, double value, bool closeAfter);
+    void applyPresetFromControls();
+    void importCsvInteractive();
+    void setSpikeEnabled(bool on);
+
+    ScenarioDocument *m_document;
+    QLineEdit *m_name;
+    NumberField *m_hours;
+    QComboBox *m_kind;
+    QStackedWidget *m_kindStack;
+    NumberField *m_perMonth;
+    NumberField *m_perSecond;
+    ProfileChart *m_chart;
+    ProfileModel *m_profileModel;
+    QTableView *m_table;
+    QComboBox *m_preset;
+    QComboBox *m_presetScale;
+    NumberField *m_presetValue;
+    QPushButton *m_applyPreset;
+    QPushButton *m_importCsv;
+    QLabel *m_summary;
+    NumberField *m_duration;
+    NumberField *m_memory;
+    QCheckBox *m_spikeOn;
+    QWidget *m_spikeBox;
+    NumberField *m_spikeFrom;
+    NumberField *m_spikeTo;
+    NumberField *m_spikeRamp;
+    NumberField *m_spikeHold;
+    NumberField *m_spikeObjective;
+    QComboBox *m_spikeExcess;
+    bool m_refreshing = false;
+};
+
+} // namespace Costscape::Ui
