@@ -204,17 +204,26 @@ std::optional<std::string> JsonReader::string(const Pointer &parent, const std::
         return std::nullopt;
     }
     std::string s = v.get<std::string>();
-    if (allowed.size() > 0) {
-        std::string list;
-        for (const char *a : allowed) {
-            if (s == a)
-                return s;
-            list += (list.empty() ? "" : ", ") + std::string("\"") + a + '"';
-        }
-        fail(ptr, ErrorCode::UnknownValue, fieldName(ptr) + ": unknown value \"" + s + "\"; expected one of " + list);
-        return std::nullopt;
-    }
+    if (allowed.size() > 0)
+        return oneOf(parent, key, std::vector<std::string>(allowed.begin(), allowed.end()), required);
     return s;
+}
+
+std::optional<std::string> JsonReader::oneOf(const Pointer &parent, const std::string &key,
+                                             const std::vector<std::string> &allowed, bool required)
+{
+    const auto s = string(parent, key, required);
+    if (!s)
+        return std::nullopt;
+    std::string list;
+    for (const std::string &a : allowed) {
+        if (*s == a)
+            return s;
+        list += (list.empty() ? "" : ", ") + std::string("\"") + a + '"';
+    }
+    const Pointer ptr = parent / key;
+    fail(ptr, ErrorCode::UnknownValue, fieldName(ptr) + ": unknown value \"" + *s + "\"; expected one of " + list);
+    return std::nullopt;
 }
 
 std::optional<bool> JsonReader::boolean(const Pointer &parent, const std::string &key, bool required)

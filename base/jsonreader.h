@@ -64,6 +64,9 @@ public:
     std::optional<double> numberAt(const Pointer &pointer, const NumberRule &rule);
     std::optional<std::string> string(const Pointer &parent, const std::string &key, bool required = true,
                                       std::initializer_list<const char *> allowed = {});
+    /** A string that must be one of allowed (a list built at run time, such as the registry's names). */
+    std::optional<std::string> oneOf(const Pointer &parent, const std::string &key, const std::vector<std::string> &allowed,
+                                     bool required = true);
     std::optional<bool> boolean(const Pointer &parent, const std::string &key, bool required = false);
 
     /** Records an error at pointer unless one is recorded already; returns false for chaining. */

@@ -71,47 +71,23 @@ struct TrafficSweep {
 /**
  * How an ECS-on-EC2 option packs its tasks onto instances at its busiest hour: the fleet the ECS
  * scheduler's placement strategy makes and the cheapest fleet Costscape found, from the option's
- * `details["packing"]`.
+ * EcsEc2Details.
  */
 struct PackingSeries {
     /** n identical instances of one type, each holding the same tasks. */
-    struct Run {
-        std::string type;          ///< "m5.large"
-        int instances = 0;
-        std::vector<double> tasks; ///< tasks of each group on one instance, in PackingSeries::groups order
-        double cpuUsed = 0;        ///< CPU units (1024 per vCPU) the tasks of one instance reserve
-        double memoryUsed = 0;     ///< MB the tasks of one instance reserve
-        double cpuOffered = 0;     ///< CPU units one instance offers
-        double memoryOffered = 0;  ///< MB one instance offers to tasks
-        double hourlyPrice = 0;    ///< of one instance
-        bool burstable = false;
-    };
-    struct Fleet {
-        std::string strategy;         ///< "optimised", "binpack-memory", "binpack-cpu", "spread"
-        double hourlyCost = 0;
-        int instances = 0;
-        double cpuUtilisation = 0;    ///< 0..1
-        double memoryUtilisation = 0; ///< 0..1
-        double strandedCpuUnits = 0;
-        double strandedMemoryMb = 0;
-        std::vector<Run> runs;
-    };
+    using Run = PackedFleet::Run;
+    using Fleet = PackedFleet;
     std::string id;                  ///< the option's id
     bool feasible = true;
     int hour = 0;                    ///< slot index of the busiest hour
     int slotCount = 0;               ///< slots of the option's plan (for naming the hour), 0 when unknown
     std::vector<std::string> groups; ///< task group names
-    /**
-     * CPU units and MB of one task of each group. Taken from `details["packing"]["taskCpuUnits"]`
-     * and `["taskMemoryMb"]` when given, else estimated from the runs (least squares over every
-     * run of both fleets); 0 for a group that cannot be told apart. Only used to split a bar
-     * between groups: the bar's height is always the run's own cpuUsed / memoryUsed.
-     */
+    /** CPU units and MB of one task of each group; they split a bar between groups. */
     std::vector<double> taskCpuUnits;
     std::vector<double> taskMemoryMb;
     Fleet optimised;
     Fleet scheduler;            ///< empty when hasScheduler is false
-    bool hasScheduler = false;  ///< false when the result has no "scheduler" object (no placement)
+    bool hasScheduler = false;  ///< false when no single candidate type holds every task
     double savingsHourly = 0;  ///< scheduler minus optimised, at the busiest hour; 0 without a scheduler
     double hoursPerMonth = 730;
     double lowerBoundHourly = -1; ///< < 0 when the result carries no lower bound
@@ -156,10 +132,7 @@ struct SpikeSeries {
 
 MonthlySeries monthlySeries(const Evaluation &evaluation);
 HourlySeries hourlySeries(const Evaluation &evaluation);
-/**
- * One PackingSeries per ecs-ec2 option whose details hold an object "packing", in scenario
- * order. Missing or mistyped fields read as 0 / "" / false; never throws.
- */
+/** One PackingSeries per priced ECS on EC2 option, in scenario order. */
 std::vector<PackingSeries> packingSeries(const Evaluation &evaluation);
 /** One SpikeSeries::Line per option whose result has a scaling result, in scenario order. */
 SpikeSeries spikeSeries(const Evaluation &evaluation);

@@ -42,9 +42,16 @@ struct OptionResult {
     bool ownPlan = false;           ///< slots follow the option's own requests/hours, not the workload's
     bool feasible = true;
     std::vector<std::string> warnings; ///< the reasons it is infeasible come first
-    nlohmann::ordered_json details;    ///< platform-specific extras (packing, chosen type)
+    PlatformDetails details;           ///< the platform's own figures (packing, chosen type)
     /** How the option rides through workload.spike; set when there is a spike and the option is feasible. */
     std::optional<ScalingResult> scaling;
+
+    /** The platform's details, or nullptr when the option is of another platform (or unpriced). */
+    template<class Details>
+    const Details *detailsAs() const
+    {
+        return std::get_if<Details>(&details);
+    }
 
     void addLine(LineItem item)
     {

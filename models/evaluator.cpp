@@ -2,31 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/evaluator.h"
 
-#include "models/platforms/ec2/ec2model.h"
-#include "models/platforms/ecsec2/ecsec2model.h"
-#include "models/platforms/fargate/fargatemodel.h"
-#include "models/platforms/lambda/lambdamodel.h"
+#include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
-#include "models/scaling/spikeinput.h"
 
 #include <filesystem>
 
 namespace Costscape::Models {
-
-const PlatformModel &platformModel(Platform platform)
-{
-    static const LambdaModel lambda;
-    static const FargateModel fargate;
-    static const Ec2Model ec2;
-    static const EcsEc2Model ecs;
-    switch (platform) {
-    case Platform::Lambda: return lambda;
-    case Platform::Fargate: return fargate;
-    case Platform::Ec2: return ec2;
-    case Platform::EcsEc2: return ecs;
-    }
-    return lambda;
-}
 
 int Evaluation::cheapestIndex() const
 {
@@ -75,12 +56,13 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
                                     option.memoryMb.value_or(scenario.workload.memoryMb),
                                     hours,
                                     "/options/" + std::to_string(i)};
-        auto result = platformModel(option.platform).evaluate(context);
+        const PlatformModel &model = platformModel(option.platform());
+        auto result = model.evaluate(context);
         if (!result)
             return result.error();
         // The spike is simulated only for an option that can serve the workload at all.
         if (scenario.workload.spike && result.value().feasible)
-            result.value().scaling = simulateSpike(spikeInputFor(context, result.value(), *scenario.workload.spike));
+            result.value().scaling = simulateSpike(model.spikeInput(context, result.value(), *scenario.workload.spike));
         out.options.push_back(std::move(result).value());
         out.options.back().ownPlan = ownPlan.has_value();
     }

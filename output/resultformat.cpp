@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output/resultformat.h"
 
+#include "models/detailswriter.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -12,6 +14,57 @@ namespace Costscape::Models {
 using Json = nlohmann::ordered_json;
 
 namespace {
+
+/** A platform's typed details as a JSON object, field by field as the details describe themselves. */
+class JsonDetailsWriter final : public DetailsWriter
+{
+public:
+    JsonDetailsWriter() { m_stack.push_back(&m_root); }
+    Json take() { return std::move(m_root); }
+
+    void number(std::string_view key, double value) override { put(key, value); }
+    void integer(std::string_view key, long long value) override { put(key, value); }
+    void text(std::string_view key, std::string_view value) override { put(key, std::string(value)); }
+    void flag(std::string_view key, bool value) override { put(key, value); }
+    void numbers(std::string_view key, const std::vector<double> &values) override { put(key, values); }
+    void integers(std::string_view key, const std::vector<long long> &values) override { put(key, values); }
+    void texts(std::string_view key, const std::vector<std::string> &values) override { put(key, values); }
+    void beginObject(std::string_view key) override { m_stack.push_back(&put(key, Json::object())); }
+    void endObject() override { m_stack.pop_back(); }
+    void beginArray(std::string_view key) override { m_stack.push_back(&put(key, Json::array())); }
+    void endArray() override { m_stack.pop_back(); }
+
+private:
+    Json &put(std::string_view key, Json value)
+    {
+        Json &top = *m_stack.back();
+        if (top.is_array()) {
+            top.push_back(std::move(value));
+            return top.back();
+        }
+        Json &slot = top[std::string(key)];
+        slot = std::move(value);
+        return slot;
+    }
+
+    Json m_root = Json::object();
+    std::vector<Json *> m_stack;
+};
+
+Json detailsToJson(const PlatformDetails &details)
+{
+    if (std::holds_alternative<std::monostate>(details))
+        return Json();
+    JsonDetailsWriter writer;
+    std::visit(
+        [&writer](const auto &d) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(d)>, std::monostate>)
+                d.write(writer);
+        },
+        details);
+    return writer.take();
+}
+
 // The per-second series stay out of the document: a chart draws them from the struct, and a
 // ten-minute spike would add thousands of numbers per option to every result file.
 Json scalingToJson(const ScalingResult &s)
@@ -63,8 +116,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
                        {"feasible", o.feasible},
                        {"warnings", o.warnings},
                        {"summary", o.summary}};
-        if (!o.details.is_null())
-            option["details"] = o.details;
+        if (Json details = detailsToJson(o.details); !details.is_null())
+            option["details"] = std::move(details);
         if (o.scaling)
             option["scaling"] = scalingToJson(*o.scaling);
         options.push_back(std::move(option));

@@ -11,6 +11,7 @@
 #include "ui/charts/trafficchart.h"
 
 #include "models/evaluator.h"
+#include "models/platforms/platformmodel.h"
 #include "output/resultformat.h"
 #include "models/trafficsweep.h"
 #include "models/scenario/workload.h"
@@ -483,22 +484,6 @@ private:
             add(Block::Kind::Paragraph, tr("Every option can serve the workload; there are no warnings."));
     }
 
-    QString fleetRule(const Models::FleetSpec &f, const QString &unit) const
-    {
-        if (f.isFixed())
-            return tr("fixed: %1 %2").arg(number(*f.fixedCount, 2), unit);
-        QString capacity;
-        if (f.capacity)
-            capacity = f.capacity->kind == Models::Capacity::Kind::ConcurrentRequests
-                ? tr("%1 concurrent requests per unit").arg(number(f.capacity->value, 3))
-                : tr("%1 requests/s per unit").arg(number(f.capacity->value, 3));
-        else
-            capacity = tr("as many concurrent requests as the unit's memory holds");
-        return tr("derived from the workload: %1 at %2% target utilisation, at least %3, %4")
-            .arg(capacity, number(f.targetUtilization * 100, 1), number(f.minCount, 2),
-                 f.scaling == Models::FleetSpec::Scaling::Hourly ? tr("following the hourly profile")
-                                                                 : tr("sized for the busiest hour"));
-    }
 
     void assumptions()
     {
@@ -518,45 +503,8 @@ private:
             if (!o)
                 continue;
             const QString id = qs(o->id);
-            switch (o->platform) {
-            case Models::Platform::Lambda:
-                rows.push_back({tr("%1: duration billing").arg(id),
-                                tr("rounded up to %1 ms").arg(o->lambda.billingGranularityMs),
-                                o->lambda.billingGranularityMs == 1
-                                    ? tr("AWS Lambda pricing: 1 ms billing since December 2020")
-                                    : tr("the rule before December 2020: 100 ms steps")});
-                rows.push_back({tr("%1: free tier").arg(id),
-                                o->lambda.freeTier ? tr("applied (the price sheet's monthly free requests and GB-seconds)")
-                                                   : tr("not applied, as the AWS Pricing Calculator"),
-                                tr("AWS Lambda pricing, free tier")});
-                break;
-            case Models::Platform::Fargate:
-                rows.push_back({tr("%1: tasks").arg(id), fleetRule(o->fargate.fleet, tr("tasks")),
-                                tr("AWS Fargate pricing: per vCPU-hour and GB-hour")});
-                break;
-            case Models::Platform::Ec2:
-                rows.push_back({tr("%1: instances").arg(id), fleetRule(o->ec2.fleet, tr("instances")),
-                                tr("Amazon EC2 pricing: per instance-hour")});
-                if (o->ec2.purchase == Models::Purchase::Spot)
-                    rows.push_back({tr("%1: spot price").arg(id),
-                                    o->ec2.spotHourly ? tr("%1 per hour, from the scenario").arg(formatUnitPrice(*o->ec2.spotHourly, m_currency))
-                                    : o->ec2.spotDiscount ? tr("%1% off on-demand, from the scenario").arg(number(*o->ec2.spotDiscount * 100, 1))
-                                                          : tr("the price sheet's spot price, else the Spot Instance Advisor's average saving"),
-                                    tr("the price sheet (see Prices above)")});
-                break;
-            case Models::Platform::EcsEc2:
-                for (const Models::TaskGroup &g : o->ecs.taskGroups)
-                    rows.push_back({tr("%1: tasks%2").arg(id, o->ecs.taskGroups.size() < 2 || g.name.empty()
-                                                                  ? QString()
-                                                                  : QStringLiteral(" (%1)").arg(qs(g.name))),
-                                    fleetRule(g.fleet, tr("tasks")), tr("the scenario")});
-                rows.push_back({tr("%1: instance memory").arg(id),
-                                tr("installed x 7985/8192, less %1 MB for the ECS agent").arg(number(o->ecs.reservedMemoryMb, 0)),
-                                tr("Amazon ECS developer guide, \"Container instance memory management\"")});
-                rows.push_back({tr("%1: ECS").arg(id), tr("no charge: the cost is the instances the packing needs"),
-                                tr("Amazon ECS pricing (EC2 launch type)")});
-                break;
-            }
+            for (const Models::BillingRule &rule : Models::platformModel(o->platform()).billingRules(*o, m_evaluation.prices.currency))
+                rows.push_back({id + QStringLiteral(": ") + qs(rule.label), qs(rule.value), qs(rule.source)});
         }
         table({tr("Assumption"), tr("Value"), tr("Source")}, std::move(rows), {1.3, 2.6, 2.0}, {false, false, false});
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/packing/placement.h"
+
 #include <string>
 #include <vector>
 
@@ -76,16 +78,6 @@ struct Packing {
 
     double cpuUtilisation(const std::vector<InstanceOffer> &offers) const;    ///< used / offered, over the fleet
     double memoryUtilisation(const std::vector<InstanceOffer> &offers) const; ///< used / offered, over the fleet
-};
-
-/**
- * The ECS placement strategies Costscape simulates (ECS developer guide, task placement strategies,
- * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html).
- */
-enum class PlacementStrategy {
-    BinpackMemory, ///< the instance with the least memory left that fits
-    BinpackCpu,    ///< the instance with the least CPU left that fits
-    Spread,        ///< spread across instances: the one with the fewest tasks that fits
 };
 
 /**

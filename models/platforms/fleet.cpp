@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/platforms/fleet.h"
 
+#include "base/textformat.h"
+
 #include <algorithm>
 #include <cmath>
 #include <sstream>
@@ -83,6 +85,43 @@ FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan 
     }
     f.average = weights > 0 ? f.unitHours / weights : 0;
     return f;
+}
+
+std::string describeFleetRule(const FleetSpec &f, const std::string &unit)
+{
+    if (f.isFixed())
+        return "fixed: " + Text::trimmed(*f.fixedCount, 2) + " " + unit;
+    std::string capacity;
+    if (f.capacity)
+        capacity = f.capacity->kind == Capacity::Kind::ConcurrentRequests
+            ? Text::trimmed(f.capacity->value, 3) + " concurrent requests per unit"
+            : Text::trimmed(f.capacity->value, 3) + " requests/s per unit";
+    else
+        capacity = "as many concurrent requests as the unit's memory holds";
+    return "derived from the workload: " + capacity + " at " + Text::trimmed(f.targetUtilization * 100, 1)
+        + "% target utilisation, at least " + Text::trimmed(f.minCount, 2) + ", "
+        + (f.scaling == FleetSpec::Scaling::Hourly ? "following the hourly profile" : "sized for the busiest hour");
+}
+
+void applyFleetToSpike(SpikeInput &in, const FleetSpec &fleet, double unitMemoryMb, double requestMemoryMb)
+{
+    in.autoscaled = !fleet.isFixed();
+    in.minUnits = fleet.isFixed() ? *fleet.fixedCount : fleet.minCount;
+    in.targetUtilization = fleet.targetUtilization;
+    if (fleet.capacity && fleet.capacity->kind == Capacity::Kind::RequestsPerSecond) {
+        in.unitRequestsPerSecond = fleet.capacity->value;
+    } else if (fleet.capacity) {
+        in.unitConcurrency = fleet.capacity->value;
+    } else {
+        // As sizeFleet does without a capacity: as many requests as fit in the unit's memory.
+        in.unitConcurrency = requestMemoryMb > 0 ? std::floor(unitMemoryMb / requestMemoryMb) : 0;
+        in.notes.push_back("no capacity given: one unit serves as many concurrent requests as fit in its memory");
+    }
+}
+
+double averageUnitHourPrice(const OptionResult &r)
+{
+    return r.fleet.unitHours > 0 ? r.monthlyCost / r.fleet.unitHours : 0;
 }
 
 } // namespace Costscape::Models

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/evaluation.h"
+#include "models/scaling/scaling.h"
 
 #include <string>
 #include <vector>
@@ -32,6 +33,18 @@ FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan 
 
 /** "1 task", "4 tasks" or "2-8 tasks": the range of hourly counts, for summaries. */
 std::string describeCounts(const std::vector<double> &counts, const char *singular, const char *plural);
+
+/** The fleet rule in words, for reports: "fixed: 4 tasks", "derived from the workload: ...". */
+std::string describeFleetRule(const FleetSpec &fleet, const std::string &unit);
+
+/**
+ * The spike model's view of a fleet: what one unit serves (its capacity, else as many requests as
+ * fit in its memory, with a note), its floor and its target utilisation.
+ */
+void applyFleetToSpike(SpikeInput &in, const FleetSpec &fleet, double unitMemoryMb, double requestMemoryMb);
+
+/** What one more unit of the option's fleet costs an hour: its bill over its unit-hours (0 without any). */
+double averageUnitHourPrice(const OptionResult &result);
 
 /** ceil() that forgives the last bits of floating-point noise (2.0000000000004 is 2). */
 double ceilTolerant(double value);

@@ -2,10 +2,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/evaluation.h"
 #include "base/jsonreader.h"
+#include "models/evaluation.h"
+#include "models/scaling/scaling.h"
+
+#include <string>
+#include <vector>
 
 namespace Costscape::Models {
+
+class OptionReader;
 
 /** Everything a platform model needs to price one option; values already resolved. */
 struct OptionContext {
@@ -32,18 +38,64 @@ struct OptionContext {
     std::string sheetName() const { return "price sheet \"" + sheet.provenance.name + "\""; }
 };
 
+/** One rule a report lists beside an option's bill: what it is, its value here, and its source. */
+struct BillingRule {
+    std::string label;  ///< "duration billing", "instance memory"
+    std::string value;  ///< "rounded up to 1 ms"
+    std::string source; ///< "AWS Lambda pricing: 1 ms billing since December 2020"
+};
+
 /**
- * Prices one platform. Implementations are stateless and thread-safe. A missing price or an
- * unknown name is an error (the scenario cannot be priced as written); a workload the platform
- * cannot serve is a result with feasible = false and the reason.
+ * Everything one platform knows, behind one interface: its name, its keys in the scenario file,
+ * its billing and sizing, how it rides through a spike, and its defaults with their sources.
+ * Implementations live in models/platforms/<platform>/, are stateless and thread-safe, and are
+ * listed once in models/platforms/registry.cpp. A missing price or an unknown name is an error
+ * (the scenario cannot be priced as written); a workload the platform cannot serve is a result
+ * with feasible = false and the reason.
  */
 class PlatformModel
 {
 public:
     virtual ~PlatformModel() = default;
     virtual Platform platform() const = 0;
+    /** The scenario format's name: "lambda". */
+    virtual const char *name() const = 0;
+    /** For tables and charts: "AWS Lambda". */
+    virtual const char *title() const = 0;
+
+    /** A new option of this platform as the window adds it: the format's defaults, required fields filled. */
+    virtual PlatformSpec defaultSpec() const = 0;
+    /**
+     * Reads this platform's keys of the option reader.pointer() points at, marking each key it
+     * knows (reader.know()). A problem is recorded in the reader (the first error wins); the spec
+     * returned then is not used.
+     */
+    virtual PlatformSpec read(OptionReader &reader) const = 0;
+    /** Writes the spec's keys into the option's JSON object, leaving keys it does not own alone. */
+    virtual void write(const PlatformSpec &spec, JsonDocument::Json &option) const = 0;
+
+    /** Prices one option hour by hour (see the class comment for errors and infeasibility). */
     virtual Result<OptionResult> evaluate(const OptionContext &context) const = 0;
+    /** The billing rules a report states for the option, in order. */
+    virtual std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const = 0;
+
+    /** The scaling assumptions of the spike model, each with its default and source; keys are unique. */
+    virtual std::vector<ScalingAssumption> scalingDefaults() const = 0;
+    /**
+     * The spike model's input for one priced, feasible option: the unit it scales by, what one
+     * unit serves, the floor already warm, the assumptions with the option's overrides, and the
+     * unit-hour price that a higher warm floor costs. Never fails; a price the sheet lacks leaves
+     * that cost at 0 with a note.
+     */
+    virtual SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const = 0;
+
+protected:
+    /** What every platform's spike input starts from: the spike, the duration, the assumptions with overrides. */
+    SpikeInput spikeInputBase(const OptionContext &context, const Spike &spike, ScalingKind kind, const char *warmUnit) const;
 };
+
+/** The scaling defaults of a platform (platformModel(platform).scalingDefaults()). */
+std::vector<ScalingAssumption> scalingAssumptionDefaults(Platform platform);
 
 /** The model registered for a platform; every Platform value has one. */
 const PlatformModel &platformModel(Platform platform);

@@ -3,6 +3,7 @@
 #include "models/scaling/scaling.h"
 
 #include "models/platforms/fleet.h"
+#include "models/scaling/scalingsources.h"
 
 #include <algorithm>
 #include <cmath>
@@ -19,58 +20,6 @@ constexpr std::size_t MaxSteps = 7200; // 2 hours at 1 s: keeps one evaluation i
 /// Less than half a request delayed or rejected counts as none: the fluid model has no
 /// whole requests, and rounding noise must not decide the warm minimum.
 constexpr double RequestTolerance = 0.5;
-
-// The sources, once, so that the defaults and docs/assumptions.md say the same.
-const char *const SrcMetricPeriod
-    = "https://docs.aws.amazon.com/autoscaling/ec2/userguide/policy_creating.html: target tracking needs a metric "
-      "at 1-minute intervals (EC2 basic monitoring is 5 minutes; detailed monitoring, 1 minute)";
-const char *const SrcAlarmDatapoints
-    = "https://github.com/hashicorp/terraform-provider-aws/issues/42553: the alarms that target tracking creates have "
-      "a 60-second period and alarm on 3 of 3 datapoints (the AWS-managed high alarm, 3 datapoints within 3 minutes)";
-const char *const SrcInstanceLaunch
-    = "http://www.daemonology.net/blog/2021-08-12-EC2-boot-time-benchmarking.html: ec2-boot-bench on c5.xlarge, "
-      "RunInstances 1.5 s + pending to running 4.9 s + boot to SSH open 22.8 s, about 29 s for a Linux AMI";
-const char *const SrcHealthCheck
-    = "https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html: a newly "
-      "registered target must pass one health check; checks run every HealthCheckIntervalSeconds, default 30";
-const char *const SrcAppWarmup
-    = "Costscape assumption: process start and cache warm-up of a typical web application after boot; "
-      "EC2 Auto Scaling's default instance warmup is not set by default, so there is no AWS figure";
-const char *const SrcTargetTrackingStep
-    = "Costscape assumption: target tracking sets the capacity the metric calls for in one step "
-      "(https://docs.aws.amazon.com/autoscaling/application/userguide/target-tracking-scaling-policy-overview.html); "
-      "0 = no limit; a step scaling policy adds a fixed number";
-const char *const SrcEcsTaskStart
-    = "Costscape assumption: placing a task on a running container instance, pulling a cached image and starting "
-      "the container; measure your own image";
-const char *const SrcClusterScaleOut
-    = "https://github.com/aws/containers-roadmap/issues/638: the capacity provider's managed scaling alarm (AlarmHigh) "
-      "fires on 1 datapoint within 1 minute";
-const char *const SrcFargateTaskStart
-    = "https://www.vladionescu.me/posts/scaling-containers-on-aws-in-2022/: ECS on Fargate started running "
-      "containers about 30 seconds after the scale-up request";
-const char *const SrcFargateBurst
-    = "https://docs.aws.amazon.com/AmazonECS/latest/userguide/throttling.html: Fargate task launches are a token "
-      "bucket per account and Region, 100 tokens (burst)";
-const char *const SrcFargateRate
-    = "https://docs.aws.amazon.com/AmazonECS/latest/userguide/throttling.html: the bucket refills at 20 tasks per "
-      "second (sustained)";
-const char *const SrcColdStart
-    = "https://aws.amazon.com/blogs/compute/operating-lambda-performance-optimization-part-1/: cold starts vary "
-      "from under 100 ms to over 1 second; the upper end is the default (Node.js and Python are usually faster, "
-      "Java without SnapStart slower; set yours)";
-const char *const SrcLambdaScaling
-    = "https://docs.aws.amazon.com/lambda/latest/dg/scaling-behavior.html: each function can scale by 1,000 "
-      "execution environments every 10 seconds, refilled continuously, never more than 1,000 at once";
-const char *const SrcAccountConcurrency
-    = "https://docs.aws.amazon.com/lambda/latest/dg/gettingstarted-limits.html: concurrent executions, 1,000 per "
-      "account and Region by default (a quota increase can raise it)";
-
-ScalingAssumption make(const char *key, const char *label, const char *unit, double value, const char *source,
-                       double min, double max, bool integer = false)
-{
-    return ScalingAssumption{key, label, unit, value, source, false, min, max, integer};
-}
 
 double valueOf(const std::vector<ScalingAssumption> &list, const char *key, double fallback)
 {
@@ -95,17 +44,17 @@ struct Figures {
     double coldStart = 1;      ///< Lambda, seconds
     double accountLimit = 1000;
 
-    Figures(Platform platform, const std::vector<ScalingAssumption> &a)
+    Figures(ScalingKind kind, const std::vector<ScalingAssumption> &a)
     {
         metricPeriod = std::max(1.0, std::round(valueOf(a, "metricPeriodSeconds", 60)));
         datapoints = std::max(1.0, std::round(valueOf(a, "alarmDatapoints", 3)));
         launch = valueOf(a, "instanceLaunchSeconds", 30);
-        warmup = valueOf(a, "appWarmupSeconds", platform == Platform::Ec2 ? 30 : 0);
+        warmup = valueOf(a, "appWarmupSeconds", kind == ScalingKind::Instances ? 30 : 0);
         health = valueOf(a, "healthCheckSeconds", 30);
         maxStep = valueOf(a, "maxUnitsPerStep", 0);
-        taskStart = valueOf(a, "taskStartSeconds", platform == Platform::EcsEc2 ? 20 : 30);
+        taskStart = valueOf(a, "taskStartSeconds", kind == ScalingKind::ClusterTasks ? 20 : 30);
         clusterDelay = valueOf(a, "clusterScaleOutSeconds", 60);
-        if (platform == Platform::Lambda) {
+        if (kind == ScalingKind::Environments) {
             burst = valueOf(a, "environmentsPer10Seconds", 1000);
             refill = burst / 10.0;
         } else {
@@ -269,7 +218,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     const double unitRate = in.unitRequestsPerSecond > 0 ? in.unitRequestsPerSecond : in.unitConcurrency / durationS;
     const double objective = std::max(0.0, s.objectiveMs / 1000.0);
     const bool reject = s.excess == Spike::Excess::Reject;
-    const bool lambda = in.platform == Platform::Lambda;
+    const bool lambda = in.kind == ScalingKind::Environments;
     const double tu = lambda ? 1.0 : std::clamp(in.targetUtilization, 1e-6, 1.0);
 
     const double spikeEnd = s.rampSeconds + s.holdSeconds;
@@ -307,7 +256,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     };
     std::vector<Batch> batches;
     const double tpi = in.tasksPerInstance;
-    if (in.platform == Platform::EcsEc2 && tpi > 0) {
+    if (in.kind == ScalingKind::ClusterTasks && tpi > 0) {
         const double instances = std::max(in.instancesBefore, ceilTolerant(units / tpi));
         batches.push_back({-std::numeric_limits<double>::infinity(), instances * tpi - units});
     }
@@ -333,11 +282,11 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     };
     double coldStarts = 0;
     auto launch = [&](double t, double count) {
-        switch (in.platform) {
-        case Platform::Ec2: ready.add(t + f.launch + f.warmup + f.health, count); break;
-        case Platform::EcsEc2: placeEcsTasks(t, count); break;
-        case Platform::Fargate: waitingForToken += count; break;
-        case Platform::Lambda:
+        switch (in.kind) {
+        case ScalingKind::Instances: ready.add(t + f.launch + f.warmup + f.health, count); break;
+        case ScalingKind::ClusterTasks: placeEcsTasks(t, count); break;
+        case ScalingKind::Tasks: waitingForToken += count; break;
+        case ScalingKind::Environments:
             ready.add(t + f.coldStart, count);
             coldStarts += count;
             break;
@@ -396,7 +345,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
                 }
             }
         }
-        if (in.platform == Platform::Fargate) {
+        if (in.kind == ScalingKind::Tasks) {
             if (i > 0)
                 tokens = std::min(f.burst, tokens + f.refill);
             const double go = std::floor(std::min(waitingForToken, tokens) + 1e-9);
@@ -481,51 +430,9 @@ std::string number(double v)
 
 } // namespace
 
-std::vector<ScalingAssumption> scalingAssumptionDefaults(Platform platform)
+std::vector<ScalingAssumption> resolveScalingAssumptions(std::vector<ScalingAssumption> list,
+                                                         const std::map<std::string, double> &overrides)
 {
-    const double hour = 3600;
-    switch (platform) {
-    case Platform::Ec2:
-        return {make("metricPeriodSeconds", "Metric period", "s", 60, SrcMetricPeriod, 10, hour, true),
-                make("alarmDatapoints", "Breaching datapoints to scale out", "", 3, SrcAlarmDatapoints, 1, 100, true),
-                make("instanceLaunchSeconds", "Instance launch to booted", "s", 30, SrcInstanceLaunch, 0, hour),
-                make("appWarmupSeconds", "Application warm-up", "s", 30, SrcAppWarmup, 0, hour),
-                make("healthCheckSeconds", "Load balancer health check", "s", 30, SrcHealthCheck, 0, hour),
-                make("maxUnitsPerStep", "Instances added per scale-out (0 = as many as needed)", "instances", 0,
-                     SrcTargetTrackingStep, 0, 1e6, true)};
-    case Platform::EcsEc2:
-        return {make("metricPeriodSeconds", "Metric period", "s", 60, SrcMetricPeriod, 10, hour, true),
-                make("alarmDatapoints", "Breaching datapoints to scale out", "", 3, SrcAlarmDatapoints, 1, 100, true),
-                make("taskStartSeconds", "Task start on spare capacity", "s", 20, SrcEcsTaskStart, 0, hour),
-                make("healthCheckSeconds", "Load balancer health check", "s", 30, SrcHealthCheck, 0, hour),
-                make("clusterScaleOutSeconds", "Cluster full to instance launch requested", "s", 60, SrcClusterScaleOut, 0,
-                     hour),
-                make("instanceLaunchSeconds", "Instance launch to booted", "s", 30, SrcInstanceLaunch, 0, hour),
-                make("maxUnitsPerStep", "Tasks added per scale-out (0 = as many as needed)", "tasks", 0,
-                     SrcTargetTrackingStep, 0, 1e6, true)};
-    case Platform::Fargate:
-        return {make("metricPeriodSeconds", "Metric period", "s", 60, SrcMetricPeriod, 10, hour, true),
-                make("alarmDatapoints", "Breaching datapoints to scale out", "", 3, SrcAlarmDatapoints, 1, 100, true),
-                make("taskStartSeconds", "Task launch to running", "s", 30, SrcFargateTaskStart, 0, hour),
-                make("healthCheckSeconds", "Load balancer health check", "s", 30, SrcHealthCheck, 0, hour),
-                make("launchBurstTasks", "Task launches at once (burst)", "tasks", 100, SrcFargateBurst, 1, 1e6, true),
-                make("launchTasksPerSecond", "Task launches per second (sustained)", "tasks/s", 20, SrcFargateRate, 0.01,
-                     1e5),
-                make("maxUnitsPerStep", "Tasks added per scale-out (0 = as many as needed)", "tasks", 0,
-                     SrcTargetTrackingStep, 0, 1e6, true)};
-    case Platform::Lambda:
-        return {make("coldStartMs", "Cold start", "ms", 1000, SrcColdStart, 0, 900'000),
-                make("environmentsPer10Seconds", "Scaling rate (environments per 10 s)", "environments", 1000,
-                     SrcLambdaScaling, 1, 1e6, true),
-                make("accountConcurrency", "Account concurrency limit", "environments", 1000, SrcAccountConcurrency, 1,
-                     1e7, true)};
-    }
-    return {};
-}
-
-std::vector<ScalingAssumption> resolveScalingAssumptions(Platform platform, const std::map<std::string, double> &overrides)
-{
-    std::vector<ScalingAssumption> list = scalingAssumptionDefaults(platform);
     for (ScalingAssumption &a : list) {
         const auto it = overrides.find(a.key);
         if (it != overrides.end()) {
@@ -539,14 +446,12 @@ std::vector<ScalingAssumption> resolveScalingAssumptions(Platform platform, cons
 ScalingResult simulateSpike(const SpikeInput &input)
 {
     ScalingResult out;
-    out.assumptions = input.assumptions.empty() ? scalingAssumptionDefaults(input.platform) : input.assumptions;
+    out.assumptions = input.assumptions;
     out.startSeconds = -WindowBeforeSeconds;
-    out.warmUnit = input.platform == Platform::Lambda ? "provisioned environments"
-        : input.platform == Platform::Ec2             ? "instances"
-                                                      : "tasks";
+    out.warmUnit = input.warmUnit;
     out.notes = input.notes;
-    const Figures f(input.platform, out.assumptions);
-    const bool lambda = input.platform == Platform::Lambda;
+    const Figures f(input.kind, out.assumptions);
+    const bool lambda = input.kind == ScalingKind::Environments;
 
     if (!(input.durationMs > 0) || !(input.unitConcurrency > 0 || input.unitRequestsPerSecond > 0)) {
         out.notes.push_back("a request takes no time or a unit serves nothing, so there is no capacity to simulate");

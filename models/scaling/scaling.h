@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/scenario/scenario.h"
+#include "models/scenario/workload.h"
 
 #include <map>
 #include <string>
@@ -50,20 +50,24 @@ struct ScalingResult {
 };
 
 /**
- * The editable assumptions of a platform, with defaults and sources, for the editor and docs.
- * Every platform has at least one; the keys are unique within a platform.
+ * The assumptions with the option's overrides applied (overridden = true). Unknown keys in
+ * overrides are ignored here: the reader rejects them.
  */
-std::vector<ScalingAssumption> scalingAssumptionDefaults(Platform platform);
+std::vector<ScalingAssumption> resolveScalingAssumptions(std::vector<ScalingAssumption> defaults,
+                                                         const std::map<std::string, double> &overrides);
 
-/**
- * The defaults of scalingAssumptionDefaults(platform) with the option's overrides applied
- * (overridden = true). Unknown keys in overrides are ignored here: the reader rejects them.
- */
-std::vector<ScalingAssumption> resolveScalingAssumptions(Platform platform, const std::map<std::string, double> &overrides);
+/** How a platform's capacity comes up, which decides the figures the spike model reads. */
+enum class ScalingKind {
+    Instances,    ///< EC2 Auto Scaling: detection, launch, application warm-up, health check
+    ClusterTasks, ///< ECS on EC2: tasks on spare room of running instances, then on new instances
+    Tasks,        ///< Fargate: tasks launched through a token bucket, then started
+    Environments, ///< Lambda: environments on demand at a scaling rate, with a cold start, up to a cap
+};
 
 /** Everything simulateSpike needs, resolved from the scenario, the option and its priced result. */
 struct SpikeInput {
-    Platform platform = Platform::Ec2;
+    ScalingKind kind = ScalingKind::Instances;
+    std::string warmUnit = "instances"; ///< what the warm minimum counts: "instances", "tasks", "provisioned environments"
     Spike spike;                     ///< the workload's spike, with its objective and excess rule
     double durationMs = 100;         ///< mean time one request runs
     double unitConcurrency = 1;      ///< requests one unit (instance, task, environment) serves at once at 100%
@@ -83,7 +87,7 @@ struct SpikeInput {
     std::vector<double> unitsPerSlot;
     std::vector<double> slotWeight;
     double unitHourPrice = 0;
-    std::vector<ScalingAssumption> assumptions; ///< resolveScalingAssumptions(platform, ...)
+    std::vector<ScalingAssumption> assumptions; ///< the platform's, with the option's overrides (resolveScalingAssumptions)
     std::vector<std::string> notes; ///< simplifications made while building the input, passed to the result
 };
 

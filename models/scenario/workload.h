@@ -24,6 +24,8 @@ struct RequestModel {
     static RequestModel hourly(std::vector<double> v) { return {Kind::Hourly, 0, 0, std::move(v)}; }
     /** The profile lengths the format accepts. */
     static bool isValidProfileLength(std::size_t n) { return n == 24 || n == 168 || n == 730 || n == 744 || n == 8760; }
+
+    bool operator==(const RequestModel &) const = default;
 };
 
 /** A sudden change of traffic, used by the scaling-latency model. */

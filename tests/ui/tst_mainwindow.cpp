@@ -487,8 +487,8 @@ void TestMainWindow::optionEditor_editsTheSelectedOption()
     QVERIFY(fargate >= 0);
     panel->select(fargate);
     const double before = w.evaluation()->options[static_cast<std::size_t>(fargate)].monthlyCost;
-    const double vcpu = options[static_cast<std::size_t>(fargate)].fargate.taskVcpu;
-    const double memory = options[static_cast<std::size_t>(fargate)].fargate.taskMemoryGb;
+    const double vcpu = options[static_cast<std::size_t>(fargate)].as<Models::FargateSpec>().taskVcpu;
+    const double memory = options[static_cast<std::size_t>(fargate)].as<Models::FargateSpec>().taskMemoryGb;
     Ui::NumberField *field = panel->editor()->numberField(QStringLiteral("fargate.taskVcpu"));
     QVERIFY(field);
     // Doubling vCPU and memory of a fixed or derived fleet cannot make it cheaper per task.
@@ -499,8 +499,8 @@ void TestMainWindow::optionEditor_editsTheSelectedOption()
     mem->lineEdit()->selectAll();
     QTest::keyClicks(mem->lineEdit(), QString::number(memory * 2));
     QVERIFY(settle(w));
-    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].fargate.taskVcpu, vcpu * 2);
-    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].fargate.taskMemoryGb, memory * 2);
+    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].as<Models::FargateSpec>().taskVcpu, vcpu * 2);
+    QCOMPARE(w.document()->scenario().options[static_cast<std::size_t>(fargate)].as<Models::FargateSpec>().taskMemoryGb, memory * 2);
     QVERIFY(w.evaluation()->options[static_cast<std::size_t>(fargate)].monthlyCost != before);
 }
 

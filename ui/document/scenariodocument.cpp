@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/scenariodocument.h"
+
+#include "models/platforms/platformmodel.h"
 #include "ui/uitext.h"
 
 #include "models/evaluator.h"
@@ -109,30 +111,9 @@ bool ScenarioDocument::isModified() const
 
 Models::OptionSpec ScenarioDocument::defaultOption(Models::Platform platform, const std::string &id)
 {
-    using namespace Models;
-    OptionSpec o;
+    Models::OptionSpec o;
     o.id = id;
-    o.platform = platform;
-    switch (platform) {
-    case Platform::Lambda:
-        break;
-    case Platform::Fargate:
-        o.fargate.taskVcpu = 0.5;
-        o.fargate.taskMemoryGb = 1;
-        break;
-    case Platform::Ec2:
-        o.ec2.instanceType = "m5.large";
-        break;
-    case Platform::EcsEc2: {
-        TaskGroup g;
-        g.name = "tasks";
-        g.taskVcpu = 0.5;
-        g.taskMemoryMb = 1024;
-        o.ecs.taskGroups = {g};
-        o.ecs.instanceTypes = {"m5.large", "m5.xlarge", "c5.xlarge"};
-        break;
-    }
-    }
+    o.spec = Models::platformModel(platform).defaultSpec();
     return o;
 }
 

@@ -448,15 +448,15 @@ void OptionEditor::buildLambdaGroup()
 
     addChoice(form,
               {QStringLiteral("lambda.architecture"), lambda,
-               [](const OptionSpec &o) { return qs(o.lambda.architecture); },
-               [](OptionSpec &o, const QString &v) { o.lambda.architecture = v.toStdString(); }},
+               [](const OptionSpec &o) { return qs(o.as<Models::LambdaSpec>().architecture); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::LambdaSpec>().architecture = v.toStdString(); }},
               tr("&Architecture:"), {{QStringLiteral("x86_64"), QStringLiteral("x86_64")}, {QStringLiteral("arm64"), tr("arm64 (Graviton)")}},
               tr("The processor the function runs on; arm64 (Graviton) costs about 20% less per GB-second. "
                  "Default: x86_64."));
     auto *ephemeral = addNumber(form,
                                 {QStringLiteral("lambda.ephemeralStorageMb"), 512.0, lambda,
-                                 [](const OptionSpec &o) { return present(o.lambda.ephemeralStorageMb); },
-                                 [](OptionSpec &o, std::optional<double> v) { o.lambda.ephemeralStorageMb = v.value_or(512); }},
+                                 [](const OptionSpec &o) { return present(o.as<Models::LambdaSpec>().ephemeralStorageMb); },
+                                 [](OptionSpec &o, std::optional<double> v) { o.as<Models::LambdaSpec>().ephemeralStorageMb = v.value_or(512); }},
                                 tr("&Ephemeral storage:"), Models::Rules::LambdaEphemeralMb, tr("MB"),
                                 tr("The function's /tmp, 512 to 10240 MB; AWS bills the storage above the included "
                                    "512 MB per GB-second. Default: 512 MB."));
@@ -464,14 +464,14 @@ void OptionEditor::buildLambdaGroup()
     ephemeral->setPlaceholder(QStringLiteral("512"));
     addChoice(form,
               {QStringLiteral("lambda.billingGranularityMs"), lambda,
-               [](const OptionSpec &o) { return QString::number(o.lambda.billingGranularityMs); },
-               [](OptionSpec &o, const QString &v) { o.lambda.billingGranularityMs = v.toInt(); }},
+               [](const OptionSpec &o) { return QString::number(o.as<Models::LambdaSpec>().billingGranularityMs); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::LambdaSpec>().billingGranularityMs = v.toInt(); }},
               tr("&Billing:"), {{QStringLiteral("1"), tr("1 ms")}, {QStringLiteral("100"), tr("100 ms (before Dec 2020)")}},
               tr("How AWS rounds each request's duration up: to 1 ms since December 2020, to 100 ms before. "
                  "Default: 1 ms."));
     addFlag(form,
-            {QStringLiteral("lambda.freeTier"), lambda, [](const OptionSpec &o) { return o.lambda.freeTier; },
-             [](OptionSpec &o, bool v) { o.lambda.freeTier = v; }},
+            {QStringLiteral("lambda.freeTier"), lambda, [](const OptionSpec &o) { return o.as<Models::LambdaSpec>().freeTier; },
+             [](OptionSpec &o, bool v) { o.as<Models::LambdaSpec>().freeTier = v; }},
             tr("Deduct the &free tier"),
             tr("Subtract the monthly free requests and GB-seconds from the bill. Off by default, as in the AWS "
                "Pricing Calculator: the free tier is shared by every function of the account."));
@@ -487,11 +487,11 @@ void OptionEditor::buildLambdaGroup()
     addNumber(form,
               {QStringLiteral("lambda.provisioned.count"), std::nullopt, provisioned,
                [](const OptionSpec &o) {
-                   const auto &pc = o.lambda.provisionedConcurrency;
+                   const auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency;
                    return pc ? present(pc->count) : Shown();
                },
                [](OptionSpec &o, std::optional<double> v) {
-                   if (auto &pc = o.lambda.provisionedConcurrency; pc && v)
+                   if (auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency; pc && v)
                        pc->count = *v;
                }},
               tr("E&nvironments:"), Models::Rules::Count, QString(),
@@ -499,11 +499,11 @@ void OptionEditor::buildLambdaGroup()
     auto *pcHours = addNumber(form,
                               {QStringLiteral("lambda.provisioned.hoursPerMonth"), std::nullopt, provisioned,
                                [](const OptionSpec &o) {
-                                   const auto &pc = o.lambda.provisionedConcurrency;
+                                   const auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency;
                                    return pc ? present(pc->hoursPerMonth) : Shown();
                                },
                                [](OptionSpec &o, std::optional<double> v) {
-                                   if (auto &pc = o.lambda.provisionedConcurrency)
+                                   if (auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency)
                                        pc->hoursPerMonth = v;
                                }},
                               tr("Enabled for:"), Models::Rules::Hours, tr("hours"),
@@ -513,11 +513,11 @@ void OptionEditor::buildLambdaGroup()
     auto *share = addNumber(form,
                             {QStringLiteral("lambda.provisioned.shareOfRequests"), std::nullopt, provisioned,
                              [](const OptionSpec &o) {
-                                 const auto &pc = o.lambda.provisionedConcurrency;
+                                 const auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency;
                                  return pc ? present(pc->shareOfRequests) : Shown();
                              },
                              [](OptionSpec &o, std::optional<double> v) {
-                                 if (auto &pc = o.lambda.provisionedConcurrency)
+                                 if (auto &pc = o.as<Models::LambdaSpec>().provisionedConcurrency)
                                      pc->shareOfRequests = v;
                              }},
                             tr("Share of requests:"), Models::Rules::ProvisionedShare, QString(),
@@ -535,47 +535,47 @@ void OptionEditor::buildFargateGroup()
     const Applies fargate = onPlatform(Platform::Fargate);
 
     addChoice(form,
-              {QStringLiteral("fargate.os"), fargate, [](const OptionSpec &o) { return qs(o.fargate.os); },
-               [](OptionSpec &o, const QString &v) { o.fargate.os = v.toStdString(); }},
+              {QStringLiteral("fargate.os"), fargate, [](const OptionSpec &o) { return qs(o.as<Models::FargateSpec>().os); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::FargateSpec>().os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("Windows tasks pay a licence fee per vCPU-hour and need at least 1 vCPU. Default: Linux."));
     addChoice(form,
               {QStringLiteral("fargate.architecture"), fargate,
-               [](const OptionSpec &o) { return qs(o.fargate.architecture); },
-               [](OptionSpec &o, const QString &v) { o.fargate.architecture = v.toStdString(); }},
+               [](const OptionSpec &o) { return qs(o.as<Models::FargateSpec>().architecture); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::FargateSpec>().architecture = v.toStdString(); }},
               tr("&Architecture:"), {{QStringLiteral("x86_64"), QStringLiteral("x86_64")}, {QStringLiteral("arm64"), tr("arm64 (Graviton)")}},
               tr("The processor of the task; arm64 (Graviton) costs about 20% less. Default: x86_64."));
     addNumber(form,
-              {QStringLiteral("fargate.taskVcpu"), std::nullopt, fargate, [](const OptionSpec &o) { return present(o.fargate.taskVcpu); },
-               [](OptionSpec &o, std::optional<double> v) { o.fargate.taskVcpu = v.value_or(o.fargate.taskVcpu); }},
+              {QStringLiteral("fargate.taskVcpu"), std::nullopt, fargate, [](const OptionSpec &o) { return present(o.as<Models::FargateSpec>().taskVcpu); },
+               [](OptionSpec &o, std::optional<double> v) { o.as<Models::FargateSpec>().taskVcpu = v.value_or(o.as<Models::FargateSpec>().taskVcpu); }},
               tr("Task &vCPU:"), Models::Rules::TaskVcpu, tr("vCPU"),
               tr("The vCPUs of one task: 0.25, 0.5, 1, 2, 4, 8 or 16. AWS bills them per vCPU-hour."));
     addNumber(form,
               {QStringLiteral("fargate.taskMemoryGb"), std::nullopt, fargate,
-               [](const OptionSpec &o) { return present(o.fargate.taskMemoryGb); },
-               [](OptionSpec &o, std::optional<double> v) { o.fargate.taskMemoryGb = v.value_or(o.fargate.taskMemoryGb); }},
+               [](const OptionSpec &o) { return present(o.as<Models::FargateSpec>().taskMemoryGb); },
+               [](OptionSpec &o, std::optional<double> v) { o.as<Models::FargateSpec>().taskMemoryGb = v.value_or(o.as<Models::FargateSpec>().taskMemoryGb); }},
               tr("Task memor&y:"), Models::Rules::TaskMemoryGb, tr("GB"),
               tr("The memory of one task; only the sizes AWS offers for the vCPUs chosen. AWS bills it per GB-hour."));
     m_fargateHint = newHint(m_fargateBox);
     m_fargateHint->setStyleSheet(QStringLiteral("color: #b26a00;"));
     form->addRow(QString(), m_fargateHint);
     addFlag(form,
-            {QStringLiteral("fargate.spot"), fargate, [](const OptionSpec &o) { return o.fargate.spot; },
-             [](OptionSpec &o, bool v) { o.fargate.spot = v; }},
+            {QStringLiteral("fargate.spot"), fargate, [](const OptionSpec &o) { return o.as<Models::FargateSpec>().spot; },
+             [](OptionSpec &o, bool v) { o.as<Models::FargateSpec>().spot = v; }},
             tr("Fargate &Spot"),
             tr("Run on spare capacity at a discount; AWS may stop a task with two minutes' notice. Linux x86_64 only."));
     auto *spotDiscount = addNumber(form,
                                    {QStringLiteral("fargate.spotDiscount"), std::nullopt, fargate,
-                                    [](const OptionSpec &o) { return present(o.fargate.spotDiscount); },
-                                    [](OptionSpec &o, std::optional<double> v) { o.fargate.spotDiscount = v; }},
+                                    [](const OptionSpec &o) { return present(o.as<Models::FargateSpec>().spotDiscount); },
+                                    [](OptionSpec &o, std::optional<double> v) { o.as<Models::FargateSpec>().spotDiscount = v; }},
                                    tr("Spot &discount:"), Models::Rules::SpotDiscount, tr("off"),
                                    tr("The fraction off the on-demand rates (0.7 is 70% off), for price sheets without "
                                       "Fargate Spot rates. The sheet's Spot rates win when it has them."));
     spotDiscount->setOptional(true);
     auto *ephemeral = addNumber(form,
                                 {QStringLiteral("fargate.ephemeralStorageGb"), 20.0, fargate,
-                                 [](const OptionSpec &o) { return present(o.fargate.ephemeralStorageGb); },
-                                 [](OptionSpec &o, std::optional<double> v) { o.fargate.ephemeralStorageGb = v.value_or(20); }},
+                                 [](const OptionSpec &o) { return present(o.as<Models::FargateSpec>().ephemeralStorageGb); },
+                                 [](OptionSpec &o, std::optional<double> v) { o.as<Models::FargateSpec>().ephemeralStorageGb = v.value_or(20); }},
                                 tr("&Ephemeral storage:"), Models::Rules::FargateEphemeralGb, tr("GB"),
                                 tr("The task's storage, 20 to 200 GB; AWS bills what is above the included 20 GB per "
                                    "GB-hour. Default: 20 GB."));
@@ -617,28 +617,28 @@ void OptionEditor::buildEc2Group()
     connect(m_instanceType, &QComboBox::currentIndexChanged, this, &OptionEditor::onInstanceTypeChosen);
 
     addChoice(form,
-              {QStringLiteral("ec2.os"), ec2, [](const OptionSpec &o) { return qs(o.ec2.os); },
-               [](OptionSpec &o, const QString &v) { o.ec2.os = v.toStdString(); }},
+              {QStringLiteral("ec2.os"), ec2, [](const OptionSpec &o) { return qs(o.as<Models::Ec2Spec>().os); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::Ec2Spec>().os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("The operating system; Windows instances include the licence in their hourly price. Default: Linux."));
     addChoice(form,
-              {QStringLiteral("ec2.purchase"), ec2, [](const OptionSpec &o) { return purchaseKey(o.ec2.purchase); },
-               [](OptionSpec &o, const QString &v) { o.ec2.purchase = purchaseFromKey(v); }},
+              {QStringLiteral("ec2.purchase"), ec2, [](const OptionSpec &o) { return purchaseKey(o.as<Models::Ec2Spec>().purchase); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::Ec2Spec>().purchase = purchaseFromKey(v); }},
               tr("&Purchase:"), {{QStringLiteral("on-demand"), tr("On-demand")}, {QStringLiteral("spot"), tr("Spot")}},
               tr("On-demand bills the list price per hour; Spot runs on spare capacity at a discount and may be "
                  "interrupted. Default: on-demand."));
     auto *spotHourly = addNumber(form,
                                  {QStringLiteral("ec2.spotHourly"), std::nullopt, ec2,
-                                  [](const OptionSpec &o) { return present(o.ec2.spotHourly); },
-                                  [](OptionSpec &o, std::optional<double> v) { o.ec2.spotHourly = v; }},
+                                  [](const OptionSpec &o) { return present(o.as<Models::Ec2Spec>().spotHourly); },
+                                  [](OptionSpec &o, std::optional<double> v) { o.as<Models::Ec2Spec>().spotHourly = v; }},
                                  tr("Spot price:"), Models::Rules::SpotHourly, tr("$/h"),
                                  tr("The spot price per instance-hour, for sheets without one for the type; the "
                                     "sheet's spot price wins when it has one."));
     spotHourly->setOptional(true);
     auto *spotDiscount = addNumber(form,
                                    {QStringLiteral("ec2.spotDiscount"), std::nullopt, ec2,
-                                    [](const OptionSpec &o) { return present(o.ec2.spotDiscount); },
-                                    [](OptionSpec &o, std::optional<double> v) { o.ec2.spotDiscount = v; }},
+                                    [](const OptionSpec &o) { return present(o.as<Models::Ec2Spec>().spotDiscount); },
+                                    [](OptionSpec &o, std::optional<double> v) { o.as<Models::Ec2Spec>().spotDiscount = v; }},
                                    tr("Spot &discount:"), Models::Rules::SpotDiscount, tr("off"),
                                    tr("The fraction off the on-demand price (0.7 is 70% off), used when neither the "
                                       "sheet nor the spot price field gives a spot price. Empty: the Spot Instance "
@@ -646,8 +646,8 @@ void OptionEditor::buildEc2Group()
     spotDiscount->setOptional(true);
     auto *base = addNumber(form,
                            {QStringLiteral("ec2.onDemandBase"), std::nullopt, ec2,
-                            [](const OptionSpec &o) { return present(o.ec2.onDemandBase); },
-                            [](OptionSpec &o, std::optional<double> v) { o.ec2.onDemandBase = v; }},
+                            [](const OptionSpec &o) { return present(o.as<Models::Ec2Spec>().onDemandBase); },
+                            [](OptionSpec &o, std::optional<double> v) { o.as<Models::Ec2Spec>().onDemandBase = v; }},
                            tr("On-demand &base:"), Models::Rules::Count, tr("instances"),
                            tr("A mixed fleet, as an Auto Scaling group's instances distribution: the first N "
                               "instances run on-demand. Empty: 0."));
@@ -655,8 +655,8 @@ void OptionEditor::buildEc2Group()
     base->setPlaceholder(QStringLiteral("0"));
     auto *above = addNumber(form,
                             {QStringLiteral("ec2.onDemandPercentAboveBase"), std::nullopt, ec2,
-                             [](const OptionSpec &o) { return present(o.ec2.onDemandPercentAboveBase); },
-                             [](OptionSpec &o, std::optional<double> v) { o.ec2.onDemandPercentAboveBase = v; }},
+                             [](const OptionSpec &o) { return present(o.as<Models::Ec2Spec>().onDemandPercentAboveBase); },
+                             [](OptionSpec &o, std::optional<double> v) { o.as<Models::Ec2Spec>().onDemandPercentAboveBase = v; }},
                             tr("On-demand &above base:"), Models::Rules::OnDemandPercent, tr("%"),
                             tr("The on-demand share of the instances above the base, rounded up; the rest run on "
                                "Spot. Empty: 100% for on-demand purchase, 0% for Spot."));
@@ -702,10 +702,10 @@ void OptionEditor::buildEcsTasksGroup()
     connect(m_groupName, &QLineEdit::textEdited, this, &OptionEditor::onGroupNameEdited);
 
     const Applies group = [this](const OptionSpec &o) {
-        return o.platform == Platform::EcsEc2 && m_group < static_cast<int>(o.ecs.taskGroups.size());
+        return o.platform == Platform::EcsEc2 && m_group < static_cast<int>(o.as<Models::EcsEc2Spec>().taskGroups.size());
     };
-    const auto at = [this](const OptionSpec &o) -> const Models::TaskGroup & { return o.ecs.taskGroups[static_cast<std::size_t>(m_group)]; };
-    const auto atMut = [this](OptionSpec &o) -> Models::TaskGroup & { return o.ecs.taskGroups[static_cast<std::size_t>(m_group)]; };
+    const auto at = [this](const OptionSpec &o) -> const Models::TaskGroup & { return o.as<Models::EcsEc2Spec>().taskGroups[static_cast<std::size_t>(m_group)]; };
+    const auto atMut = [this](OptionSpec &o) -> Models::TaskGroup & { return o.as<Models::EcsEc2Spec>().taskGroups[static_cast<std::size_t>(m_group)]; };
     addNumber(form,
               {QStringLiteral("ecs.taskVcpu"), std::nullopt, group, [at](const OptionSpec &o) { return present(at(o).taskVcpu); },
                [atMut](OptionSpec &o, std::optional<double> v) { atMut(o).taskVcpu = v.value_or(atMut(o).taskVcpu); }},
@@ -851,29 +851,29 @@ void OptionEditor::buildEcsClusterGroup()
     connect(m_typeFilter, &QLineEdit::textChanged, this, &OptionEditor::filterInstanceTypeList);
 
     addChoice(form,
-              {QStringLiteral("ecs.os"), ecs, [](const OptionSpec &o) { return qs(o.ecs.os); },
-               [](OptionSpec &o, const QString &v) { o.ecs.os = v.toStdString(); }},
+              {QStringLiteral("ecs.os"), ecs, [](const OptionSpec &o) { return qs(o.as<Models::EcsEc2Spec>().os); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::EcsEc2Spec>().os = v.toStdString(); }},
               tr("&Operating system:"), {{QStringLiteral("linux"), tr("Linux")}, {QStringLiteral("windows"), tr("Windows")}},
               tr("The operating system of the instances; Windows includes the licence in the hourly price. "
                  "Default: Linux."));
     addChoice(form,
-              {QStringLiteral("ecs.purchase"), ecs, [](const OptionSpec &o) { return purchaseKey(o.ecs.purchase); },
-               [](OptionSpec &o, const QString &v) { o.ecs.purchase = purchaseFromKey(v); }},
+              {QStringLiteral("ecs.purchase"), ecs, [](const OptionSpec &o) { return purchaseKey(o.as<Models::EcsEc2Spec>().purchase); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::EcsEc2Spec>().purchase = purchaseFromKey(v); }},
               tr("&Purchase:"), {{QStringLiteral("on-demand"), tr("On-demand")}, {QStringLiteral("spot"), tr("Spot")}},
               tr("How the instances are bought. ECS itself costs nothing on EC2: the bill is the instances. "
                  "Default: on-demand."));
     auto *spotHourly = addNumber(form,
                                  {QStringLiteral("ecs.spotHourly"), std::nullopt, ecs,
-                                  [](const OptionSpec &o) { return present(o.ecs.spotHourly); },
-                                  [](OptionSpec &o, std::optional<double> v) { o.ecs.spotHourly = v; }},
+                                  [](const OptionSpec &o) { return present(o.as<Models::EcsEc2Spec>().spotHourly); },
+                                  [](OptionSpec &o, std::optional<double> v) { o.as<Models::EcsEc2Spec>().spotHourly = v; }},
                                  tr("Spot price:"), Models::Rules::SpotHourly, tr("$/h"),
                                  tr("The spot price per instance-hour for types the sheet has no spot price for."));
     spotHourly->setOptional(true);
     spotHourly->setPlaceholder(tr("not set"));
     auto *spotDiscount = addNumber(form,
                                    {QStringLiteral("ecs.spotDiscount"), std::nullopt, ecs,
-                                    [](const OptionSpec &o) { return present(o.ecs.spotDiscount); },
-                                    [](OptionSpec &o, std::optional<double> v) { o.ecs.spotDiscount = v; }},
+                                    [](const OptionSpec &o) { return present(o.as<Models::EcsEc2Spec>().spotDiscount); },
+                                    [](OptionSpec &o, std::optional<double> v) { o.as<Models::EcsEc2Spec>().spotDiscount = v; }},
                                    tr("Spot &discount:"), Models::Rules::SpotDiscount, tr("off"),
                                    tr("The fraction off on-demand (0.7 is 70% off) when neither the sheet nor the spot "
                                       "price gives one. Empty: each type's Spot Instance Advisor saving."));
@@ -881,16 +881,16 @@ void OptionEditor::buildEcsClusterGroup()
     spotDiscount->setPlaceholder(tr("advisor"));
     auto *reserved = addNumber(form,
                                {QStringLiteral("ecs.reservedMemoryMb"), 256.0, ecs,
-                                [](const OptionSpec &o) { return present(o.ecs.reservedMemoryMb); },
-                                [](OptionSpec &o, std::optional<double> v) { o.ecs.reservedMemoryMb = v.value_or(256); }},
+                                [](const OptionSpec &o) { return present(o.as<Models::EcsEc2Spec>().reservedMemoryMb); },
+                                [](OptionSpec &o, std::optional<double> v) { o.as<Models::EcsEc2Spec>().reservedMemoryMb = v.value_or(256); }},
                                tr("&Reserved memory:"), Models::Rules::ReservedMemoryMib, tr("MiB"),
                                tr("Memory of each instance kept for the operating system and the ECS agent, not "
                                   "available to tasks. Default: 256 MiB."));
     reserved->setOptional(true);
     reserved->setPlaceholder(QStringLiteral("256"));
     addChoice(form,
-              {QStringLiteral("ecs.placement"), ecs, [](const OptionSpec &o) { return placementKey(o.ecs.placement); },
-               [](OptionSpec &o, const QString &v) { o.ecs.placement = placementFromKey(v); }},
+              {QStringLiteral("ecs.placement"), ecs, [](const OptionSpec &o) { return placementKey(o.as<Models::EcsEc2Spec>().placement); },
+               [](OptionSpec &o, const QString &v) { o.as<Models::EcsEc2Spec>().placement = placementFromKey(v); }},
               tr("Plac&ement:"),
               {{QStringLiteral("binpack-memory"), tr("Binpack memory")},
                {QStringLiteral("binpack-cpu"), tr("Binpack CPU")},
@@ -1119,7 +1119,7 @@ void OptionEditor::showOption(bool force)
             b.check->setChecked(b.get(m_option));
     }
     if (m_option.platform == Platform::Lambda)
-        m_provisioned->setChecked(m_option.lambda.provisionedConcurrency.has_value());
+        m_provisioned->setChecked(m_option.as<Models::LambdaSpec>().provisionedConcurrency.has_value());
     showFleet(force);
     if (m_option.platform == Platform::Ec2)
         showInstanceTypeCombo(force);
@@ -1155,7 +1155,7 @@ void OptionEditor::showTaskGroups(bool force)
 {
     if (m_option.platform != Platform::EcsEc2)
         return;
-    const auto &groups = m_option.ecs.taskGroups;
+    const auto &groups = m_option.as<Models::EcsEc2Spec>().taskGroups;
     const int n = static_cast<int>(groups.size());
     m_group = std::clamp(m_group, 0, std::max(0, n - 1));
     bool namesDiffer = m_groupChoice->count() != n;
@@ -1206,7 +1206,7 @@ void OptionEditor::showFleet(bool force)
 
 void OptionEditor::showInstanceTypeCombo(bool force)
 {
-    const QString wanted = qs(m_option.ec2.instanceType);
+    const QString wanted = qs(m_option.as<Models::Ec2Spec>().instanceType);
     const QString typed = typeNameOf(m_instanceType->currentText());
     if (!force) {
         // Unfinished or refused typing stays until the user fixes it.
@@ -1309,7 +1309,7 @@ void OptionEditor::updateRows()
     setRowLabel(m_fleetForm, m_fields.value(QStringLiteral("fleet.count")), QStringLiteral("fleet.count"),
                 instances ? tr("I&nstances:") : tr("&Tasks:"));
     setRowLabel(m_fleetForm, m_capacityFields, QStringLiteral("fleet.capacity"), instances ? tr("Per in&stance:") : tr("Per &task:"));
-    if (p == Platform::EcsEc2 && m_option.ecs.taskGroups.size() > 1)
+    if (p == Platform::EcsEc2 && m_option.as<Models::EcsEc2Spec>().taskGroups.size() > 1)
         m_fleetBox->setTitle(tr("Fleet of %1").arg(m_groupChoice->currentText()));
     else
         m_fleetBox->setTitle(instances ? tr("Fleet of instances") : tr("Fleet of tasks"));
@@ -1335,7 +1335,7 @@ void OptionEditor::updateRows()
     m_fields.value(QStringLiteral("ecs.spotDiscount"))->setEnabled(ecsSpot);
     m_typeList->setEnabled(!m_autoTypes->isChecked());
     m_typeFilter->setEnabled(!m_autoTypes->isChecked());
-    m_removeGroup->setEnabled(m_option.ecs.taskGroups.size() > 1);
+    m_removeGroup->setEnabled(m_option.as<Models::EcsEc2Spec>().taskGroups.size() > 1);
     alignLabels();
 }
 
@@ -1401,7 +1401,7 @@ void OptionEditor::updateHints()
     const auto &ecs = m_option.ecs;
     if (ecs.autoInstanceTypes) {
         const Pricing::RegionPrices *r = regionPrices();
-        m_typeSummary->setText(tr("Candidates: all %n types of %1", nullptr, r ? static_cast<int>(r->ec2.size()) : 0).arg(m_region));
+        m_typeSummary->setText(tr("Candidates: all %n types of %1", nullptr, r ? static_cast<int>(r->as<Models::Ec2Spec>().size()) : 0).arg(m_region));
     } else {
         QStringList names;
         for (const std::string &t : ecs.instanceTypes)
@@ -1482,7 +1482,7 @@ void OptionEditor::onInstanceTypeEdited(const QString &text)
     }
     markField(edit, m_instanceTypeMessage, key, {});
     OptionSpec next = m_option;
-    next.ec2.instanceType = known.toStdString();
+    next.as<Models::Ec2Spec>().instanceType = known.toStdString();
     commit(next, key);
 }
 
@@ -1518,7 +1518,7 @@ void OptionEditor::onInstanceTypeChosen(int index)
         m_instanceType->setEditText(name);
     }
     OptionSpec next = m_option;
-    next.ec2.instanceType = name.toStdString();
+    next.as<Models::Ec2Spec>().instanceType = name.toStdString();
     commit(next, QStringLiteral("ec2.instanceType"));
 }
 
@@ -1583,9 +1583,9 @@ void OptionEditor::onProvisionedToggled(bool on)
         pc.count = numberField(QStringLiteral("lambda.provisioned.count"))->value().value_or(1);
         pc.hoursPerMonth = numberField(QStringLiteral("lambda.provisioned.hoursPerMonth"))->value();
         pc.shareOfRequests = numberField(QStringLiteral("lambda.provisioned.shareOfRequests"))->value();
-        next.lambda.provisionedConcurrency = pc;
+        next.as<Models::LambdaSpec>().provisionedConcurrency = pc;
     } else {
-        next.lambda.provisionedConcurrency.reset();
+        next.as<Models::LambdaSpec>().provisionedConcurrency.reset();
     }
     updateRows();
     commit(next, QStringLiteral("lambda.provisioned"));
@@ -1626,7 +1626,7 @@ void OptionEditor::onGroupNameEdited(const QString &text)
     }
     markField(m_groupName, m_groupNameMessage, key, {});
     OptionSpec next = m_option;
-    auto &groups = next.ecs.taskGroups;
+    auto &groups = next.as<Models::EcsEc2Spec>().taskGroups;
     if (m_group >= static_cast<int>(groups.size()))
         return;
     groups[static_cast<std::size_t>(m_group)].name = text.toStdString();
@@ -1636,7 +1636,7 @@ void OptionEditor::onGroupNameEdited(const QString &text)
 void OptionEditor::addTaskGroup()
 {
     OptionSpec next = m_option;
-    auto &groups = next.ecs.taskGroups;
+    auto &groups = next.as<Models::EcsEc2Spec>().taskGroups;
     Models::TaskGroup group;
     for (std::size_t n = groups.size() + 1;; ++n) {
         group.name = tr("service %1").arg(n).toStdString();
@@ -1645,20 +1645,20 @@ void OptionEditor::addTaskGroup()
     }
     groups.push_back(group);
     commit(next, QStringLiteral("ecs.taskGroups"));
-    onGroupChosen(static_cast<int>(m_option.ecs.taskGroups.size()) - 1);
+    onGroupChosen(static_cast<int>(m_option.as<Models::EcsEc2Spec>().taskGroups.size()) - 1);
 }
 
 void OptionEditor::removeTaskGroup()
 {
     OptionSpec next = m_option;
-    auto &groups = next.ecs.taskGroups;
+    auto &groups = next.as<Models::EcsEc2Spec>().taskGroups;
     // The format needs one group at least.
     if (groups.size() <= 1 || m_group >= static_cast<int>(groups.size()))
         return;
     groups.erase(groups.begin() + m_group);
     const int shown = std::min(m_group, static_cast<int>(groups.size()) - 1);
     commit(next, QStringLiteral("ecs.taskGroups"));
-    onGroupChosen(std::min(shown, static_cast<int>(m_option.ecs.taskGroups.size()) - 1));
+    onGroupChosen(std::min(shown, static_cast<int>(m_option.as<Models::EcsEc2Spec>().taskGroups.size()) - 1));
 }
 
 void OptionEditor::onAutoInstanceTypesToggled(bool on)
@@ -1667,7 +1667,7 @@ void OptionEditor::onAutoInstanceTypesToggled(bool on)
         return;
     updateRows();
     OptionSpec next = m_option;
-    next.ecs.autoInstanceTypes = on;
+    next.as<Models::EcsEc2Spec>().autoInstanceTypes = on;
     if (!on) {
         const QStringList checked = checkedInstanceTypes();
         if (checked.isEmpty()) {
@@ -1694,17 +1694,17 @@ void OptionEditor::onInstanceTypeItemChanged()
     }
     markField(m_typeList, m_typeListMessage, key, {});
     OptionSpec next = m_option;
-    next.ecs.autoInstanceTypes = m_autoTypes->isChecked();
+    next.as<Models::EcsEc2Spec>().autoInstanceTypes = m_autoTypes->isChecked();
     // Keep the file's order for the types still chosen; new ones go last.
     std::vector<std::string> types;
-    for (const std::string &t : m_option.ecs.instanceTypes)
+    for (const std::string &t : m_option.as<Models::EcsEc2Spec>().instanceTypes)
         if (checked.contains(qs(t)))
             types.push_back(t);
     for (const QString &t : checked)
         if (std::find(types.begin(), types.end(), t.toStdString()) == types.end())
             types.push_back(t.toStdString());
-    next.ecs.instanceTypes = std::move(types);
-    commit(next, next.ecs.autoInstanceTypes == m_option.ecs.autoInstanceTypes ? key : QStringLiteral("ecs.autoInstanceTypes"));
+    next.as<Models::EcsEc2Spec>().instanceTypes = std::move(types);
+    commit(next, next.as<Models::EcsEc2Spec>().autoInstanceTypes == m_option.as<Models::EcsEc2Spec>().autoInstanceTypes ? key : QStringLiteral("ecs.autoInstanceTypes"));
 }
 
 void OptionEditor::filterInstanceTypeList(const QString &text)
@@ -1728,11 +1728,11 @@ const FleetSpec *OptionEditor::fleetOf(const OptionSpec &option) const
 {
     switch (option.platform) {
     case Platform::Lambda: return nullptr;
-    case Platform::Fargate: return &option.fargate.fleet;
-    case Platform::Ec2: return &option.ec2.fleet;
+    case Platform::Fargate: return &option.as<Models::FargateSpec>().fleet;
+    case Platform::Ec2: return &option.as<Models::Ec2Spec>().fleet;
     case Platform::EcsEc2:
-        if (m_group < static_cast<int>(option.ecs.taskGroups.size()))
-            return &option.ecs.taskGroups[static_cast<std::size_t>(m_group)].fleet;
+        if (m_group < static_cast<int>(option.as<Models::EcsEc2Spec>().taskGroups.size()))
+            return &option.as<Models::EcsEc2Spec>().taskGroups[static_cast<std::size_t>(m_group)].fleet;
         return nullptr;
     }
     return nullptr;
@@ -1773,7 +1773,7 @@ QString OptionEditor::knownInstanceType(const QString &typed) const
         return {};
     const Pricing::RegionPrices *r = regionPrices();
     // Without the region's types there is nothing to judge by: the evaluator reports a missing price.
-    if (!r || r->ec2.empty())
+    if (!r || r->as<Models::Ec2Spec>().empty())
         return typed;
     for (const auto &[name, type] : r->ec2)
         if (QString::compare(qs(name), typed, Qt::CaseInsensitive) == 0)

@@ -8,16 +8,12 @@ namespace Costscape::Ui {
 
 namespace {
 
-/** One colour per platform, so that the list reads like a legend. */
+/** One colour per platform, so that the list reads like a legend; in the registry's order. */
 QColor platformColor(Models::Platform platform)
 {
-    switch (platform) {
-    case Models::Platform::Lambda: return QColor(232, 113, 10);
-    case Models::Platform::Fargate: return QColor(26, 115, 232);
-    case Models::Platform::Ec2: return QColor(24, 128, 56);
-    case Models::Platform::EcsEc2: return QColor(147, 52, 230);
-    }
-    return QColor(128, 128, 128);
+    static const QColor colors[] = {QColor(232, 113, 10), QColor(26, 115, 232), QColor(24, 128, 56), QColor(147, 52, 230),
+                                    QColor(0, 158, 115), QColor(204, 121, 167)};
+    return colors[static_cast<std::size_t>(platform) % std::size(colors)];
 }
 
 } // namespace
@@ -32,7 +28,7 @@ void OptionListModel::setOptions(const std::vector<Models::OptionSpec> &options)
     std::vector<Item> items;
     items.reserve(options.size());
     for (const Models::OptionSpec &o : options)
-        items.push_back({QString::fromStdString(o.id), o.platform, o.enabled});
+        items.push_back({QString::fromStdString(o.id), o.platform(), o.enabled});
 
     bool sameIds = items.size() == m_items.size();
     for (std::size_t i = 0; sameIds && i < items.size(); ++i)

@@ -19,7 +19,7 @@ double Ec2Model::onDemandCount(double count, double base, double percentAboveBas
 
 Result<OptionResult> Ec2Model::evaluate(const OptionContext &ctx) const
 {
-    const Ec2Spec &spec = ctx.option.ec2;
+    const Ec2Spec &spec = ctx.option.as<Ec2Spec>();
     OptionResult r;
     r.id = ctx.option.id;
     r.platform = Platform::Ec2;
@@ -91,9 +91,7 @@ Result<OptionResult> Ec2Model::evaluate(const OptionContext &ctx) const
     summary << spec.instanceType << " " << spec.os << ", " << describeCounts(sizing.counts, "instance", "instances");
     summary << (mixed ? ", mixed on-demand/spot" : spec.purchase == Purchase::Spot ? ", spot" : ", on-demand");
     r.summary = summary.str();
-    r.details = {{"instanceType", spec.instanceType}, {"onDemandHourly", *onDemand}};
-    if (spot)
-        r.details["spotHourly"] = spot->hourly;
+    r.details = Ec2Details{spec.instanceType, *onDemand, spot ? std::optional(spot->hourly) : std::nullopt};
     return r;
 }
 

@@ -16,7 +16,15 @@ class Ec2Model final : public PlatformModel
 {
 public:
     Platform platform() const override { return Platform::Ec2; }
+    const char *name() const override { return "ec2"; }
+    const char *title() const override { return "Amazon EC2"; }
+    PlatformSpec defaultSpec() const override;
+    PlatformSpec read(OptionReader &reader) const override;
+    void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
+    std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
+    std::vector<ScalingAssumption> scalingDefaults() const override;
+    SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /** How many of count instances are on-demand. */
     static double onDemandCount(double count, double base, double percentAboveBase);

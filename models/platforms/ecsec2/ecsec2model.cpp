@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/platforms/ecsec2/ecsec2model.h"
 
+#include "base/textformat.h"
 #include "models/platforms/fleet.h"
 #include "models/platforms/instanceprice.h"
 #include "models/packing/packingpatterns.h"
@@ -16,7 +17,6 @@
 namespace Costscape::Models {
 
 namespace {
-using Json = nlohmann::ordered_json;
 
 struct Candidate {
     const Pricing::Ec2InstanceType *type = nullptr;
@@ -29,12 +29,6 @@ TaskDemand oneTask(const TaskGroup &g, long long count = 1)
     return {g.taskVcpu * 1024.0, g.taskMemoryMb, count};
 }
 
-std::string number(double v)
-{
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 } // namespace
 
 InstanceCapacity EcsEc2Model::capacityOf(const Pricing::Ec2InstanceType &type, double reservedMemoryMb)
@@ -54,7 +48,7 @@ InstanceCapacity EcsEc2Model::capacityOf(const Pricing::Ec2InstanceType &type, d
 
 Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
 {
-    const EcsEc2Spec &spec = ctx.option.ecs;
+    const EcsEc2Spec &spec = ctx.option.as<EcsEc2Spec>();
     OptionResult r;
     r.id = ctx.option.id;
     r.platform = Platform::EcsEc2;
@@ -157,7 +151,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             continue;
         offers.push_back({c.type->name, cap, c.price.hourly, spec.maxTasksPerInstance, c.type->isBurstable()});
     }
-    const std::string reserve = number(spec.reservedMemoryMb);
+    const std::string reserve = Text::general(spec.reservedMemoryMb);
 
     // Name the groups that fit no candidate on their own, not every group.
     std::string largest;
@@ -167,7 +161,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         for (const InstanceOffer &o : offers)
             fitsSomewhere = fitsSomewhere || fits(oneTask(group), o.capacity);
         if (runsAtAll[g] && !fitsSomewhere)
-            largest += (largest.empty() ? "" : ", ") + number(group.taskVcpu) + " vCPU / " + number(group.taskMemoryMb) + " MiB";
+            largest += (largest.empty() ? "" : ", ") + Text::general(group.taskVcpu) + " vCPU / " + Text::general(group.taskMemoryMb) + " MiB";
     }
     if (!largest.empty()) {
         r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving " + reserve
@@ -240,12 +234,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     // the cheapest single type for the busiest hour under the option's own placement, i.e. the
     // best one-type group a user could configure, so the savings shown are not inflated by an
     // unlucky first candidate.
-    const PlacementStrategy strategy = spec.placement == EcsEc2Spec::Placement::BinpackCpu ? PlacementStrategy::BinpackCpu
-        : spec.placement == EcsEc2Spec::Placement::Spread                                   ? PlacementStrategy::Spread
-                                                                                            : PlacementStrategy::BinpackMemory;
-    const char *strategyName = strategy == PlacementStrategy::BinpackCpu ? "binpack-cpu"
-        : strategy == PlacementStrategy::Spread                          ? "spread"
-                                                                         : "binpack-memory";
+    const PlacementStrategy strategy = spec.placement;
+    const char *strategyName = placementName(strategy);
     Packing scheduler;
     scheduler.feasible = false;
     int schedulerOffer = -1;
@@ -261,8 +251,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         }
     }
 
-    auto fleetJson = [&](const Packing &p, const std::string &name) {
-        Json runs = Json::array();
+    auto packedFleet = [&](const Packing &p, const std::string &name) {
+        PackedFleet fleet;
         double cpuUsed = 0, cpuOffered = 0, memUsed = 0, memOffered = 0;
         for (const InstanceRun &run : p.runs) {
             const InstanceOffer &o = offers[static_cast<std::size_t>(run.offer)];
@@ -271,40 +261,34 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             memUsed += n * run.memoryUsed;
             cpuOffered += n * o.capacity.cpuUnits;
             memOffered += n * o.capacity.memoryMb;
-            runs.push_back({{"type", o.type},
-                            {"instances", run.instances},
-                            {"tasks", run.tasksPerGroup},
-                            {"cpuUsed", run.cpuUsed},
-                            {"memoryUsed", run.memoryUsed},
-                            {"cpuOffered", o.capacity.cpuUnits},
-                            {"memoryOffered", o.capacity.memoryMb},
-                            {"hourlyPrice", o.hourlyPrice},
-                            {"burstable", o.burstable}});
+            fleet.runs.push_back({o.type, run.instances, std::vector<double>(run.tasksPerGroup.begin(), run.tasksPerGroup.end()),
+                                  run.cpuUsed, run.memoryUsed, o.capacity.cpuUnits, o.capacity.memoryMb, o.hourlyPrice,
+                                  o.burstable});
         }
-        return Json{{"strategy", name},
-                    {"hourlyCost", p.hourlyCost},
-                    {"instances", p.instances},
-                    {"cpuUtilisation", p.cpuUtilisation(offers)},
-                    {"memoryUtilisation", p.memoryUtilisation(offers)},
-                    {"strandedCpuUnits", cpuOffered - cpuUsed},
-                    {"strandedMemoryMb", memOffered - memUsed},
-                    {"runs", runs}};
+        fleet.strategy = name;
+        fleet.hourlyCost = p.hourlyCost;
+        fleet.instances = p.instances;
+        fleet.cpuUtilisation = p.cpuUtilisation(offers);
+        fleet.memoryUtilisation = p.memoryUtilisation(offers);
+        fleet.strandedCpuUnits = cpuOffered - cpuUsed;
+        fleet.strandedMemoryMb = memOffered - memUsed;
+        return fleet;
     };
-    Json groupNames = Json::array(), taskCpu = Json::array(), taskMem = Json::array();
+    PackingDetails packing;
+    packing.hour = peakHour;
     for (const TaskGroup &g : spec.taskGroups) {
-        groupNames.push_back(g.name);
-        taskCpu.push_back(g.taskVcpu * 1024.0);
-        taskMem.push_back(g.taskMemoryMb);
+        packing.groups.push_back(g.name);
+        packing.taskCpuUnits.push_back(g.taskVcpu * 1024.0);
+        packing.taskMemoryMb.push_back(g.taskMemoryMb);
     }
-    Json packing{{"hour", peakHour}, {"groups", groupNames}, {"taskCpuUnits", taskCpu}, {"taskMemoryMb", taskMem},
-                 {"optimised", fleetJson(optimised, "optimised")}};
+    packing.optimised = packedFleet(optimised, "optimised");
     if (schedulerOffer >= 0) {
-        packing["scheduler"] = fleetJson(scheduler, strategyName);
-        packing["savingsHourly"] = scheduler.hourlyCost - optimised.hourlyCost;
+        packing.scheduler = packedFleet(scheduler, strategyName);
+        packing.savingsHourly = scheduler.hourlyCost - optimised.hourlyCost;
     }
     // Once, for the busiest hour: how far the fleet is from the best any packing could do.
     if (const double bound = packingLowerBound(peakDemand, offers); std::isfinite(bound))
-        packing["lowerBoundHourly"] = bound;
+        packing.lowerBoundHourly = bound;
 
     // The type holding the most instances at the busiest hour names the fleet.
     std::vector<long long> peakByOffer(offers.size(), 0);
@@ -317,15 +301,15 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     const double n = instances[peakHour];
     const double cpuUtil = optimised.cpuUtilisation(offers);
     const double memUtil = optimised.memoryUtilisation(offers);
-    r.details = {{"instanceType", offers.empty() ? std::string() : offers[main].type},
-                 {"hourlyPrice", offers.empty() ? 0.0 : offers[main].hourlyPrice},
-                 {"peakTasks", tasksPerHour[peakHour]},
-                 {"peakInstances", n},
-                 {"cpuUtilization", cpuUtil},
-                 {"memoryUtilization", memUtil},
-                 {"candidates", candidates.size()},
-                 {"typesUsed", typesUsed},
-                 {"packing", packing}};
+    r.details = EcsEc2Details{offers.empty() ? std::string() : offers[main].type,
+                              offers.empty() ? 0.0 : offers[main].hourlyPrice,
+                              tasksPerHour[peakHour],
+                              n,
+                              cpuUtil,
+                              memUtil,
+                              candidates.size(),
+                              typesUsed,
+                              std::move(packing)};
 
     for (std::size_t o = 0; o < offers.size(); ++o)
         if (offerHours[o] > 0 && offers[o].burstable)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/platforms/fargate/fargatemodel.h"
 
+#include "base/textformat.h"
 #include "models/platforms/fleet.h"
 
 #include <algorithm>
@@ -39,12 +40,6 @@ bool near(double a, double b)
     return std::abs(a - b) < 1e-9;
 }
 
-std::string number(double v)
-{
-    std::ostringstream s;
-    s << v;
-    return s.str();
-}
 } // namespace
 
 std::string FargateModel::invalidTaskSize(double vcpu, double memoryGb, const std::string &os)
@@ -53,25 +48,25 @@ std::string FargateModel::invalidTaskSize(double vcpu, double memoryGb, const st
         if (!near(rule.vcpu, vcpu))
             continue;
         if (os == "windows" && rule.linuxOnly)
-            return "Fargate runs Windows tasks with 1, 2 or 4 vCPU, not " + number(vcpu);
+            return "Fargate runs Windows tasks with 1, 2 or 4 vCPU, not " + Text::general(vcpu);
         if (rule.list) {
             for (int i = 0; i < rule.listSize; ++i)
                 if (near(rule.list[i], memoryGb))
                     return {};
-            return "Fargate offers 0.5, 1 or 2 GB with 0.25 vCPU, not " + number(memoryGb) + " GB";
+            return "Fargate offers 0.5, 1 or 2 GB with 0.25 vCPU, not " + Text::general(memoryGb) + " GB";
         }
         const double steps = (memoryGb - rule.minGb) / rule.stepGb;
         if (memoryGb < rule.minGb - 1e-9 || memoryGb > rule.maxGb + 1e-9 || !near(steps, std::round(steps)))
-            return "Fargate offers " + number(rule.minGb) + " to " + number(rule.maxGb) + " GB in " + number(rule.stepGb)
-                + " GB steps with " + number(vcpu) + " vCPU, not " + number(memoryGb) + " GB";
+            return "Fargate offers " + Text::general(rule.minGb) + " to " + Text::general(rule.maxGb) + " GB in " + Text::general(rule.stepGb)
+                + " GB steps with " + Text::general(vcpu) + " vCPU, not " + Text::general(memoryGb) + " GB";
         return {};
     }
-    return "Fargate offers tasks of 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU, not " + number(vcpu);
+    return "Fargate offers tasks of 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU, not " + Text::general(vcpu);
 }
 
 Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
 {
-    const FargateSpec &spec = ctx.option.fargate;
+    const FargateSpec &spec = ctx.option.as<FargateSpec>();
     OptionResult r;
     r.id = ctx.option.id;
     r.platform = Platform::Fargate;
@@ -103,7 +98,7 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
         } else if (spec.spotDiscount) {
             rates.vcpuHour *= 1 - *spec.spotDiscount;
             rates.gbHour *= 1 - *spec.spotDiscount;
-            priceBasis = "Spot at " + number(*spec.spotDiscount * 100) + "% off on-demand";
+            priceBasis = "Spot at " + Text::general(*spec.spotDiscount * 100) + "% off on-demand";
         } else {
             return ctx.error("spot", ErrorCode::MissingPrice,
                              ctx.sheetName() + " has no Fargate Spot rates for " + ctx.region()
@@ -141,7 +136,7 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
         perTaskHour += extraStorageGb * *regionPrices->ephemeralGbHour;
         r.addLine({"ephemeral storage", taskHours * extraStorageGb, "GB-hours", *regionPrices->ephemeralGbHour,
                    taskHours * extraStorageGb * *regionPrices->ephemeralGbHour,
-                   number(extraStorageGb) + " GB above the included 20 GB"});
+                   Text::general(extraStorageGb) + " GB above the included 20 GB"});
     }
     r.hourlyCost.resize(sizing.counts.size());
     for (std::size_t i = 0; i < sizing.counts.size(); ++i)
@@ -153,7 +148,7 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
     if (spec.spot)
         summary << ", Spot";
     r.summary = summary.str();
-    r.details = {{"perTaskHour", perTaskHour}, {"priceBasis", priceBasis}};
+    r.details = FargateDetails{perTaskHour, priceBasis};
     return r;
 }
 

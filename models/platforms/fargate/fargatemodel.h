@@ -17,7 +17,15 @@ class FargateModel final : public PlatformModel
 {
 public:
     Platform platform() const override { return Platform::Fargate; }
+    const char *name() const override { return "fargate"; }
+    const char *title() const override { return "AWS Fargate"; }
+    PlatformSpec defaultSpec() const override;
+    PlatformSpec read(OptionReader &reader) const override;
+    void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
+    std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
+    std::vector<ScalingAssumption> scalingDefaults() const override;
+    SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /**
      * Why AWS does not offer this task size, or "" when it does. Linux: 0.25 to 16 vCPU with the

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/platforms/lambda/lambdamodel.h"
 
+#include "base/textformat.h"
 #include "models/platforms/fleet.h"
 
 #include <algorithm>
@@ -12,12 +13,9 @@
 namespace Costscape::Models {
 
 namespace {
-std::string number(double v)
+std::string numberText(double v)
 {
-    std::ostringstream s;
-    s.precision(10);
-    s << v;
-    return s.str();
+    return Text::general(v, 10);
 }
 } // namespace
 
@@ -41,7 +39,7 @@ std::vector<double> splitAcrossTiers(const std::vector<Pricing::PriceTier> &tier
 
 Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
 {
-    const LambdaSpec &spec = ctx.option.lambda;
+    const LambdaSpec &spec = ctx.option.as<LambdaSpec>();
     OptionResult r;
     r.id = ctx.option.id;
     r.platform = Platform::Lambda;
@@ -63,9 +61,9 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     const double requests = plan.requestsPerMonth();
 
     if (ctx.durationMs > MaxDurationMs)
-        r.infeasible("a request runs " + number(ctx.durationMs / 1000) + " s; Lambda stops a function after 900 s (15 minutes)");
+        r.infeasible("a request runs " + numberText(ctx.durationMs / 1000) + " s; Lambda stops a function after 900 s (15 minutes)");
     if (memoryMb < MinMemoryMb || memoryMb > MaxMemoryMb)
-        r.infeasible("Lambda memory must be between 128 and 10240 MB; the function needs " + number(memoryMb) + " MB");
+        r.infeasible("Lambda memory must be between 128 and 10240 MB; the function needs " + numberText(memoryMb) + " MB");
 
     // Free tier: only when asked, as the AWS Pricing Calculator does. It covers on-demand requests
     // and duration, not provisioned concurrency or ephemeral storage.
@@ -97,7 +95,7 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
         const double pcGbSeconds = pc.count * gb * pcSeconds;
         pcCost = pcGbSeconds * *prices->provisionedGbSecond;
         r.addLine({"provisioned concurrency", pcGbSeconds, "GB-seconds", *prices->provisionedGbSecond, pcCost,
-                   number(pc.count) + " environments x " + number(gb) + " GB x " + number(pcSeconds) + " s"});
+                   numberText(pc.count) + " environments x " + numberText(gb) + " GB x " + numberText(pcSeconds) + " s"});
 
         // Which hours: the busiest, since that is where provisioned concurrency is scheduled.
         std::vector<std::size_t> order(plan.size());
@@ -120,13 +118,13 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
         const double pcDurationGbS = pcRequests * billedS * gb;
         r.addLine({"provisioned duration", pcDurationGbS, "GB-seconds", *prices->provisionedDurationGbSecond,
                    pcDurationGbS * *prices->provisionedDurationGbSecond,
-                   number(share * 100) + "% of requests run on provisioned environments"});
+                   numberText(share * 100) + "% of requests run on provisioned environments"});
     }
 
     const double billableRequests = std::max(0.0, requests - freeRequests);
     const double requestPrice = prices->requestPerMillion / 1e6;
     r.addLine({"requests", billableRequests, "requests", requestPrice, billableRequests * requestPrice,
-               freeRequests > 0 ? "after " + number(freeRequests) + " free requests" : ""});
+               freeRequests > 0 ? "after " + numberText(freeRequests) + " free requests" : ""});
 
     const double onDemandRequests = requests - pcRequests;
     const double onDemandGbS = std::max(0.0, onDemandRequests * billedS * gb - freeGbSeconds);
@@ -134,11 +132,11 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     for (std::size_t i = 0; i < perTier.size(); ++i) {
         if (perTier[i] <= 0 && i > 0)
             continue; // the first tier is always shown, so a zero duration charge is visible
-        std::string note = number(billedMs) + " ms billed per request";
+        std::string note = numberText(billedMs) + " ms billed per request";
         if (billedMs != ctx.durationMs)
-            note += " (" + number(ctx.durationMs) + " ms rounded up to " + std::to_string(spec.billingGranularityMs) + " ms)";
+            note += " (" + numberText(ctx.durationMs) + " ms rounded up to " + std::to_string(spec.billingGranularityMs) + " ms)";
         if (i == 0 && freeGbSeconds > 0)
-            note += ", after " + number(freeGbSeconds) + " free GB-seconds";
+            note += ", after " + numberText(freeGbSeconds) + " free GB-seconds";
         const std::string name = prices->gbSecond.size() == 1 ? "duration" : "duration tier " + std::to_string(i + 1);
         r.addLine({name, perTier[i], "GB-seconds", prices->gbSecond[i].price, perTier[i] * prices->gbSecond[i].price, note});
     }
@@ -150,7 +148,7 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
                              ctx.sheetName() + " has no Lambda ephemeral storage price for " + ctx.region());
         const double gbS = requests * billedS * extraStorageGb;
         r.addLine({"ephemeral storage", gbS, "GB-seconds", *regionPrices->ephemeralGbSecond,
-                   gbS * *regionPrices->ephemeralGbSecond, number(extraStorageGb) + " GB above the included 512 MB"});
+                   gbS * *regionPrices->ephemeralGbSecond, numberText(extraStorageGb) + " GB above the included 512 MB"});
     }
 
     // Concurrency (Little's law) is Lambda's "fleet": execution environments in use.
@@ -160,7 +158,7 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     r.fleet = summarizeFleet(concurrency, plan, "concurrent executions");
     r.fleet.unitHours = 0; // nothing is billed per environment-hour
     if (r.fleet.peak > DefaultAccountConcurrency)
-        r.warnings.push_back("peak concurrency " + number(std::ceil(r.fleet.peak))
+        r.warnings.push_back("peak concurrency " + numberText(std::ceil(r.fleet.peak))
                              + " exceeds the default account limit of 1,000 concurrent executions per region; "
                                "a quota increase is needed");
 
@@ -176,7 +174,7 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     if (spec.provisionedConcurrency && spec.provisionedConcurrency->count > 0)
         summary << ", " << spec.provisionedConcurrency->count << " provisioned";
     r.summary = summary.str();
-    r.details = {{"billedDurationMs", billedMs}, {"memoryMb", memoryMb}, {"requestsPerMonth", requests}};
+    r.details = LambdaDetails{billedMs, memoryMb, requests};
     return r;
 }
 

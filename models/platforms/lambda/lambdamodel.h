@@ -18,7 +18,15 @@ class LambdaModel final : public PlatformModel
 {
 public:
     Platform platform() const override { return Platform::Lambda; }
+    const char *name() const override { return "lambda"; }
+    const char *title() const override { return "AWS Lambda"; }
+    PlatformSpec defaultSpec() const override;
+    PlatformSpec read(OptionReader &reader) const override;
+    void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
+    std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
+    std::vector<ScalingAssumption> scalingDefaults() const override;
+    SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /** Lambda rejects invocations longer than 15 minutes. */
     static constexpr double MaxDurationMs = 900'000;

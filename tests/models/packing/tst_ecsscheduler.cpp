@@ -584,7 +584,7 @@ void TestEcsScheduler::evaluator_maxTasksPerInstance_readCheckedAndWritten()
         "taskVcpu": 0.25, "taskMemoryMb": 512, "tasks": 12, "maxTasksPerInstance": 3 })"),
                                        "cap.costscape.json");
     QVERIFY(withCap.ok());
-    QCOMPARE(withCap->options.at(0).ecs.maxTasksPerInstance, 3LL);
+    QCOMPARE(withCap->options.at(0).as<Models::EcsEc2Spec>().maxTasksPerInstance, 3LL);
     QCOMPARE(scenarioToJson(*withCap).at("options").at(0).at("maxTasksPerInstance").get<long long>(), 3LL);
     const auto without = parseScenario(scenarioWith(R"({ "id": "ecs", "platform": "ecs-ec2", "instanceTypes": ["a.large"],
         "taskVcpu": 0.25, "taskMemoryMb": 512, "tasks": 12 })"),

@@ -70,21 +70,21 @@ void TestScenarioReader::formatsExample_readsEveryField()
     const OptionSpec &fn = s->options[0];
     QCOMPARE(fn.platform, Platform::Lambda);
     QCOMPARE(fn.memoryMb.value_or(0), 1536.0);
-    QVERIFY(fn.lambda.freeTier);
+    QVERIFY(fn.as<Models::LambdaSpec>().freeTier);
     const OptionSpec &tasks = s->options[1];
     QCOMPARE(tasks.platform, Platform::Fargate);
-    QCOMPARE(tasks.fargate.fleet.fixedCount.value_or(0), 2.0);
+    QCOMPARE(tasks.as<Models::FargateSpec>().fleet.fixedCount.value_or(0), 2.0);
     const OptionSpec &cheap = s->options[3];
-    QCOMPARE(cheap.ec2.purchase, Purchase::Spot);
-    QCOMPARE(cheap.ec2.spotDiscount.value_or(0), 0.7);
-    QVERIFY(!cheap.ec2.fleet.isFixed());
-    QCOMPARE(cheap.ec2.fleet.capacity->value, 40.0);
+    QCOMPARE(cheap.as<Models::Ec2Spec>().purchase, Purchase::Spot);
+    QCOMPARE(cheap.as<Models::Ec2Spec>().spotDiscount.value_or(0), 0.7);
+    QVERIFY(!cheap.as<Models::Ec2Spec>().fleet.isFixed());
+    QCOMPARE(cheap.as<Models::Ec2Spec>().fleet.capacity->value, 40.0);
     const OptionSpec &cluster = s->options[4];
     QCOMPARE(cluster.platform, Platform::EcsEc2);
-    QCOMPARE(cluster.ecs.taskGroups.size(), std::size_t(1));
-    QCOMPARE(cluster.ecs.taskGroups[0].fleet.fixedCount.value_or(0), 40.0);
-    QCOMPARE(cluster.ecs.instanceTypes, (std::vector<std::string>{"m5.large", "c5.xlarge", "r5.large"}));
-    QCOMPARE(cluster.ecs.reservedMemoryMb, 256.0);
+    QCOMPARE(cluster.as<Models::EcsEc2Spec>().taskGroups.size(), std::size_t(1));
+    QCOMPARE(cluster.as<Models::EcsEc2Spec>().taskGroups[0].fleet.fixedCount.value_or(0), 40.0);
+    QCOMPARE(cluster.as<Models::EcsEc2Spec>().instanceTypes, (std::vector<std::string>{"m5.large", "c5.xlarge", "r5.large"}));
+    QCOMPARE(cluster.as<Models::EcsEc2Spec>().reservedMemoryMb, 256.0);
     // Positions survive for later, sheet-dependent messages.
     const Error e = s->errorAt("/options/2/instanceType", ErrorCode::UnknownValue, "x");
     QCOMPARE(e.line, 19);
@@ -101,14 +101,14 @@ void TestScenarioReader::defaults_areThoseOfTheFormat()
     QCOMPARE(s->region, std::string("us-east-1"));
     QCOMPARE(s->hoursPerMonth, 730.0);
     QCOMPARE(s->prices, std::string("embedded"));
-    QCOMPARE(s->options[0].lambda.architecture, std::string("x86_64"));
-    QCOMPARE(s->options[0].lambda.billingGranularityMs, 1);
-    QCOMPARE(s->options[0].lambda.freeTier, false); // as the AWS Pricing Calculator
-    QCOMPARE(s->options[0].lambda.ephemeralStorageMb, 512.0);
-    QCOMPARE(s->options[1].ec2.fleet.targetUtilization, 0.7);
-    QCOMPARE(s->options[1].ec2.fleet.minCount, 1.0);
-    QCOMPARE(s->options[1].ec2.fleet.scaling, FleetSpec::Scaling::Hourly);
-    QCOMPARE(s->options[1].ec2.purchase, Purchase::OnDemand);
+    QCOMPARE(s->options[0].as<Models::LambdaSpec>().architecture, std::string("x86_64"));
+    QCOMPARE(s->options[0].as<Models::LambdaSpec>().billingGranularityMs, 1);
+    QCOMPARE(s->options[0].as<Models::LambdaSpec>().freeTier, false); // as the AWS Pricing Calculator
+    QCOMPARE(s->options[0].as<Models::LambdaSpec>().ephemeralStorageMb, 512.0);
+    QCOMPARE(s->options[1].as<Models::Ec2Spec>().fleet.targetUtilization, 0.7);
+    QCOMPARE(s->options[1].as<Models::Ec2Spec>().fleet.minCount, 1.0);
+    QCOMPARE(s->options[1].as<Models::Ec2Spec>().fleet.scaling, FleetSpec::Scaling::Hourly);
+    QCOMPARE(s->options[1].as<Models::Ec2Spec>().purchase, Purchase::OnDemand);
 }
 
 void TestScenarioReader::saveAndReload_givesTheSameScenario()
@@ -121,8 +121,8 @@ void TestScenarioReader::saveAndReload_givesTheSameScenario()
     // Saving again gives the same text: nothing drifts between saves.
     QCOMPARE(QString::fromStdString(serializeScenario(b.value())), QString::fromStdString(saved));
     QCOMPARE(b->options.size(), a->options.size());
-    QCOMPARE(b->options[3].ec2.spotDiscount, a->options[3].ec2.spotDiscount);
-    QCOMPARE(b->options[4].ecs.instanceTypes, a->options[4].ecs.instanceTypes);
+    QCOMPARE(b->options[3].as<Models::Ec2Spec>().spotDiscount, a->options[3].as<Models::Ec2Spec>().spotDiscount);
+    QCOMPARE(b->options[4].as<Models::EcsEc2Spec>().instanceTypes, a->options[4].as<Models::EcsEc2Spec>().instanceTypes);
 }
 
 void TestScenarioReader::unknownKeys_areKeptOnSaveAndWarned()

@@ -59,24 +59,24 @@ OptionSpec specFor(const QString &name)
 {
     if (name == QLatin1String("lambda-provisioned")) {
         OptionSpec o = sampleOption("lambda-x86");
-        o.lambda.provisionedConcurrency = Models::ProvisionedConcurrency{5, 200, std::nullopt};
+        o.as<Models::LambdaSpec>().provisionedConcurrency = Models::ProvisionedConcurrency{5, 200, std::nullopt};
         return o;
     }
     if (name == QLatin1String("lambda-ephemeral-1024")) {
         OptionSpec o = sampleOption("lambda-x86");
-        o.lambda.ephemeralStorageMb = 1024;
+        o.as<Models::LambdaSpec>().ephemeralStorageMb = 1024;
         return o;
     }
     if (name == QLatin1String("ec2-fixed")) {
         OptionSpec o = sampleOption("ec2-on-demand");
-        o.ec2.fleet = Models::FleetSpec{};
-        o.ec2.fleet.fixedCount = 2;
+        o.as<Models::Ec2Spec>().fleet = Models::FleetSpec{};
+        o.as<Models::Ec2Spec>().fleet.fixedCount = 2;
         return o;
     }
     if (name == QLatin1String("fargate-spot")) {
         OptionSpec o = sampleOption("fargate");
-        o.fargate.spot = true;
-        o.fargate.spotDiscount = 0.7;
+        o.as<Models::FargateSpec>().spot = true;
+        o.as<Models::FargateSpec>().spotDiscount = 0.7;
         return o;
     }
     return sampleOption(name.toStdString());
@@ -192,54 +192,54 @@ void checkShown(const Ui::OptionEditor &e, const OptionSpec &o)
     const Models::FleetSpec *fleet = nullptr;
     switch (o.platform) {
     case Models::Platform::Lambda:
-        QCOMPARE(choice("lambda.architecture"), str(o.lambda.architecture));
-        QCOMPARE(num("lambda.ephemeralStorageMb"), std::optional(o.lambda.ephemeralStorageMb));
-        QCOMPARE(choice("lambda.billingGranularityMs").toInt(), o.lambda.billingGranularityMs);
-        QCOMPARE(flag("lambda.freeTier"), o.lambda.freeTier);
-        QCOMPARE(flag("lambda.provisioned"), o.lambda.provisionedConcurrency.has_value());
+        QCOMPARE(choice("lambda.architecture"), str(o.as<Models::LambdaSpec>().architecture));
+        QCOMPARE(num("lambda.ephemeralStorageMb"), std::optional(o.as<Models::LambdaSpec>().ephemeralStorageMb));
+        QCOMPARE(choice("lambda.billingGranularityMs").toInt(), o.as<Models::LambdaSpec>().billingGranularityMs);
+        QCOMPARE(flag("lambda.freeTier"), o.as<Models::LambdaSpec>().freeTier);
+        QCOMPARE(flag("lambda.provisioned"), o.as<Models::LambdaSpec>().provisionedConcurrency.has_value());
         break;
     case Models::Platform::Fargate:
-        QCOMPARE(choice("fargate.os"), str(o.fargate.os));
-        QCOMPARE(choice("fargate.architecture"), str(o.fargate.architecture));
-        QCOMPARE(num("fargate.taskVcpu"), std::optional(o.fargate.taskVcpu));
-        QCOMPARE(num("fargate.taskMemoryGb"), std::optional(o.fargate.taskMemoryGb));
-        QCOMPARE(flag("fargate.spot"), o.fargate.spot);
-        QCOMPARE(num("fargate.ephemeralStorageGb"), std::optional(o.fargate.ephemeralStorageGb));
-        QCOMPARE(num("fargate.spotDiscount"), o.fargate.spotDiscount);
-        fleet = &o.fargate.fleet;
+        QCOMPARE(choice("fargate.os"), str(o.as<Models::FargateSpec>().os));
+        QCOMPARE(choice("fargate.architecture"), str(o.as<Models::FargateSpec>().architecture));
+        QCOMPARE(num("fargate.taskVcpu"), std::optional(o.as<Models::FargateSpec>().taskVcpu));
+        QCOMPARE(num("fargate.taskMemoryGb"), std::optional(o.as<Models::FargateSpec>().taskMemoryGb));
+        QCOMPARE(flag("fargate.spot"), o.as<Models::FargateSpec>().spot);
+        QCOMPARE(num("fargate.ephemeralStorageGb"), std::optional(o.as<Models::FargateSpec>().ephemeralStorageGb));
+        QCOMPARE(num("fargate.spotDiscount"), o.as<Models::FargateSpec>().spotDiscount);
+        fleet = &o.as<Models::FargateSpec>().fleet;
         break;
     case Models::Platform::Ec2:
-        QCOMPARE(e.comboBox(QStringLiteral("ec2.instanceType"))->currentText().section(QLatin1Char(' '), 0, 0), str(o.ec2.instanceType));
-        QCOMPARE(choice("ec2.os"), str(o.ec2.os));
-        QCOMPARE(choice("ec2.purchase"), o.ec2.purchase == Models::Purchase::Spot ? QStringLiteral("spot") : QStringLiteral("on-demand"));
-        QCOMPARE(num("ec2.spotHourly"), o.ec2.spotHourly);
-        QCOMPARE(num("ec2.spotDiscount"), o.ec2.spotDiscount);
-        QCOMPARE(num("ec2.onDemandBase"), o.ec2.onDemandBase);
-        QCOMPARE(num("ec2.onDemandPercentAboveBase"), o.ec2.onDemandPercentAboveBase);
-        fleet = &o.ec2.fleet;
+        QCOMPARE(e.comboBox(QStringLiteral("ec2.instanceType"))->currentText().section(QLatin1Char(' '), 0, 0), str(o.as<Models::Ec2Spec>().instanceType));
+        QCOMPARE(choice("ec2.os"), str(o.as<Models::Ec2Spec>().os));
+        QCOMPARE(choice("ec2.purchase"), o.as<Models::Ec2Spec>().purchase == Models::Purchase::Spot ? QStringLiteral("spot") : QStringLiteral("on-demand"));
+        QCOMPARE(num("ec2.spotHourly"), o.as<Models::Ec2Spec>().spotHourly);
+        QCOMPARE(num("ec2.spotDiscount"), o.as<Models::Ec2Spec>().spotDiscount);
+        QCOMPARE(num("ec2.onDemandBase"), o.as<Models::Ec2Spec>().onDemandBase);
+        QCOMPARE(num("ec2.onDemandPercentAboveBase"), o.as<Models::Ec2Spec>().onDemandPercentAboveBase);
+        fleet = &o.as<Models::Ec2Spec>().fleet;
         break;
     case Models::Platform::EcsEc2: {
-        QCOMPARE(e.comboBox(QStringLiteral("ecs.group"))->count(), static_cast<int>(o.ecs.taskGroups.size()));
-        const auto &g = o.ecs.taskGroups[static_cast<std::size_t>(e.comboBox(QStringLiteral("ecs.group"))->currentIndex())];
+        QCOMPARE(e.comboBox(QStringLiteral("ecs.group"))->count(), static_cast<int>(o.as<Models::EcsEc2Spec>().taskGroups.size()));
+        const auto &g = o.as<Models::EcsEc2Spec>().taskGroups[static_cast<std::size_t>(e.comboBox(QStringLiteral("ecs.group"))->currentIndex())];
         QCOMPARE(e.lineEdit(QStringLiteral("ecs.groupName"))->text(), str(g.name));
         QCOMPARE(num("ecs.taskVcpu"), std::optional(g.taskVcpu));
         QCOMPARE(num("ecs.taskMemoryMb"), std::optional(g.taskMemoryMb));
-        QCOMPARE(flag("ecs.autoInstanceTypes"), o.ecs.autoInstanceTypes);
+        QCOMPARE(flag("ecs.autoInstanceTypes"), o.as<Models::EcsEc2Spec>().autoInstanceTypes);
         QStringList checked;
         const QListWidget *list = e.listWidget(QStringLiteral("ecs.instanceTypes"));
         for (int i = 0; i < list->count(); ++i)
             if (list->item(i)->checkState() == Qt::Checked)
                 checked << list->item(i)->data(Qt::UserRole).toString();
         QStringList expected;
-        for (const auto &t : o.ecs.instanceTypes)
+        for (const auto &t : o.as<Models::EcsEc2Spec>().instanceTypes)
             expected << str(t);
         checked.sort();
         expected.sort();
         QCOMPARE(checked, expected);
-        QCOMPARE(choice("ecs.os"), str(o.ecs.os));
-        QCOMPARE(num("ecs.spotHourly"), o.ecs.spotHourly);
-        QCOMPARE(num("ecs.spotDiscount"), o.ecs.spotDiscount);
-        QCOMPARE(num("ecs.reservedMemoryMb"), std::optional(o.ecs.reservedMemoryMb));
+        QCOMPARE(choice("ecs.os"), str(o.as<Models::EcsEc2Spec>().os));
+        QCOMPARE(num("ecs.spotHourly"), o.as<Models::EcsEc2Spec>().spotHourly);
+        QCOMPARE(num("ecs.spotDiscount"), o.as<Models::EcsEc2Spec>().spotDiscount);
+        QCOMPARE(num("ecs.reservedMemoryMb"), std::optional(o.as<Models::EcsEc2Spec>().reservedMemoryMb));
         fleet = &g.fleet;
         break;
     }
@@ -350,31 +350,31 @@ void TestOptionEditor::typingValidValue_emitsThatFieldAndKeepsTheRest_data()
     row("lambda-memory-1024", "lambda-x86", "memoryMb", "1024", [](OptionSpec &o) { o.memoryMb = 1024; });
     row("lambda-hours-200", "lambda-x86", "hoursPerMonth", "200", [](OptionSpec &o) { o.hoursPerMonth = 200; });
     row("lambda-duration-250", "lambda-arm", "durationMs", "250", [](OptionSpec &o) { o.durationMs = 250; });
-    row("lambda-ephemeral-2048", "lambda-x86", "lambda.ephemeralStorageMb", "2048", [](OptionSpec &o) { o.lambda.ephemeralStorageMb = 2048; });
+    row("lambda-ephemeral-2048", "lambda-x86", "lambda.ephemeralStorageMb", "2048", [](OptionSpec &o) { o.as<Models::LambdaSpec>().ephemeralStorageMb = 2048; });
     row("lambda-provisioned-count-20", "lambda-provisioned", "lambda.provisioned.count", "20",
-        [](OptionSpec &o) { o.lambda.provisionedConcurrency->count = 20; });
+        [](OptionSpec &o) { o.as<Models::LambdaSpec>().provisionedConcurrency->count = 20; });
     row("lambda-provisioned-hours-300", "lambda-provisioned", "lambda.provisioned.hoursPerMonth", "300",
-        [](OptionSpec &o) { o.lambda.provisionedConcurrency->hoursPerMonth = 300; });
+        [](OptionSpec &o) { o.as<Models::LambdaSpec>().provisionedConcurrency->hoursPerMonth = 300; });
     row("lambda-provisioned-share-0.4", "lambda-provisioned", "lambda.provisioned.shareOfRequests", "0.4",
-        [](OptionSpec &o) { o.lambda.provisionedConcurrency->shareOfRequests = 0.4; });
-    row("fargate-vcpu-1", "fargate", "fargate.taskVcpu", "1", [](OptionSpec &o) { o.fargate.taskVcpu = 1; });
-    row("fargate-memory-2GB", "fargate", "fargate.taskMemoryGb", "2", [](OptionSpec &o) { o.fargate.taskMemoryGb = 2; });
-    row("fargate-ephemeral-50GB", "fargate", "fargate.ephemeralStorageGb", "50", [](OptionSpec &o) { o.fargate.ephemeralStorageGb = 50; });
-    row("fargate-spotDiscount-0.6", "fargate-spot", "fargate.spotDiscount", "0.6", [](OptionSpec &o) { o.fargate.spotDiscount = 0.6; });
-    row("fargate-capacity-8", "fargate", "fleet.capacity", "8", [](OptionSpec &o) { o.fargate.fleet.capacity->value = 8; });
-    row("fargate-target-0.5", "fargate", "fleet.targetUtilization", "0.5", [](OptionSpec &o) { o.fargate.fleet.targetUtilization = 0.5; });
-    row("fargate-min-3", "fargate", "fleet.minCount", "3", [](OptionSpec &o) { o.fargate.fleet.minCount = 3; });
-    row("ec2-spotHourly-0.03", "ec2-spot", "ec2.spotHourly", "0.03", [](OptionSpec &o) { o.ec2.spotHourly = 0.03; });
-    row("ec2-spotDiscount-0.6", "ec2-spot", "ec2.spotDiscount", "0.6", [](OptionSpec &o) { o.ec2.spotDiscount = 0.6; });
-    row("ec2-onDemandBase-2", "ec2-spot", "ec2.onDemandBase", "2", [](OptionSpec &o) { o.ec2.onDemandBase = 2; });
-    row("ec2-aboveBase-25", "ec2-spot", "ec2.onDemandPercentAboveBase", "25", [](OptionSpec &o) { o.ec2.onDemandPercentAboveBase = 25; });
-    row("ec2-fixed-count-3", "ec2-fixed", "fleet.count", "3", [](OptionSpec &o) { o.ec2.fleet.fixedCount = 3; });
-    row("ec2-capacity-24", "ec2-on-demand", "fleet.capacity", "24", [](OptionSpec &o) { o.ec2.fleet.capacity->value = 24; });
-    row("ecs-vcpu-1", "ecs-cluster", "ecs.taskVcpu", "1", [](OptionSpec &o) { o.ecs.taskGroups[0].taskVcpu = 1; });
-    row("ecs-memory-2048", "ecs-cluster", "ecs.taskMemoryMb", "2048", [](OptionSpec &o) { o.ecs.taskGroups[0].taskMemoryMb = 2048; });
-    row("ecs-reserved-512", "ecs-cluster", "ecs.reservedMemoryMb", "512", [](OptionSpec &o) { o.ecs.reservedMemoryMb = 512; });
-    row("ecs-capacity-6", "ecs-cluster", "fleet.capacity", "6", [](OptionSpec &o) { o.ecs.taskGroups[0].fleet.capacity->value = 6; });
-    row("ecs-min-4", "ecs-cluster", "fleet.minCount", "4", [](OptionSpec &o) { o.ecs.taskGroups[0].fleet.minCount = 4; });
+        [](OptionSpec &o) { o.as<Models::LambdaSpec>().provisionedConcurrency->shareOfRequests = 0.4; });
+    row("fargate-vcpu-1", "fargate", "fargate.taskVcpu", "1", [](OptionSpec &o) { o.as<Models::FargateSpec>().taskVcpu = 1; });
+    row("fargate-memory-2GB", "fargate", "fargate.taskMemoryGb", "2", [](OptionSpec &o) { o.as<Models::FargateSpec>().taskMemoryGb = 2; });
+    row("fargate-ephemeral-50GB", "fargate", "fargate.ephemeralStorageGb", "50", [](OptionSpec &o) { o.as<Models::FargateSpec>().ephemeralStorageGb = 50; });
+    row("fargate-spotDiscount-0.6", "fargate-spot", "fargate.spotDiscount", "0.6", [](OptionSpec &o) { o.as<Models::FargateSpec>().spotDiscount = 0.6; });
+    row("fargate-capacity-8", "fargate", "fleet.capacity", "8", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.capacity->value = 8; });
+    row("fargate-target-0.5", "fargate", "fleet.targetUtilization", "0.5", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.targetUtilization = 0.5; });
+    row("fargate-min-3", "fargate", "fleet.minCount", "3", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.minCount = 3; });
+    row("ec2-spotHourly-0.03", "ec2-spot", "ec2.spotHourly", "0.03", [](OptionSpec &o) { o.as<Models::Ec2Spec>().spotHourly = 0.03; });
+    row("ec2-spotDiscount-0.6", "ec2-spot", "ec2.spotDiscount", "0.6", [](OptionSpec &o) { o.as<Models::Ec2Spec>().spotDiscount = 0.6; });
+    row("ec2-onDemandBase-2", "ec2-spot", "ec2.onDemandBase", "2", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandBase = 2; });
+    row("ec2-aboveBase-25", "ec2-spot", "ec2.onDemandPercentAboveBase", "25", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandPercentAboveBase = 25; });
+    row("ec2-fixed-count-3", "ec2-fixed", "fleet.count", "3", [](OptionSpec &o) { o.as<Models::Ec2Spec>().fleet.fixedCount = 3; });
+    row("ec2-capacity-24", "ec2-on-demand", "fleet.capacity", "24", [](OptionSpec &o) { o.as<Models::Ec2Spec>().fleet.capacity->value = 24; });
+    row("ecs-vcpu-1", "ecs-cluster", "ecs.taskVcpu", "1", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].taskVcpu = 1; });
+    row("ecs-memory-2048", "ecs-cluster", "ecs.taskMemoryMb", "2048", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].taskMemoryMb = 2048; });
+    row("ecs-reserved-512", "ecs-cluster", "ecs.reservedMemoryMb", "512", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().reservedMemoryMb = 512; });
+    row("ecs-capacity-6", "ecs-cluster", "fleet.capacity", "6", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.capacity->value = 6; });
+    row("ecs-min-4", "ecs-cluster", "fleet.minCount", "4", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.minCount = 4; });
 }
 
 void TestOptionEditor::typingValidValue_emitsThatFieldAndKeepsTheRest()
@@ -468,16 +468,16 @@ void TestOptionEditor::emptyingOptionalField_emitsItsDefault_data()
         QTest::newRow(name) << QString::fromLatin1(source) << QString::fromLatin1(field) << change;
     };
     row("lambda-memory-override", "lambda-x86", "memoryMb", [](OptionSpec &o) { o.memoryMb.reset(); });
-    row("lambda-ephemeral-to-512", "lambda-ephemeral-1024", "lambda.ephemeralStorageMb", [](OptionSpec &o) { o.lambda.ephemeralStorageMb = 512; });
+    row("lambda-ephemeral-to-512", "lambda-ephemeral-1024", "lambda.ephemeralStorageMb", [](OptionSpec &o) { o.as<Models::LambdaSpec>().ephemeralStorageMb = 512; });
     row("lambda-provisioned-hours", "lambda-provisioned", "lambda.provisioned.hoursPerMonth",
-        [](OptionSpec &o) { o.lambda.provisionedConcurrency->hoursPerMonth.reset(); });
-    row("fargate-capacity-from-memory", "fargate", "fleet.capacity", [](OptionSpec &o) { o.fargate.fleet.capacity.reset(); });
-    row("fargate-target-to-0.7", "fargate", "fleet.targetUtilization", [](OptionSpec &o) { o.fargate.fleet.targetUtilization = 0.7; });
-    row("fargate-min-to-1", "fargate", "fleet.minCount", [](OptionSpec &o) { o.fargate.fleet.minCount = 1; });
-    row("fargate-spotDiscount", "fargate-spot", "fargate.spotDiscount", [](OptionSpec &o) { o.fargate.spotDiscount.reset(); });
-    row("ec2-onDemandBase", "ec2-spot", "ec2.onDemandBase", [](OptionSpec &o) { o.ec2.onDemandBase.reset(); });
-    row("ec2-aboveBase", "ec2-spot", "ec2.onDemandPercentAboveBase", [](OptionSpec &o) { o.ec2.onDemandPercentAboveBase.reset(); });
-    row("ecs-capacity-from-memory", "ecs-cluster", "fleet.capacity", [](OptionSpec &o) { o.ecs.taskGroups[0].fleet.capacity.reset(); });
+        [](OptionSpec &o) { o.as<Models::LambdaSpec>().provisionedConcurrency->hoursPerMonth.reset(); });
+    row("fargate-capacity-from-memory", "fargate", "fleet.capacity", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.capacity.reset(); });
+    row("fargate-target-to-0.7", "fargate", "fleet.targetUtilization", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.targetUtilization = 0.7; });
+    row("fargate-min-to-1", "fargate", "fleet.minCount", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.minCount = 1; });
+    row("fargate-spotDiscount", "fargate-spot", "fargate.spotDiscount", [](OptionSpec &o) { o.as<Models::FargateSpec>().spotDiscount.reset(); });
+    row("ec2-onDemandBase", "ec2-spot", "ec2.onDemandBase", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandBase.reset(); });
+    row("ec2-aboveBase", "ec2-spot", "ec2.onDemandPercentAboveBase", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandPercentAboveBase.reset(); });
+    row("ecs-capacity-from-memory", "ecs-cluster", "fleet.capacity", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.capacity.reset(); });
 }
 
 void TestOptionEditor::emptyingOptionalField_emitsItsDefault()
@@ -515,21 +515,21 @@ void TestOptionEditor::choosingEnum_emitsThatField_data()
         QTest::newRow(name) << QString::fromLatin1(source) << QString::fromLatin1(field) << QString::fromLatin1(value) << change;
     };
     using Models::Purchase;
-    row("lambda-arm64", "lambda-x86", "lambda.architecture", "arm64", [](OptionSpec &o) { o.lambda.architecture = "arm64"; });
-    row("lambda-100ms", "lambda-x86", "lambda.billingGranularityMs", "100", [](OptionSpec &o) { o.lambda.billingGranularityMs = 100; });
-    row("fargate-windows", "fargate", "fargate.os", "windows", [](OptionSpec &o) { o.fargate.os = "windows"; });
-    row("fargate-x86", "fargate", "fargate.architecture", "x86_64", [](OptionSpec &o) { o.fargate.architecture = "x86_64"; });
-    row("fargate-peak", "fargate", "fleet.scaling", "peak", [](OptionSpec &o) { o.fargate.fleet.scaling = Models::FleetSpec::Scaling::Peak; });
-    row("ec2-windows", "ec2-on-demand", "ec2.os", "windows", [](OptionSpec &o) { o.ec2.os = "windows"; });
-    row("ec2-spot", "ec2-on-demand", "ec2.purchase", "spot", [](OptionSpec &o) { o.ec2.purchase = Purchase::Spot; });
-    row("ec2-on-demand", "ec2-spot", "ec2.purchase", "on-demand", [](OptionSpec &o) { o.ec2.purchase = Purchase::OnDemand; });
-    row("ecs-windows", "ecs-cluster", "ecs.os", "windows", [](OptionSpec &o) { o.ecs.os = "windows"; });
-    row("ecs-spot", "ecs-cluster", "ecs.purchase", "spot", [](OptionSpec &o) { o.ecs.purchase = Purchase::Spot; });
-    row("ecs-spread", "ecs-cluster", "ecs.placement", "spread", [](OptionSpec &o) { o.ecs.placement = Models::EcsEc2Spec::Placement::Spread; });
+    row("lambda-arm64", "lambda-x86", "lambda.architecture", "arm64", [](OptionSpec &o) { o.as<Models::LambdaSpec>().architecture = "arm64"; });
+    row("lambda-100ms", "lambda-x86", "lambda.billingGranularityMs", "100", [](OptionSpec &o) { o.as<Models::LambdaSpec>().billingGranularityMs = 100; });
+    row("fargate-windows", "fargate", "fargate.os", "windows", [](OptionSpec &o) { o.as<Models::FargateSpec>().os = "windows"; });
+    row("fargate-x86", "fargate", "fargate.architecture", "x86_64", [](OptionSpec &o) { o.as<Models::FargateSpec>().architecture = "x86_64"; });
+    row("fargate-peak", "fargate", "fleet.scaling", "peak", [](OptionSpec &o) { o.as<Models::FargateSpec>().fleet.scaling = Models::FleetSpec::Scaling::Peak; });
+    row("ec2-windows", "ec2-on-demand", "ec2.os", "windows", [](OptionSpec &o) { o.as<Models::Ec2Spec>().os = "windows"; });
+    row("ec2-spot", "ec2-on-demand", "ec2.purchase", "spot", [](OptionSpec &o) { o.as<Models::Ec2Spec>().purchase = Purchase::Spot; });
+    row("ec2-on-demand", "ec2-spot", "ec2.purchase", "on-demand", [](OptionSpec &o) { o.as<Models::Ec2Spec>().purchase = Purchase::OnDemand; });
+    row("ecs-windows", "ecs-cluster", "ecs.os", "windows", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().os = "windows"; });
+    row("ecs-spot", "ecs-cluster", "ecs.purchase", "spot", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().purchase = Purchase::Spot; });
+    row("ecs-spread", "ecs-cluster", "ecs.placement", "spread", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().placement = Models::EcsEc2Spec::Placement::Spread; });
     row("ecs-binpack-cpu", "ecs-cluster", "ecs.placement", "binpack-cpu",
-        [](OptionSpec &o) { o.ecs.placement = Models::EcsEc2Spec::Placement::BinpackCpu; });
+        [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().placement = Models::EcsEc2Spec::Placement::BinpackCpu; });
     row("ecs-peak", "ecs-cluster", "fleet.scaling", "peak",
-        [](OptionSpec &o) { o.ecs.taskGroups[0].fleet.scaling = Models::FleetSpec::Scaling::Peak; });
+        [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.scaling = Models::FleetSpec::Scaling::Peak; });
 }
 
 void TestOptionEditor::choosingEnum_emitsThatField()
@@ -561,11 +561,11 @@ void TestOptionEditor::clickingFlag_emitsThatField_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<Mutation>("change");
     QTest::newRow("lambda-freeTier") << QStringLiteral("lambda-x86") << QStringLiteral("lambda.freeTier")
-                                     << Mutation([](OptionSpec &o) { o.lambda.freeTier = true; });
+                                     << Mutation([](OptionSpec &o) { o.as<Models::LambdaSpec>().freeTier = true; });
     QTest::newRow("fargate-spot") << QStringLiteral("fargate") << QStringLiteral("fargate.spot")
-                                  << Mutation([](OptionSpec &o) { o.fargate.spot = true; });
+                                  << Mutation([](OptionSpec &o) { o.as<Models::FargateSpec>().spot = true; });
     QTest::newRow("fargate-spot-off") << QStringLiteral("fargate-spot") << QStringLiteral("fargate.spot")
-                                      << Mutation([](OptionSpec &o) { o.fargate.spot = false; });
+                                      << Mutation([](OptionSpec &o) { o.as<Models::FargateSpec>().spot = false; });
 }
 
 void TestOptionEditor::clickingFlag_emitsThatField()
@@ -589,13 +589,13 @@ void TestOptionEditor::clickingFlag_emitsThatField()
     QCOMPARE(describe(emitted(spy)), describe(expected));
     // Fargate's spot discount only matters with Spot on.
     if (field == QLatin1String("fargate.spot"))
-        QCOMPARE(editor.numberField(QStringLiteral("fargate.spotDiscount"))->isEnabled(), expected.fargate.spot);
+        QCOMPARE(editor.numberField(QStringLiteral("fargate.spotDiscount"))->isEnabled(), expected.as<Models::FargateSpec>().spot);
 }
 
 void TestOptionEditor::fleet_switchesBetweenFixedAndDerived()
 {
     const OptionSpec spec = specFor(QStringLiteral("fargate"));
-    QVERIFY(!spec.fargate.fleet.isFixed() && spec.fargate.fleet.capacity);
+    QVERIFY(!spec.as<Models::FargateSpec>().fleet.isFixed() && spec.as<Models::FargateSpec>().fleet.capacity);
     Ui::OptionEditor editor;
     show(editor, spec);
     QSignalSpy spy(&editor, &Ui::OptionEditor::optionEdited);
@@ -610,7 +610,7 @@ void TestOptionEditor::fleet_switchesBetweenFixedAndDerived()
     QCOMPARE(spy.count(), 1);
     QCOMPARE(emittedField(spy), QStringLiteral("fleet.mode"));
     // Starts from the fleet's minimum; the capacity is not written with a fixed count.
-    Models::FleetSpec fixed = emitted(spy).fargate.fleet;
+    Models::FleetSpec fixed = emitted(spy).as<Models::FargateSpec>().fleet;
     QCOMPARE(fixed.fixedCount, std::optional(2.0));
     QVERIFY(!fixed.capacity);
     QVERIFY(count->isVisibleTo(&editor));
@@ -620,7 +620,7 @@ void TestOptionEditor::fleet_switchesBetweenFixedAndDerived()
 
     typeInto(count->lineEdit(), QStringLiteral("5"));
     QCOMPARE(emittedField(spy), QStringLiteral("fleet.count"));
-    QCOMPARE(emitted(spy).fargate.fleet.fixedCount, std::optional(5.0));
+    QCOMPARE(emitted(spy).as<Models::FargateSpec>().fleet.fixedCount, std::optional(5.0));
 
     // Back to derived: what the derived fields held comes back, so the spec is the original.
     mode->setCurrentIndex(mode->findData(QStringLiteral("derived")));
@@ -631,7 +631,7 @@ void TestOptionEditor::fleet_switchesBetweenFixedAndDerived()
 
     // And fixed again remembers the count typed.
     mode->setCurrentIndex(mode->findData(QStringLiteral("fixed")));
-    QCOMPARE(emitted(spy).fargate.fleet.fixedCount, std::optional(5.0));
+    QCOMPARE(emitted(spy).as<Models::FargateSpec>().fleet.fixedCount, std::optional(5.0));
 }
 
 void TestOptionEditor::fleet_fixedOptionSwitchedToDerivedIsSizedFromMemory()
@@ -645,7 +645,7 @@ void TestOptionEditor::fleet_fixedOptionSwitchedToDerivedIsSizedFromMemory()
     mode->setCurrentIndex(mode->findData(QStringLiteral("derived")));
     QCOMPARE(spy.count(), 1);
     OptionSpec expected = spec;
-    expected.ec2.fleet.fixedCount.reset();
+    expected.as<Models::Ec2Spec>().fleet.fixedCount.reset();
     QCOMPARE(describe(emitted(spy)), describe(expected));
     Ui::NumberField *capacity = editor.numberField(QStringLiteral("fleet.capacity"));
     QCOMPARE(capacity->lineEdit()->text(), QString());
@@ -664,7 +664,7 @@ void TestOptionEditor::fleet_capacityKindKeepsTheNumber()
     kind->setCurrentIndex(kind->findData(QStringLiteral("requestsPerSecond")));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(emittedField(spy), QStringLiteral("fleet.capacityKind"));
-    const auto capacity = emitted(spy).ec2.fleet.capacity;
+    const auto capacity = emitted(spy).as<Models::Ec2Spec>().fleet.capacity;
     QVERIFY(capacity);
     QCOMPARE(capacity->kind, Models::Capacity::Kind::RequestsPerSecond);
     QCOMPARE(capacity->value, 16.0);
@@ -675,8 +675,8 @@ void TestOptionEditor::fleet_capacityKindKeepsTheNumber()
     QCOMPARE(rate->value(), std::optional(16.0));
     typeInto(rate->lineEdit(), QStringLiteral("250"));
     QCOMPARE(emittedField(spy), QStringLiteral("fleet.capacity"));
-    QCOMPARE(emitted(spy).ec2.fleet.capacity->value, 250.0);
-    QCOMPARE(emitted(spy).ec2.fleet.capacity->kind, Models::Capacity::Kind::RequestsPerSecond);
+    QCOMPARE(emitted(spy).as<Models::Ec2Spec>().fleet.capacity->value, 250.0);
+    QCOMPARE(emitted(spy).as<Models::Ec2Spec>().fleet.capacity->kind, Models::Capacity::Kind::RequestsPerSecond);
 }
 
 void TestOptionEditor::ec2_unknownInstanceTypeIsRefused()
@@ -704,12 +704,12 @@ void TestOptionEditor::ec2_unknownInstanceTypeIsRefused()
     typeInto(edit, QStringLiteral("c5.xlarge"));
     QCOMPARE(spy.count(), 1);
     QCOMPARE(emittedField(spy), key);
-    QCOMPARE(emitted(spy).ec2.instanceType, std::string("c5.xlarge"));
+    QCOMPARE(emitted(spy).as<Models::Ec2Spec>().instanceType, std::string("c5.xlarge"));
     QCOMPARE(editor.fieldError(key), QString());
 
     // Any case is accepted and stored as the sheet spells it.
     typeInto(edit, QStringLiteral("M5.LARGE"));
-    QCOMPARE(emitted(spy).ec2.instanceType, std::string("m5.large"));
+    QCOMPARE(emitted(spy).as<Models::Ec2Spec>().instanceType, std::string("m5.large"));
 
     // Part of a name is not refused while typing, only when the user leaves it unfinished.
     const int before = spy.count();
@@ -733,13 +733,13 @@ void TestOptionEditor::ec2_instanceTypePickedFromTheList()
     QSignalSpy spy(&editor, &Ui::OptionEditor::optionEdited);
     QComboBox *combo = editor.comboBox(QStringLiteral("ec2.instanceType"));
     QCOMPARE(combo->currentData().toString(), QStringLiteral("m7g.large"));
-    QCOMPARE(combo->count(), static_cast<int>(sheet()->region("us-east-1")->ec2.size()));
+    QCOMPARE(combo->count(), static_cast<int>(sheet()->region("us-east-1")->as<Models::Ec2Spec>().size()));
     const int index = combo->findData(QStringLiteral("m5.large"));
     QVERIFY(index >= 0);
     QCOMPARE(combo->itemText(index), QStringLiteral("m5.large — 2 vCPU, 8 GiB, $0.096/h"));
     combo->setCurrentIndex(index);
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(emitted(spy).ec2.instanceType, std::string("m5.large"));
+    QCOMPARE(emitted(spy).as<Models::Ec2Spec>().instanceType, std::string("m5.large"));
     // The box shows the name; the list and the hint below show the description.
     QCOMPARE(combo->currentText(), QStringLiteral("m5.large"));
     // Sizes in order within a family, not the alphabet's.
@@ -801,7 +801,7 @@ void TestOptionEditor::setOption_equalSpecKeepsInvalidTextFocusAndCursor()
 
     // Another field changed (an undo elsewhere) is shown; the refused text stays.
     OptionSpec arm = spec;
-    arm.lambda.architecture = "arm64";
+    arm.as<Models::LambdaSpec>().architecture = "arm64";
     editor.setOption(arm, sheet(), Region);
     QCOMPARE(editor.comboBox(QStringLiteral("lambda.architecture"))->currentData().toString(), QStringLiteral("arm64"));
     QCOMPARE(edit->text(), QStringLiteral("100"));
@@ -814,14 +814,14 @@ void TestOptionEditor::setOption_equalSpecKeepsInvalidTextFocusAndCursor()
     QTest::keyClick(edit, Qt::Key_End);
     QTest::keyClicks(edit, QStringLiteral("0"));
     QCOMPARE(spy.count(), 1);
-    QCOMPARE(emitted(spy).lambda.ephemeralStorageMb, 1000.0);
-    QCOMPARE(emitted(spy).lambda.architecture, std::string("arm64"));
+    QCOMPARE(emitted(spy).as<Models::LambdaSpec>().ephemeralStorageMb, 1000.0);
+    QCOMPARE(emitted(spy).as<Models::LambdaSpec>().architecture, std::string("arm64"));
     edit->setCursorPosition(1);
     QTest::keyClicks(edit, QStringLiteral("0"));
     QCOMPARE(edit->text(), QStringLiteral("10000"));
     QCOMPARE(edit->cursorPosition(), 2);
     QVERIFY(edit->hasFocus());
-    QCOMPARE(editor.option().lambda.ephemeralStorageMb, 10000.0);
+    QCOMPARE(editor.option().as<Models::LambdaSpec>().ephemeralStorageMb, 10000.0);
 }
 
 void TestOptionEditor::setOption_otherOptionReplacesEveryField()
@@ -858,13 +858,13 @@ void TestOptionEditor::lambda_provisionedConcurrencyTurnsOnAndOff()
     clickCheckBox(on);
     QCOMPARE(spy.count(), 1);
     QCOMPARE(emittedField(spy), QStringLiteral("lambda.provisioned"));
-    QVERIFY(emitted(spy).lambda.provisionedConcurrency);
-    QCOMPARE(emitted(spy).lambda.provisionedConcurrency->count, 1.0);
+    QVERIFY(emitted(spy).as<Models::LambdaSpec>().provisionedConcurrency);
+    QCOMPARE(emitted(spy).as<Models::LambdaSpec>().provisionedConcurrency->count, 1.0);
     QVERIFY(count->isEnabled());
     QCOMPARE(count->lineEdit()->text(), QStringLiteral("1"));
 
     typeInto(count->lineEdit(), QStringLiteral("10"));
-    QCOMPARE(emitted(spy).lambda.provisionedConcurrency->count, 10.0);
+    QCOMPARE(emitted(spy).as<Models::LambdaSpec>().provisionedConcurrency->count, 10.0);
 
     clickCheckBox(on);
     QCOMPARE(describe(emitted(spy)), describe(spec));
@@ -872,13 +872,13 @@ void TestOptionEditor::lambda_provisionedConcurrencyTurnsOnAndOff()
 
     // Switched on again, it starts from what the boxes kept.
     clickCheckBox(on);
-    QCOMPARE(emitted(spy).lambda.provisionedConcurrency->count, 10.0);
+    QCOMPARE(emitted(spy).as<Models::LambdaSpec>().provisionedConcurrency->count, 10.0);
 }
 
 void TestOptionEditor::ecs_taskGroupsAddEditRemove()
 {
     const OptionSpec spec = specFor(QStringLiteral("ecs-cluster"));
-    QCOMPARE(spec.ecs.taskGroups.size(), std::size_t(1));
+    QCOMPARE(spec.as<Models::EcsEc2Spec>().taskGroups.size(), std::size_t(1));
     Ui::OptionEditor editor;
     show(editor, spec);
     QSignalSpy spy(&editor, &Ui::OptionEditor::optionEdited);
@@ -891,7 +891,7 @@ void TestOptionEditor::ecs_taskGroupsAddEditRemove()
     add->click();
     QCOMPARE(spy.count(), 1);
     QCOMPARE(emittedField(spy), QStringLiteral("ecs.taskGroups"));
-    auto groups = emitted(spy).ecs.taskGroups;
+    auto groups = emitted(spy).as<Models::EcsEc2Spec>().taskGroups;
     QCOMPARE(groups.size(), std::size_t(2));
     QCOMPARE(groups[1].name, std::string("service 2"));
     QCOMPARE(group->count(), 2);
@@ -908,14 +908,14 @@ void TestOptionEditor::ecs_taskGroupsAddEditRemove()
     QComboBox *mode = editor.comboBox(QStringLiteral("fleet.mode"));
     mode->setCurrentIndex(mode->findData(QStringLiteral("fixed")));
     typeInto(editor.numberField(QStringLiteral("fleet.count"))->lineEdit(), QStringLiteral("3"));
-    groups = editor.option().ecs.taskGroups;
+    groups = editor.option().as<Models::EcsEc2Spec>().taskGroups;
     QCOMPARE(groups[1].name, std::string("worker"));
     QCOMPARE(groups[1].taskVcpu, 1.0);
     QCOMPARE(groups[1].fleet.fixedCount, std::optional(3.0));
     QCOMPARE(group->itemText(1), QStringLiteral("worker"));
     // The first group is untouched.
     OptionSpec firstOnly = editor.option();
-    firstOnly.ecs.taskGroups.resize(1);
+    firstOnly.as<Models::EcsEc2Spec>().taskGroups.resize(1);
     QCOMPARE(describe(firstOnly), describe(spec));
 
     // Choosing the first group shows its values, and emits nothing.
@@ -927,7 +927,7 @@ void TestOptionEditor::ecs_taskGroupsAddEditRemove()
 
     remove->click();
     QCOMPARE(emittedField(spy), QStringLiteral("ecs.taskGroups"));
-    groups = editor.option().ecs.taskGroups;
+    groups = editor.option().as<Models::EcsEc2Spec>().taskGroups;
     QCOMPARE(groups.size(), std::size_t(1));
     QCOMPARE(groups[0].name, std::string("worker"));
     QCOMPARE(group->count(), 1);
@@ -956,9 +956,9 @@ void TestOptionEditor::ecs_instanceTypesTickAndAuto()
 
     item("c7g.large")->setCheckState(Qt::Unchecked);
     QCOMPARE(emittedField(spy), QStringLiteral("ecs.instanceTypes"));
-    QCOMPARE(emitted(spy).ecs.instanceTypes, (std::vector<std::string>{"m7g.large", "m7g.xlarge", "c7g.xlarge"}));
+    QCOMPARE(emitted(spy).as<Models::EcsEc2Spec>().instanceTypes, (std::vector<std::string>{"m7g.large", "m7g.xlarge", "c7g.xlarge"}));
     item("m5.large")->setCheckState(Qt::Checked);
-    QCOMPARE(emitted(spy).ecs.instanceTypes, (std::vector<std::string>{"m7g.large", "m7g.xlarge", "c7g.xlarge", "m5.large"}));
+    QCOMPARE(emitted(spy).as<Models::EcsEc2Spec>().instanceTypes, (std::vector<std::string>{"m7g.large", "m7g.xlarge", "c7g.xlarge", "m5.large"}));
 
     // Unticking every type is refused: the option would have no candidate.
     for (const char *t : {"m7g.large", "m7g.xlarge", "c7g.xlarge"})
@@ -967,30 +967,30 @@ void TestOptionEditor::ecs_instanceTypesTickAndAuto()
     item("m5.large")->setCheckState(Qt::Unchecked);
     QCOMPARE(spy.count(), before);
     QVERIFY(!editor.fieldError(QStringLiteral("ecs.instanceTypes")).isEmpty());
-    QCOMPARE(editor.option().ecs.instanceTypes, std::vector<std::string>{"m5.large"});
+    QCOMPARE(editor.option().as<Models::EcsEc2Spec>().instanceTypes, std::vector<std::string>{"m5.large"});
     item("r5.large")->setCheckState(Qt::Checked);
     QCOMPARE(editor.fieldError(QStringLiteral("ecs.instanceTypes")), QString());
-    QCOMPARE(editor.option().ecs.instanceTypes, std::vector<std::string>{"r5.large"});
+    QCOMPARE(editor.option().as<Models::EcsEc2Spec>().instanceTypes, std::vector<std::string>{"r5.large"});
 
     // "auto": every type of the sheet; the list is kept for turning it off again.
     clickCheckBox(editor.checkBox(QStringLiteral("ecs.autoInstanceTypes")));
     QCOMPARE(emittedField(spy), QStringLiteral("ecs.autoInstanceTypes"));
-    QVERIFY(emitted(spy).ecs.autoInstanceTypes);
+    QVERIFY(emitted(spy).as<Models::EcsEc2Spec>().autoInstanceTypes);
     QVERIFY(!list->isEnabled());
     clickCheckBox(editor.checkBox(QStringLiteral("ecs.autoInstanceTypes")));
-    QVERIFY(!emitted(spy).ecs.autoInstanceTypes);
-    QCOMPARE(emitted(spy).ecs.instanceTypes, std::vector<std::string>{"r5.large"});
+    QVERIFY(!emitted(spy).as<Models::EcsEc2Spec>().autoInstanceTypes);
+    QCOMPARE(emitted(spy).as<Models::EcsEc2Spec>().instanceTypes, std::vector<std::string>{"r5.large"});
     QVERIFY(list->isEnabled());
 
     // A candidate the sheet lacks is listed, ticked, and can be unticked.
     OptionSpec odd = spec;
-    odd.ecs.instanceTypes.push_back("x9.mega");
+    odd.as<Models::EcsEc2Spec>().instanceTypes.push_back("x9.mega");
     show(editor, odd);
     QVERIFY(item("x9.mega"));
     QCOMPARE(item("x9.mega")->checkState(), Qt::Checked);
     QVERIFY(item("x9.mega")->text().contains(QStringLiteral("not in the price sheet")));
     item("x9.mega")->setCheckState(Qt::Unchecked);
-    QCOMPARE(emitted(spy).ecs.instanceTypes, spec.ecs.instanceTypes);
+    QCOMPARE(emitted(spy).as<Models::EcsEc2Spec>().instanceTypes, spec.as<Models::EcsEc2Spec>().instanceTypes);
 }
 
 void TestOptionEditor::labels_followThePlatform()

@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The registry: every platform's model, listed once, in the order of the Platform enum.
+#include "models/platforms/platformmodel.h"
+
+#include "models/platforms/ec2/ec2model.h"
+#include "models/platforms/ecsec2/ecsec2model.h"
+#include "models/platforms/fargate/fargatemodel.h"
+#include "models/platforms/lambda/lambdamodel.h"
+
+#include <array>
+
+namespace Costscape::Models {
+
+namespace {
+
+const std::vector<const PlatformModel *> &registered()
+{
+    static const LambdaModel lambda;
+    static const FargateModel fargate;
+    static const Ec2Model ec2;
+    static const EcsEc2Model ecsEc2;
+    static const std::vector<const PlatformModel *> models{&lambda, &fargate, &ec2, &ecsEc2};
+    return models;
+}
+
+} // namespace
+
+const PlatformModel &platformModel(Platform platform)
+{
+    return *registered().at(static_cast<std::size_t>(platform));
+}
+
+const std::vector<Platform> &allPlatforms()
+{
+    static const std::vector<Platform> list = [] {
+        std::vector<Platform> out;
+        for (const PlatformModel *m : registered())
+            out.push_back(m->platform());
+        return out;
+    }();
+    return list;
+}
+
+const char *platformName(Platform platform)
+{
+    return platformModel(platform).name();
+}
+
+const char *platformTitle(Platform platform)
+{
+    return platformModel(platform).title();
+}
+
+std::optional<Platform> platformFromName(std::string_view name)
+{
+    for (const PlatformModel *m : registered())
+        if (name == m->name())
+            return m->platform();
+    return std::nullopt;
+}
+
+std::vector<ScalingAssumption> scalingAssumptionDefaults(Platform platform)
+{
+    return platformModel(platform).scalingDefaults();
+}
+
+SpikeInput PlatformModel::spikeInputBase(const OptionContext &ctx, const Spike &spike, ScalingKind kind, const char *warmUnit) const
+{
+    SpikeInput in;
+    in.kind = kind;
+    in.warmUnit = warmUnit;
+    in.spike = spike;
+    in.durationMs = ctx.durationMs;
+    in.assumptions = resolveScalingAssumptions(scalingDefaults(), ctx.option.scalingOverrides);
+    in.slotWeight = ctx.plan.weight;
+    return in;
+}
+
+} // namespace Costscape::Models
