@@ -176,8 +176,7 @@ void MainWindow::createActions()
     edit->addAction(tr("&Copy line items"), this, [this] { m_results->copyLineItems(); });
     edit->addSeparator();
     auto *add = edit->addMenu(tr("&Add option"));
-    for (const auto platform : {Models::Platform::Lambda, Models::Platform::Fargate, Models::Platform::Ec2,
-                                Models::Platform::EcsEc2})
+    for (const Models::Platform platform : Models::allPlatforms())
         add->addAction(QString::fromUtf8(Models::platformTitle(platform)), this, [this, platform] {
             m_options->addOption(platform);
             m_optionsDock->show();

@@ -62,6 +62,8 @@ public:
     virtual const char *name() const = 0;
     /** For tables and charts: "AWS Lambda". */
     virtual const char *title() const = 0;
+    /** The stem of a new option's id in the window ("lambda", "ecs"). */
+    virtual const char *idStem() const { return name(); }
 
     /** A new option of this platform as the window adds it: the format's defaults, required fields filled. */
     virtual PlatformSpec defaultSpec() const = 0;
@@ -81,6 +83,12 @@ public:
 
     /** The scaling assumptions of the spike model, each with its default and source; keys are unique. */
     virtual std::vector<ScalingAssumption> scalingDefaults() const = 0;
+    /** How the platform's capacity comes up in the spike model. */
+    virtual ScalingKind scalingKind() const = 0;
+    /** What the spike model's warm minimum counts: "instances", "tasks", "provisioned environments". */
+    virtual const char *warmUnit() const = 0;
+    /** A spike input with the platform's kind, warm unit and assumptions (with overrides applied), nothing else. */
+    SpikeInput emptySpikeInput(const std::map<std::string, double> &overrides = {}) const;
     /**
      * The spike model's input for one priced, feasible option: the unit it scales by, what one
      * unit serves, the floor already warm, the assumptions with the option's overrides, and the
@@ -90,8 +98,8 @@ public:
     virtual SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const = 0;
 
 protected:
-    /** What every platform's spike input starts from: the spike, the duration, the assumptions with overrides. */
-    SpikeInput spikeInputBase(const OptionContext &context, const Spike &spike, ScalingKind kind, const char *warmUnit) const;
+    /** What every platform's spike input starts from: emptySpikeInput() with the spike, the duration, the slots. */
+    SpikeInput spikeInputBase(const OptionContext &context, const Spike &spike) const;
 };
 
 /** The scaling defaults of a platform (platformModel(platform).scalingDefaults()). */

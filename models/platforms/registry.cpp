@@ -65,14 +65,20 @@ std::vector<ScalingAssumption> scalingAssumptionDefaults(Platform platform)
     return platformModel(platform).scalingDefaults();
 }
 
-SpikeInput PlatformModel::spikeInputBase(const OptionContext &ctx, const Spike &spike, ScalingKind kind, const char *warmUnit) const
+SpikeInput PlatformModel::emptySpikeInput(const std::map<std::string, double> &overrides) const
 {
     SpikeInput in;
-    in.kind = kind;
-    in.warmUnit = warmUnit;
+    in.kind = scalingKind();
+    in.warmUnit = warmUnit();
+    in.assumptions = resolveScalingAssumptions(scalingDefaults(), overrides);
+    return in;
+}
+
+SpikeInput PlatformModel::spikeInputBase(const OptionContext &ctx, const Spike &spike) const
+{
+    SpikeInput in = emptySpikeInput(ctx.option.scalingOverrides);
     in.spike = spike;
     in.durationMs = ctx.durationMs;
-    in.assumptions = resolveScalingAssumptions(scalingDefaults(), ctx.option.scalingOverrides);
     in.slotWeight = ctx.plan.weight;
     return in;
 }

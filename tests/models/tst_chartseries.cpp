@@ -27,64 +27,61 @@ private slots:
     void packing_readsBothFleetsAndTheirRuns();
     void packing_lowerBoundIsOptional_data();
     void packing_lowerBoundIsOptional();
-    void packing_taskDemandPerGroup_data();
     void packing_taskDemandPerGroup();
-    void packing_mistypedFields_readAsZero_neverThrow();
+    void packing_emptyRunsAreLeftOut();
 };
 
 namespace {
 
-using Json = nlohmann::ordered_json;
+using Models::PackedFleet;
+using Models::PackingDetails;
 
 /** One run: api tasks take 512 CPU units / 1024 MB, worker tasks 256 / 2048 (per instance). */
-Json packingRun(const char *type, int instances, int api, int worker, double cpuOffered = 2048, double memoryOffered = 7936,
-                double price = 0.096)
+PackedFleet::Run packingRun(const char *type, int instances, int api, int worker, double cpuOffered = 2048,
+                            double memoryOffered = 7936, double price = 0.096)
 {
-    return {{"type", type},
-            {"instances", instances},
-            {"tasks", {api, worker}},
-            {"cpuUsed", api * 512.0 + worker * 256.0},
-            {"memoryUsed", api * 1024.0 + worker * 2048.0},
-            {"cpuOffered", cpuOffered},
-            {"memoryOffered", memoryOffered},
-            {"hourlyPrice", price},
-            {"burstable", std::string(type).rfind("t3", 0) == 0}};
+    return {type,
+            instances,
+            {double(api), double(worker)},
+            api * 512.0 + worker * 256.0,
+            api * 1024.0 + worker * 2048.0,
+            cpuOffered,
+            memoryOffered,
+            price,
+            std::string(type).rfind("t3", 0) == 0};
 }
 
-/** The schema of details["packing"]: the scheduler's 5 m5.large against 3 m5.large and a t3.large. */
-Json fivePacking()
+/** The scheduler's 5 m5.large against 3 m5.large and a t3.large. */
+PackingDetails fivePacking()
 {
-    return {{"hour", 13},
-            {"groups", {"api", "worker"}},
-            {"optimised",
-             {{"strategy", "optimised"},
-              {"hourlyCost", 0.3712},
-              {"instances", 4},
-              {"cpuUtilisation", 6656.0 / 8192},
-              {"memoryUtilisation", 22528.0 / 31744},
-              {"strandedCpuUnits", 1536},
-              {"strandedMemoryMb", 9216},
-              {"runs", {packingRun("m5.large", 2, 1, 3), packingRun("m5.large", 1, 4, 0),
-                        packingRun("t3.large", 1, 4, 0, 2048, 7936, 0.0832)}}}},
-            {"scheduler",
-             {{"strategy", "binpack-memory"},
-              {"hourlyCost", 0.48},
-              {"instances", 5},
-              {"cpuUtilisation", 0.65},
-              {"memoryUtilisation", 22528.0 / 39680},
-              {"strandedCpuUnits", 3584},
-              {"strandedMemoryMb", 17152},
-              {"runs", {packingRun("m5.large", 2, 1, 3), packingRun("m5.large", 2, 3, 0), packingRun("m5.large", 1, 2, 0)}}}},
-            {"savingsHourly", 0.1088}};
+    PackingDetails p;
+    p.hour = 13;
+    p.groups = {"api", "worker"};
+    p.taskCpuUnits = {512, 256};
+    p.taskMemoryMb = {1024, 2048};
+    p.optimised = {"optimised", 0.3712, 4, 6656.0 / 8192, 22528.0 / 31744, 1536, 9216,
+                   {packingRun("m5.large", 2, 1, 3), packingRun("m5.large", 1, 4, 0), packingRun("t3.large", 1, 4, 0, 2048, 7936, 0.0832)}};
+    p.scheduler = PackedFleet{"binpack-memory", 0.48, 5, 0.65, 22528.0 / 39680, 3584, 17152,
+                              {packingRun("m5.large", 2, 1, 3), packingRun("m5.large", 2, 3, 0), packingRun("m5.large", 1, 2, 0)}};
+    p.savingsHourly = 0.1088;
+    return p;
 }
 
-Models::OptionResult optionWith(const std::string &id, Models::Platform platform, Json details)
+Models::OptionResult optionWith(const std::string &id, Models::Platform platform, Models::PlatformDetails details)
 {
     Models::OptionResult o;
     o.id = id;
     o.platform = platform;
     o.details = std::move(details);
     return o;
+}
+
+Models::EcsEc2Details ecsWith(PackingDetails packing)
+{
+    Models::EcsEc2Details d;
+    d.instanceType = "m5.large";
+    d.packing = std::move(packing);
+    return d;
 }
 
 Models::Evaluation evaluationWith(std::vector<Models::OptionResult> options)
@@ -252,12 +249,10 @@ void TestChartSeries::hourly_optionsWithTheirOwnPlanAreSkipped()
 
 void TestChartSeries::packing_oneSeriesPerEcsOptionWithAPacking()
 {
-    const auto e = evaluationWith({optionWith("fn", Models::Platform::Lambda, {{"packing", fivePacking()}}),
-                                   optionWith("ecs-old", Models::Platform::EcsEc2, {{"instanceType", "m5.large"}}),
-                                   optionWith("ecs-a", Models::Platform::EcsEc2, {{"packing", fivePacking()}}),
-                                   optionWith("ecs-null", Models::Platform::EcsEc2, Json()),
-                                   optionWith("ecs-array", Models::Platform::EcsEc2, {{"packing", Json::array()}}),
-                                   optionWith("ecs-b", Models::Platform::EcsEc2, {{"packing", fivePacking()}})});
+    const auto e = evaluationWith({optionWith("fn", Models::Platform::Lambda, Models::LambdaDetails{120, 512, 1e6}),
+                                   optionWith("ecs-a", Models::Platform::EcsEc2, ecsWith(fivePacking())),
+                                   optionWith("ecs-unpriced", Models::Platform::EcsEc2, std::monostate()),
+                                   optionWith("ecs-b", Models::Platform::EcsEc2, ecsWith(fivePacking()))});
     const auto series = Models::packingSeries(e);
     QCOMPARE(series.size(), std::size_t(2));
     QCOMPARE(series[0].id, std::string("ecs-a"));
@@ -267,36 +262,40 @@ void TestChartSeries::packing_oneSeriesPerEcsOptionWithAPacking()
 
 void TestChartSeries::packing_readsBothFleetsAndTheirRuns()
 {
-    auto e = evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, {{"packing", fivePacking()}})});
+    auto e = evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, ecsWith(fivePacking()))});
     e.hoursPerMonth = 730;
     const Models::PackingSeries s = Models::packingSeries(e).front();
     QCOMPARE(s.hour, 13);
     QCOMPARE(s.slotCount, 168);
     QCOMPARE(s.groups, (std::vector<std::string>{"api", "worker"}));
     QCOMPARE(s.scheduler.strategy, std::string("binpack-memory"));
-    QCOMPARE(s.scheduler.instances, 5);
+    QCOMPARE(s.scheduler.instances, 5LL);
     QCOMPARE(s.scheduler.runs.size(), std::size_t(3));
     QCOMPARE(s.optimised.strategy, std::string("optimised"));
-    QCOMPARE(s.optimised.instances, 4);
+    QCOMPARE(s.optimised.instances, 4LL);
     QCOMPARE(s.optimised.hourlyCost, 0.3712);
     QCOMPARE(s.optimised.strandedCpuUnits, 1536.0);
     QCOMPARE(s.optimised.strandedMemoryMb, 9216.0);
     const auto &t3 = s.optimised.runs[2];
     QCOMPARE(t3.type, std::string("t3.large"));
-    QCOMPARE(t3.instances, 1);
+    QCOMPARE(t3.instances, 1LL);
     QCOMPARE(t3.tasks, (std::vector<double>{4, 0}));
     QCOMPARE(t3.cpuUsed, 2048.0);
     QCOMPARE(t3.memoryOffered, 7936.0);
     QCOMPARE(t3.hourlyPrice, 0.0832);
     QVERIFY(t3.burstable);
     QVERIFY(!s.optimised.runs[0].burstable);
+    // 0.1088 an hour over 730 hours.
     QVERIFY(std::abs(s.savingsMonthly() - 79.424) < 1e-9);
     QVERIFY(s.hasScheduler);
-    // savingsHourly missing: the scheduler's cost minus the optimised one.
-    Json packing = fivePacking();
-    packing.erase("savingsHourly");
-    const auto derived = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, {{"packing", packing}})})).front();
-    QVERIFY(std::abs(derived.savingsHourly - (0.48 - 0.3712)) < 1e-12);
+    // No single type holds the tasks: no scheduler fleet, nothing saved against it.
+    PackingDetails alone = fivePacking();
+    alone.scheduler.reset();
+    alone.savingsHourly = 0;
+    const auto a = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, ecsWith(alone))})).front();
+    QVERIFY(!a.hasScheduler);
+    QVERIFY(a.scheduler.runs.empty());
+    QCOMPARE(a.savingsMonthly(), 0.0);
 }
 
 void TestChartSeries::packing_lowerBoundIsOptional_data()
@@ -312,74 +311,29 @@ void TestChartSeries::packing_lowerBoundIsOptional()
 {
     QFETCH(bool, present);
     QFETCH(double, bound);
-    Json packing = fivePacking();
+    PackingDetails packing = fivePacking();
     if (present)
-        packing["lowerBoundHourly"] = bound;
-    const auto s = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, {{"packing", packing}})})).front();
+        packing.lowerBoundHourly = bound;
+    const auto s = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, ecsWith(packing))})).front();
     QCOMPARE(s.hasLowerBound(), present);
     if (present)
         QCOMPARE(s.lowerBoundHourly, bound);
 }
 
-void TestChartSeries::packing_taskDemandPerGroup_data()
-{
-    QTest::addColumn<Json>("packing");
-    QTest::addColumn<std::vector<double>>("cpu");
-    QTest::addColumn<std::vector<double>>("memory");
-    QTest::newRow("estimated-from-mixed-runs") << fivePacking() << std::vector<double>{512, 256}
-                                               << std::vector<double>{1024, 2048};
-    Json given = fivePacking();
-    given["taskCpuUnits"] = {500, 300};
-    given["taskMemoryMb"] = {1000, 2000};
-    QTest::newRow("given-in-the-packing") << given << std::vector<double>{500, 300} << std::vector<double>{1000, 2000};
-    // Every run holds api and worker 1:3: the runs cannot tell the groups apart, so every task
-    // gets the mean (512 + 3 x 256) / 4 = 320 units, (1024 + 3 x 2048) / 4 = 1792 MB.
-    Json sameMix = fivePacking();
-    sameMix["optimised"]["runs"] = Json::array({packingRun("m5.large", 4, 1, 3)});
-    sameMix["scheduler"]["runs"] = Json::array({packingRun("m5.large", 2, 1, 3), packingRun("m5.large", 2, 2, 6)});
-    QTest::newRow("one-mix-mean-share") << sameMix << std::vector<double>{320, 320} << std::vector<double>{1792, 1792};
-}
-
 void TestChartSeries::packing_taskDemandPerGroup()
 {
-    QFETCH(Json, packing);
-    QFETCH(std::vector<double>, cpu);
-    QFETCH(std::vector<double>, memory);
-    const auto s = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, {{"packing", packing}})})).front();
-    QCOMPARE(s.taskCpuUnits.size(), cpu.size());
-    QCOMPARE(s.taskMemoryMb.size(), memory.size());
-    for (std::size_t g = 0; g < cpu.size(); ++g) {
-        QVERIFY2(std::abs(s.taskCpuUnits[g] - cpu[g]) < 1e-6, std::to_string(s.taskCpuUnits[g]).c_str());
-        QVERIFY2(std::abs(s.taskMemoryMb[g] - memory[g]) < 1e-6, std::to_string(s.taskMemoryMb[g]).c_str());
-    }
+    // The model's own task sizes, carried as they are (no estimate from the runs).
+    const auto s = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, ecsWith(fivePacking()))})).front();
+    QCOMPARE(s.taskCpuUnits, (std::vector<double>{512, 256}));
+    QCOMPARE(s.taskMemoryMb, (std::vector<double>{1024, 2048}));
 }
 
-void TestChartSeries::packing_mistypedFields_readAsZero_neverThrow()
+void TestChartSeries::packing_emptyRunsAreLeftOut()
 {
-    Json packing = fivePacking();
-    packing["hour"] = "13";
-    packing["groups"] = {"api", 7};
-    packing["optimised"]["instances"] = nullptr;
-    packing["optimised"]["runs"][0]["tasks"] = Json::array({"1"}); // too short and not a number
-    packing["optimised"]["runs"][1]["burstable"] = "yes";
-    packing["scheduler"] = "none";
-    packing.erase("savingsHourly");
-    std::vector<Models::PackingSeries> series;
-    try {
-        series = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, {{"packing", packing}})}));
-    } catch (const std::exception &error) {
-        QFAIL(error.what());
-    }
-    QCOMPARE(series.size(), std::size_t(1));
-    const auto &s = series.front();
-    QCOMPARE(s.hour, 0);
-    QCOMPARE(s.groups, (std::vector<std::string>{"api", ""}));
-    QCOMPARE(s.optimised.instances, 0);
-    QCOMPARE(s.optimised.runs[0].tasks, (std::vector<double>{0, 0}));
-    QVERIFY(!s.optimised.runs[1].burstable);
-    QVERIFY(s.scheduler.runs.empty());
-    QVERIFY(!s.hasScheduler);
-    QCOMPARE(s.savingsHourly, 0.0); // nothing to save against
+    PackingDetails packing = fivePacking();
+    packing.optimised.runs.push_back(packingRun("m5.xlarge", 0, 0, 0));
+    const auto s = Models::packingSeries(evaluationWith({optionWith("ecs", Models::Platform::EcsEc2, ecsWith(packing))})).front();
+    QCOMPARE(s.optimised.runs.size(), std::size_t(3));
 }
 
 QTEST_GUILESS_MAIN(TestChartSeries)

@@ -75,10 +75,8 @@ Models::Scenario newScenarioValue()
     s.workload.requests = RequestModel::hourly(scaleProfileToPeak(profilePresetShape(ProfilePreset::DiurnalWeb), 40));
     s.workload.durationMs = 120;
     s.workload.memoryMb = 512;
-    s.options = {ScenarioDocument::defaultOption(Platform::Lambda, "lambda"),
-                 ScenarioDocument::defaultOption(Platform::Fargate, "fargate"),
-                 ScenarioDocument::defaultOption(Platform::Ec2, "ec2"),
-                 ScenarioDocument::defaultOption(Platform::EcsEc2, "ecs")};
+    for (const Platform platform : allPlatforms())
+        s.options.push_back(ScenarioDocument::defaultOption(platform, platformModel(platform).idStem()));
     return s;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/optionspanel.h"
 
+#include "models/platforms/platformmodel.h"
+
 #include "ui/editors/optioneditor.h"
 #include "ui/itemmodels/optionlistmodel.h"
 #include "ui/document/scenariodocument.h"
@@ -34,8 +36,7 @@ OptionsPanel::OptionsPanel(ScenarioDocument *document, QWidget *parent)
     m_list->setToolTip(tr("Untick an option to leave it out of the comparison without deleting it."));
     auto *buttons = new QHBoxLayout;
     auto *addMenu = new QMenu(m_add);
-    for (const auto platform : {Models::Platform::Lambda, Models::Platform::Fargate, Models::Platform::Ec2,
-                                Models::Platform::EcsEc2})
+    for (const Models::Platform platform : Models::allPlatforms())
         addMenu->addAction(QString::fromUtf8(Models::platformTitle(platform)), this, [this, platform] { addOption(platform); });
     m_add->setMenu(addMenu);
     buttons->addWidget(m_add);
@@ -135,7 +136,7 @@ void OptionsPanel::showSelected()
 
 void OptionsPanel::addOption(Models::Platform platform)
 {
-    const std::string base = platform == Models::Platform::EcsEc2 ? "ecs" : Models::platformName(platform);
+    const std::string base = Models::platformModel(platform).idStem();
     auto option = ScenarioDocument::defaultOption(platform, m_document->uniqueOptionId(base));
     const int index = static_cast<int>(m_document->scenario().options.size());
     m_document->edit(tr("Add %1").arg(QString::fromUtf8(Models::platformTitle(platform))),

@@ -24,6 +24,8 @@ public:
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
+    ScalingKind scalingKind() const override { return ScalingKind::Instances; }
+    const char *warmUnit() const override { return "instances"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /** How many of count instances are on-demand. */

@@ -95,7 +95,7 @@ std::vector<ScalingAssumption> Ec2Model::scalingDefaults() const
 
 SpikeInput Ec2Model::spikeInput(const OptionContext &ctx, const OptionResult &result, const Spike &spike) const
 {
-    SpikeInput in = spikeInputBase(ctx, spike, ScalingKind::Instances, "instances");
+    SpikeInput in = spikeInputBase(ctx, spike);
     const Ec2Spec &e = ctx.option.as<Ec2Spec>();
     const Pricing::Ec2InstanceType *type = ctx.sheet.ec2(ctx.region(), e.instanceType);
     applyFleetToSpike(in, e.fleet, type ? type->memoryGib * 1024.0 : 0, ctx.memoryMb);

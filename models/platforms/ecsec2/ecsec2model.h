@@ -25,12 +25,15 @@ public:
     Platform platform() const override { return Platform::EcsEc2; }
     const char *name() const override { return "ecs-ec2"; }
     const char *title() const override { return "ECS on EC2"; }
+    const char *idStem() const override { return "ecs"; }
     PlatformSpec defaultSpec() const override;
     PlatformSpec read(OptionReader &reader) const override;
     void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
+    ScalingKind scalingKind() const override { return ScalingKind::ClusterTasks; }
+    const char *warmUnit() const override { return "tasks"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /** Registered memory per installed memory: 7985 / 8192, the m4.large example of the ECS developer guide. */

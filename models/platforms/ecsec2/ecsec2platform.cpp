@@ -243,7 +243,7 @@ std::vector<ScalingAssumption> EcsEc2Model::scalingDefaults() const
 
 SpikeInput EcsEc2Model::spikeInput(const OptionContext &ctx, const OptionResult &result, const Spike &spike) const
 {
-    SpikeInput in = spikeInputBase(ctx, spike, ScalingKind::ClusterTasks, "tasks");
+    SpikeInput in = spikeInputBase(ctx, spike);
     const EcsEc2Spec &spec = ctx.option.as<EcsEc2Spec>();
     if (spec.taskGroups.empty())
         return in;

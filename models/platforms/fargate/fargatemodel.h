@@ -25,6 +25,8 @@ public:
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
+    ScalingKind scalingKind() const override { return ScalingKind::Tasks; }
+    const char *warmUnit() const override { return "tasks"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /**

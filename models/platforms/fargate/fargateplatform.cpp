@@ -94,7 +94,7 @@ std::vector<ScalingAssumption> FargateModel::scalingDefaults() const
 
 SpikeInput FargateModel::spikeInput(const OptionContext &ctx, const OptionResult &result, const Spike &spike) const
 {
-    SpikeInput in = spikeInputBase(ctx, spike, ScalingKind::Tasks, "tasks");
+    SpikeInput in = spikeInputBase(ctx, spike);
     const FargateSpec &fs = ctx.option.as<FargateSpec>();
     applyFleetToSpike(in, fs.fleet, fs.taskMemoryGb * 1024.0, ctx.memoryMb);
     in.unitsPerSlot = result.fleet.hourly;

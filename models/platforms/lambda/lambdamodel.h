@@ -26,6 +26,8 @@ public:
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
+    ScalingKind scalingKind() const override { return ScalingKind::Environments; }
+    const char *warmUnit() const override { return "provisioned environments"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 
     /** Lambda rejects invocations longer than 15 minutes. */

@@ -110,7 +110,7 @@ std::vector<ScalingAssumption> LambdaModel::scalingDefaults() const
 
 SpikeInput LambdaModel::spikeInput(const OptionContext &ctx, const OptionResult &, const Spike &spike) const
 {
-    SpikeInput in = spikeInputBase(ctx, spike, ScalingKind::Environments, "provisioned environments");
+    SpikeInput in = spikeInputBase(ctx, spike);
     const LambdaSpec &l = ctx.option.as<LambdaSpec>();
     in.unitConcurrency = 1;
     in.targetUtilization = 1;

@@ -529,8 +529,8 @@ void TestEcsPacking::evaluator_picksCheapestCandidate()
     QVERIFY2(evaluation.ok(), evaluation.error().toString().c_str());
     const OptionResult &r = evaluation->options.at(0);
     QVERIFY2(r.feasible, r.warnings.empty() ? "" : r.warnings.front().c_str());
-    QCOMPARE(QString::fromStdString(r.details.at("instanceType").get<std::string>()), expectedType);
-    QCOMPARE(r.details.at("peakInstances").get<double>(), expectedInstances);
+    QCOMPARE(QString::fromStdString(r.detailsAs<EcsEc2Details>()->instanceType), expectedType);
+    QCOMPARE(r.detailsAs<EcsEc2Details>()->peakInstances, expectedInstances);
     QCOMPARE(r.fleet.peak, expectedInstances);
     // Constant counts over 730 one-hour slots: instance-hours = instances x 730.
     QCOMPARE(r.fleet.unitHours, expectedInstances * 730.0);
@@ -559,7 +559,7 @@ void TestEcsPacking::evaluator_zeroTasks_costNothing()
     QCOMPARE(r.monthlyCost, 0.0);
     QCOMPARE(r.fleet.peak, 0.0);
     QCOMPARE(r.fleet.unitHours, 0.0);
-    QCOMPARE(r.details.at("peakInstances").get<double>(), 0.0);
+    QCOMPARE(r.detailsAs<EcsEc2Details>()->peakInstances, 0.0);
 }
 
 void TestEcsPacking::evaluator_idleGroupThatFitsNowhere_isNotInfeasible()
@@ -597,7 +597,7 @@ void TestEcsPacking::evaluator_tinyMonth_isPricedNotCrashing()
     const OptionResult &r = evaluation->options.at(0);
     QVERIFY(r.feasible);
     QCOMPARE(r.fleet.hourly.size(), std::size_t(1));
-    QCOMPARE(QString::fromStdString(r.details.at("instanceType").get<std::string>()), QStringLiteral("a.large"));
+    QCOMPARE(QString::fromStdString(r.detailsAs<EcsEc2Details>()->instanceType), QStringLiteral("a.large"));
     QCOMPARE(r.fleet.peak, 3.0);
     QCOMPARE(r.fleet.unitHours, 3e-10);
     QCOMPARE(r.monthlyCost, 3e-11);

@@ -524,32 +524,33 @@ void TestEcsScheduler::evaluator_detailsPacking_bothFleetsSideBySide()
     QVERIFY(r.feasible);
     QVERIFY(std::abs(r.monthlyCost - 197.1) < 1e-9);
     QCOMPARE(r.lineItems.size(), std::size_t(2));
-    const auto &p = r.details.at("packing");
-    QCOMPARE(p.at("hour").get<int>(), 0);
-    QCOMPARE(p.at("groups").size(), std::size_t(1));
-    QCOMPARE(p.at("groups").at(0).get<std::string>(), std::string("api"));
-    const auto &o = p.at("optimised");
-    const auto &s = p.at("scheduler");
-    QCOMPARE(o.at("strategy").get<std::string>(), std::string("optimised"));
-    QCOMPARE(s.at("strategy").get<std::string>(), std::string("binpack-memory"));
-    QVERIFY(std::abs(o.at("hourlyCost").get<double>() - 0.27) < 1e-12);
-    QVERIFY(std::abs(s.at("hourlyCost").get<double>() - 0.30) < 1e-12);
-    QVERIFY(std::abs(p.at("savingsHourly").get<double>() - 0.03) < 1e-12);
-    QCOMPARE(o.at("instances").get<int>(), 2);
-    QCOMPARE(s.at("instances").get<int>(), 3);
+    const EcsEc2Details *details = r.detailsAs<EcsEc2Details>();
+    QVERIFY(details);
+    const PackingDetails &p = details->packing;
+    QCOMPARE(p.hour, std::size_t(0));
+    QCOMPARE(p.groups, (std::vector<std::string>{"api"}));
+    QVERIFY(p.scheduler);
+    const PackedFleet &o = p.optimised;
+    const PackedFleet &s = *p.scheduler;
+    QCOMPARE(o.strategy, std::string("optimised"));
+    QCOMPARE(s.strategy, std::string("binpack-memory"));
+    QVERIFY(std::abs(o.hourlyCost - 0.27) < 1e-12);
+    QVERIFY(std::abs(s.hourlyCost - 0.30) < 1e-12);
+    QVERIFY(std::abs(p.savingsHourly - 0.03) < 1e-12);
+    QCOMPARE(o.instances, 2LL);
+    QCOMPARE(s.instances, 3LL);
     // Scheduler on 3 a.large: offered 3 x 2048 units and 3 x 7729 MiB; used 10 x 512, 10 x 1024.
-    QVERIFY(std::abs(s.at("strandedCpuUnits").get<double>() - (3 * 2048 - 5120)) < 1e-9);
-    QVERIFY(std::abs(s.at("strandedMemoryMb").get<double>() - (3 * 7729 - 10240)) < 1e-9);
-    QVERIFY(std::abs(s.at("cpuUtilisation").get<double>() - 5120.0 / 6144.0) < 1e-12);
-    int tasks = 0;
-    for (const auto &run : o.at("runs")) {
-        for (const char *key : {"type", "instances", "tasks", "cpuUsed", "memoryUsed", "cpuOffered", "memoryOffered",
-                                "hourlyPrice", "burstable"})
-            QVERIFY2(run.contains(key), key);
-        tasks += run.at("instances").get<int>() * run.at("tasks").at(0).get<int>();
-        QCOMPARE(run.at("memoryOffered").get<double>(), 7729.0);
+    QVERIFY(std::abs(s.strandedCpuUnits - (3 * 2048 - 5120)) < 1e-9);
+    QVERIFY(std::abs(s.strandedMemoryMb - (3 * 7729 - 10240)) < 1e-9);
+    QVERIFY(std::abs(s.cpuUtilisation - 5120.0 / 6144.0) < 1e-12);
+    double tasks = 0;
+    for (const PackedFleet::Run &run : o.runs) {
+        QVERIFY(!run.type.empty());
+        QCOMPARE(run.tasks.size(), std::size_t(1));
+        tasks += static_cast<double>(run.instances) * run.tasks.at(0);
+        QCOMPARE(run.memoryOffered, 7729.0);
     }
-    QCOMPARE(tasks, 10);
+    QCOMPARE(tasks, 10.0);
     QVERIFY2(QString::fromStdString(r.summary).contains(QStringLiteral("ECS binpack-memory would use 3 a.large")), r.summary.c_str());
 }
 
@@ -610,7 +611,7 @@ void TestEcsScheduler::evaluator_burstableTypeChosen_isWarned()
     for (const std::string &w : r.warnings)
         warned = warned || QString::fromStdString(w).startsWith(QStringLiteral("t3.small is burstable"));
     QVERIFY(warned);
-    QVERIFY(r.details.at("packing").at("optimised").at("runs").at(0).at("burstable").get<bool>());
+    QVERIFY(r.detailsAs<EcsEc2Details>()->packing.optimised.runs.at(0).burstable);
 }
 
 QTEST_GUILESS_MAIN(TestEcsScheduler)

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/common/evaluatetext.h"
 #include "output/resultformat.h"
+#include "models/platforms/platformmodel.h"
 #include "models/scaling/scaling.h"
 #include "models/scenario/scenarioreader.h"
 
@@ -41,15 +42,26 @@ private slots:
 
 namespace {
 
-/** "key=value;key=value" as overrides of the platform's defaults. */
-std::vector<ScalingAssumption> assumptionsFrom(Platform platform, const QString &text)
+/** "key=value;key=value" as overrides of a platform's defaults. */
+std::map<std::string, double> overridesFrom(const QString &text)
 {
     std::map<std::string, double> overrides;
     for (const QString &pair : text.split(u';', Qt::SkipEmptyParts)) {
         const QStringList kv = pair.split(u'=');
         overrides[kv[0].trimmed().toStdString()] = kv[1].toDouble();
     }
-    return resolveScalingAssumptions(platform, overrides);
+    return overrides;
+}
+
+/** The spike input of a platform (its kind, warm unit and assumptions) with the overrides. */
+SpikeInput inputFor(Platform platform, const QString &overrides = {})
+{
+    return platformModel(platform).emptySpikeInput(overridesFrom(overrides));
+}
+
+std::vector<ScalingAssumption> assumptionsFrom(Platform platform, const QString &text)
+{
+    return inputFor(platform, text).assumptions;
 }
 
 } // namespace
@@ -143,8 +155,7 @@ void TestScaling::handWorkedSpikes()
     QFETCH(double, maxDelay);
     QFETCH(double, warmMinimum);
 
-    SpikeInput in;
-    in.platform = platform;
+    SpikeInput in = inputFor(platform);
     in.spike = {from, to, 0, hold, objectiveMs, reject ? Spike::Excess::Reject : Spike::Excess::Queue};
     in.durationMs = durationMs;
     in.unitConcurrency = unitConcurrency;
@@ -179,8 +190,7 @@ void TestScaling::lambdaRamp_limitedByScalingRate()
     // first 1,000 environments come at once (k = 1), then 100 a second: 900 + 100 k in second
     // k >= 1, short of 20,000 until k = 191. Waiting at most: the shortfalls 1900 k - 900 for
     // k = 1..9 (77,400) and 19100 - 100 k for k = 10..190 (1,647,100): 1,724,500.
-    SpikeInput in;
-    in.platform = Platform::Lambda;
+    SpikeInput in = inputFor(Platform::Lambda);
     in.spike = {0, 20000, 10, 600, 1000, Spike::Excess::Queue};
     in.durationMs = 1000;
     in.minUnits = 0;
@@ -198,8 +208,7 @@ void TestScaling::warmMinimum_pricesTheExtraUnitHours()
     // The step of the first row: 5 instances warm keep it within the objective. The fleet runs
     // 1 instance for 500 hours and 3 for 230 hours at $0.10 an instance-hour: raising its floor
     // to 5 adds 4 x 500 + 2 x 230 = 2460 instance-hours, $246.
-    SpikeInput in;
-    in.platform = Platform::Ec2;
+    SpikeInput in = inputFor(Platform::Ec2);
     in.spike = {10, 50, 0, 600, 1000, Spike::Excess::Queue};
     in.durationMs = 1000;
     in.unitConcurrency = 10;
@@ -215,8 +224,7 @@ void TestScaling::warmMinimum_pricesTheExtraUnitHours()
 
     // Lambda, objective 0 (no wait at all): 500 req/s of 1 s requests need 500 environments
     // warm; 500 of 1 GB for 730 hours at $0.0000041667 per GB-second.
-    SpikeInput l;
-    l.platform = Platform::Lambda;
+    SpikeInput l = inputFor(Platform::Lambda);
     l.spike = {0, 500, 0, 60, 0, Spike::Excess::Queue};
     l.durationMs = 1000;
     l.assumptions = assumptionsFrom(Platform::Lambda, u"coldStartMs=5000"_qs);
@@ -234,8 +242,7 @@ void TestScaling::fargate_launchesABurstThenASustainedRate()
     // 1 task serves 1 req/s; the step from 0 to 300 req/s is seen at t = 60 s (1 datapoint),
     // which asks for 300 tasks: 100 launch at once (the burst), then 20 a second, so the last
     // of the 200 others at t = 70 s; each runs 0 s later (overridden), so 300 tasks from 70 s.
-    SpikeInput in;
-    in.platform = Platform::Fargate;
+    SpikeInput in = inputFor(Platform::Fargate);
     in.spike = {0, 300, 0, 600, 1000, Spike::Excess::Queue};
     in.durationMs = 1000;
     in.unitConcurrency = 1;
@@ -257,8 +264,7 @@ void TestScaling::ecs_fillsSpareRoomBeforeLaunchingInstances()
     // the policy asks for 12 tasks: 2 start in the spare room (ready after 20 s task start, at
     // 80 s), 4 more wait for 1 new instance: 60 s for the cluster alarm, 30 s launch, 20 s task
     // start: 170 s. With the load balancer check at 0 s.
-    SpikeInput in;
-    in.platform = Platform::EcsEc2;
+    SpikeInput in = inputFor(Platform::EcsEc2);
     in.spike = {6, 12, 0, 600, 1000, Spike::Excess::Queue};
     in.durationMs = 1000;
     in.unitConcurrency = 1;
@@ -298,8 +304,8 @@ void TestScaling::defaults_haveASourceAndUniqueKeys()
     }
     if (platform == Platform::Lambda) {
         // AWS's own figures: 1,000 environments per 10 s, 1,000 concurrent executions.
-        QCOMPARE(resolveScalingAssumptions(platform, {})[1].value, 1000.0);
-        QCOMPARE(resolveScalingAssumptions(platform, {})[2].value, 1000.0);
+        QCOMPARE(scalingAssumptionDefaults(platform)[1].value, 1000.0);
+        QCOMPARE(scalingAssumptionDefaults(platform)[2].value, 1000.0);
     }
 }
 
@@ -318,7 +324,7 @@ void TestScaling::reader_readsObjectiveExcessAndOverrides()
     QCOMPARE(o.size(), std::size_t(2));
     QCOMPARE(o.at("coldStartMs"), 400.0);
     QCOMPARE(o.at("accountConcurrency"), 3000.0);
-    const auto resolved = resolveScalingAssumptions(Platform::Lambda, o);
+    const auto resolved = resolveScalingAssumptions(scalingAssumptionDefaults(Platform::Lambda), o);
     QCOMPARE(resolved[0].key, std::string("coldStartMs"));
     QVERIFY(resolved[0].overridden);
     QVERIFY(!resolved[1].overridden);

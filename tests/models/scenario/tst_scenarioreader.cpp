@@ -68,11 +68,11 @@ void TestScenarioReader::formatsExample_readsEveryField()
     QCOMPARE(s->workload.spike->toPerSecond, 2000.0);
     QCOMPARE(s->options.size(), std::size_t(5));
     const OptionSpec &fn = s->options[0];
-    QCOMPARE(fn.platform, Platform::Lambda);
+    QCOMPARE(fn.platform(), Platform::Lambda);
     QCOMPARE(fn.memoryMb.value_or(0), 1536.0);
     QVERIFY(fn.as<Models::LambdaSpec>().freeTier);
     const OptionSpec &tasks = s->options[1];
-    QCOMPARE(tasks.platform, Platform::Fargate);
+    QCOMPARE(tasks.platform(), Platform::Fargate);
     QCOMPARE(tasks.as<Models::FargateSpec>().fleet.fixedCount.value_or(0), 2.0);
     const OptionSpec &cheap = s->options[3];
     QCOMPARE(cheap.as<Models::Ec2Spec>().purchase, Purchase::Spot);
@@ -80,7 +80,7 @@ void TestScenarioReader::formatsExample_readsEveryField()
     QVERIFY(!cheap.as<Models::Ec2Spec>().fleet.isFixed());
     QCOMPARE(cheap.as<Models::Ec2Spec>().fleet.capacity->value, 40.0);
     const OptionSpec &cluster = s->options[4];
-    QCOMPARE(cluster.platform, Platform::EcsEc2);
+    QCOMPARE(cluster.platform(), Platform::EcsEc2);
     QCOMPARE(cluster.as<Models::EcsEc2Spec>().taskGroups.size(), std::size_t(1));
     QCOMPARE(cluster.as<Models::EcsEc2Spec>().taskGroups[0].fleet.fixedCount.value_or(0), 40.0);
     QCOMPARE(cluster.as<Models::EcsEc2Spec>().instanceTypes, (std::vector<std::string>{"m5.large", "c5.xlarge", "r5.large"}));
@@ -194,10 +194,10 @@ void TestScenarioReader::taskGroups_andAutoInstanceTypes()
                                     {"name": "worker", "taskVcpu": 2, "taskMemoryMb": 1024, "capacity": {"requestsPerSecond": 50}}]}]})",
                                  "g.costscape.json");
     QVERIFY2(s.ok(), s.error().toString().c_str());
-    const EcsEc2Spec &e = s->options[0].ecs;
+    const EcsEc2Spec &e = s->options[0].as<EcsEc2Spec>();
     QVERIFY(e.autoInstanceTypes);
     QCOMPARE(e.purchase, Purchase::Spot);
-    QCOMPARE(e.placement, EcsEc2Spec::Placement::Spread);
+    QCOMPARE(e.placement, PlacementStrategy::Spread);
     QCOMPARE(e.taskGroups.size(), std::size_t(2));
     QCOMPARE(e.taskGroups[1].name, std::string("worker"));
     QCOMPARE(e.taskGroups[1].fleet.capacity->kind, Capacity::Kind::RequestsPerSecond);
@@ -211,7 +211,7 @@ void TestScenarioReader::sampleScenario_isValid()
     QCOMPARE(s->workload.requests.perSecondHourly.size(), std::size_t(168));
     std::set<Platform> platforms;
     for (const auto &o : s->options)
-        platforms.insert(o.platform);
+        platforms.insert(o.platform());
     QCOMPARE(platforms.size(), std::size_t(4)); // and EC2 both on-demand and spot
 }
 

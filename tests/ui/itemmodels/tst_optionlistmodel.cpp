@@ -53,7 +53,7 @@ void TestOptionListModel::rows_showIdPlatformAndEnabled()
         const int row = static_cast<int>(i);
         QCOMPARE(text(model, row),
                  QString::fromStdString(options[i].id) + QStringLiteral(" \u2014 ")
-                     + QString::fromLatin1(Models::platformTitle(options[i].platform)));
+                     + QString::fromLatin1(Models::platformTitle(options[i].platform())));
         QCOMPARE(model.index(row).data(Qt::CheckStateRole).toInt(), static_cast<int>(Qt::Checked));
         QVERIFY(model.flags(model.index(row)).testFlag(Qt::ItemIsUserCheckable));
         QCOMPARE(text(model, row, OptionListModel::IdRole), QString::fromStdString(options[i].id));
@@ -127,7 +127,7 @@ void TestOptionListModel::setOptions_sameIdsKeepSelection()
 
     QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
-    options[3].platform = Models::Platform::Fargate; // an edit of the option, same id
+    options[3].spec = Models::FargateSpec{}; // an edit of the option, same id
     model.setOptions(options);
     QCOMPARE(reset.count(), 0);
     QCOMPARE(changed.count(), 1);
