@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "output/resultformat.h"
 
+#include "base/textformat.h"
 #include "models/detailswriter.h"
 
 #include <algorithm>
@@ -9,7 +10,9 @@
 #include <cstdio>
 #include <sstream>
 
-namespace Costscape::Models {
+namespace Costscape::Output {
+
+using namespace Models;
 
 using Json = nlohmann::ordered_json;
 
@@ -182,25 +185,7 @@ std::string pad(const std::string &s, std::size_t width, bool right = false)
 }
 } // namespace
 
-namespace {
-/** @p value to @p decimals with thousands separators: "1,234.56", "301,034". */
-std::string grouped(double value, int decimals)
-{
-    const double scale = std::pow(10.0, decimals);
-    const double rounded = std::round(value * scale) / scale;
-    std::string digits = fixed(std::abs(rounded), decimals);
-    const std::size_t dot = std::min(digits.find('.'), digits.size());
-    std::string whole = digits.substr(0, dot);
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
-        whole.insert(static_cast<std::size_t>(i), ",");
-    return (rounded < 0 ? "-" : "") + whole + digits.substr(dot);
-}
-} // namespace
 
-std::string formatMoney(double value)
-{
-    return grouped(value, 2);
-}
 
 std::string formatCsv(const Evaluation &e)
 {
@@ -245,9 +230,9 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
         const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never") : fixed(s.secondsToMeetDemand, 0) + " s";
         std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
                                              : fixed(s.warmMinimum, 0) + " " + s.warmUnit + " (+"
-                + formatMoney(s.warmExtraMonthlyCost) + ")";
-        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(grouped(s.requestsDelayed, 0), 10, true)
-            << "  " << pad(grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
+                + Text::grouped(s.warmExtraMonthlyCost, 2) + ")";
+        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(Text::grouped(s.requestsDelayed, 0), 10, true)
+            << "  " << pad(Text::grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
             << "  " << warm << '\n';
     }
 }
@@ -267,7 +252,7 @@ std::string formatTable(const Evaluation &e)
     std::size_t idWidth = 6, moneyWidth = money.size();
     for (const OptionResult &o : e.options) {
         idWidth = std::max(idWidth, o.id.size());
-        moneyWidth = std::max(moneyWidth, formatMoney(o.monthlyCost).size());
+        moneyWidth = std::max(moneyWidth, Text::grouped(o.monthlyCost, 2).size());
     }
     const int cheapest = e.cheapestIndex();
     out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
@@ -282,7 +267,7 @@ std::string formatTable(const Evaluation &e)
         if (!o.feasible)
             what = "INFEASIBLE  " + what;
         out << pad(o.id, idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
-            << pad(formatMoney(o.monthlyCost), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+            << pad(Text::grouped(o.monthlyCost, 2), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
     }
     bool anyWarning = false;
     for (const OptionResult &o : e.options)
@@ -297,11 +282,11 @@ std::string formatTable(const Evaluation &e)
     if (cheapest >= 0) {
         const OptionResult &c = e.options[static_cast<std::size_t>(cheapest)];
         out << "Cheapest feasible option: " << c.id << " (" << platformTitle(c.platform) << ") at "
-            << formatMoney(c.monthlyCost) << ' ' << e.prices.currency << " per month\n";
+            << Text::money(c.monthlyCost, e.prices.currency) << " per month\n";
     } else {
         out << "No option can serve this workload as configured.\n";
     }
     return out.str();
 }
 
-} // namespace Costscape::Models
+} // namespace Costscape::Output

@@ -6,9 +6,15 @@
 
 #include <string>
 
-namespace Costscape::Models {
+namespace Costscape::Output {
 
-/** The result document of FORMATS.md section 3 (unrounded figures). */
+using Models::Evaluation;
+
+/**
+ * The result document of FORMATS.md section 3 (unrounded figures): the only writer of result JSON.
+ * Each option's typed details are written field by field as they describe themselves
+ * (Models::DetailsWriter), so this library knows no platform.
+ */
 nlohmann::ordered_json evaluationToJson(const Evaluation &evaluation);
 std::string formatJson(const Evaluation &evaluation);
 
@@ -22,7 +28,10 @@ std::string formatCsv(const Evaluation &evaluation);
 /** The side-by-side comparison for a terminal: monthly cost to the cent, fleet, notes. */
 std::string formatTable(const Evaluation &evaluation);
 
-/** "1,234.56": money to the cent with thousands separators. */
-std::string formatMoney(double value);
+} // namespace Costscape::Output
 
+// TODO(merge): the report still names these Models::; remove once report/ says Output::.
+namespace Costscape::Models {
+using Output::formatCsv;
+using Output::formatJson;
 } // namespace Costscape::Models

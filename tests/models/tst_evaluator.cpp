@@ -43,7 +43,7 @@ void TestEvaluator::provenance_travelsIntoTheResult()
     QVERIFY(e.ok());
     QCOMPARE(e->prices.retrieved, std::string("2025-04-04"));
     QCOMPARE(e->prices.name, Pricing::embeddedPriceSheet().provenance.name);
-    const auto json = Models::evaluationToJson(e.value());
+    const auto json = Output::evaluationToJson(e.value());
     QCOMPARE(json["prices"]["source"].get<std::string>(), Pricing::embeddedPriceSheet().provenance.source);
 }
 
@@ -123,7 +123,7 @@ void TestEvaluator::resultJson_hasTheShapeOfFormatsSection3()
     const auto e = evaluateText(scenarioWith(R"({"requests": {"perMonth": 3000000}, "durationMs": 120, "memoryMb": 1536})",
                                              R"({"id": "fn", "platform": "lambda", "freeTier": true})"));
     QVERIFY(e.ok());
-    const auto json = Models::evaluationToJson(e.value());
+    const auto json = Output::evaluationToJson(e.value());
     QCOMPARE(json["format"].get<std::string>(), std::string("costscape-result"));
     QCOMPARE(json["version"].get<int>(), 1);
     QCOMPARE(json["currency"].get<std::string>(), std::string("USD"));

@@ -3,6 +3,8 @@
 #include "ui/charts/chartbase.h"
 #include "ui/uitext.h"
 
+#include "base/textformat.h"
+
 #include <qcustomplot.h>
 
 #include <QBuffer>
@@ -431,39 +433,7 @@ QColor ChartBase::seriesColor(int index)
 
 QString ChartBase::formatMoney(double value, const QString &currency, int decimals)
 {
-    if (!std::isfinite(value))
-        return QStringLiteral("-");
-    const double magnitude = std::abs(value);
-    QString number;
-    if (decimals >= 0) {
-        number = english().toString(magnitude, 'f', decimals);
-    } else {
-        // Exact: six decimals (or six significant digits below a cent), trailing zeros dropped
-        // down to cents.
-        int shown = 6;
-        if (magnitude > 0 && magnitude < 0.01)
-            shown = std::min(15, 5 - static_cast<int>(std::floor(std::log10(magnitude))));
-        number = english().toString(magnitude, 'f', shown);
-        const int point = static_cast<int>(number.indexOf(QLatin1Char('.')));
-        while (point >= 0 && number.size() > point + 3 && number.endsWith(QLatin1Char('0')))
-            number.chop(1);
-    }
-    // No "-$0.00": the sign only when a non-zero digit is shown.
-    const bool nonZero = std::any_of(number.cbegin(), number.cend(), [](QChar c) {
-        return c >= QLatin1Char('1') && c <= QLatin1Char('9');
-    });
-    const QString sign = value < 0 && nonZero ? QStringLiteral("-") : QString();
-    if (currency == QLatin1String("USD"))
-        return sign + QLatin1Char('$') + number;
-    if (currency == QLatin1String("EUR"))
-        return sign + QChar(0x20AC) + number;
-    if (currency == QLatin1String("GBP"))
-        return sign + QChar(0x00A3) + number;
-    if (currency == QLatin1String("JPY"))
-        return sign + QChar(0x00A5) + number;
-    if (currency.isEmpty())
-        return sign + number;
-    return sign + currency + QLatin1Char(' ') + number;
+    return qs(Text::money(value, currency.toStdString(), decimals));
 }
 
 void ChartBase::changeEvent(QEvent *event)

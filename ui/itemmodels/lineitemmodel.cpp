@@ -3,6 +3,8 @@
 #include "ui/itemmodels/lineitemmodel.h"
 #include "ui/uitext.h"
 
+#include "base/textformat.h"
+
 #include <QBrush>
 #include <QColor>
 #include <QFont>
@@ -15,44 +17,6 @@ namespace Costscape::Ui {
 
 namespace {
 
-
-/**
- * The C locale with grouping: the same "1,234.56" the table and the command line print
- * (Models::formatMoney), whatever the user's locale; a bill read beside a CLI report must match.
- */
-const QLocale &displayLocale()
-{
-    static const QLocale locale = [] {
-        QLocale l = QLocale::c();
-        l.setNumberOptions(QLocale::DefaultNumberOptions);
-        return l;
-    }();
-    return locale;
-}
-
-/** Fixed notation with decimals chosen by the caller, trailing zeros dropped, never "-0". */
-QString fixedTrimmed(double value, int decimals)
-{
-    QString s = trimZeros(displayLocale().toString(value, 'f', decimals));
-    if (s == QLatin1String("-0"))
-        s = QStringLiteral("0");
-    return s;
-}
-
-int magnitude(double value)
-{
-    return static_cast<int>(std::floor(std::log10(std::abs(value))));
-}
-
-QString withCurrency(const QString &number, const QString &currency)
-{
-    const bool negative = number.startsWith(QLatin1Char('-'));
-    const QString digits = negative ? number.mid(1) : number;
-    const QString sign = negative ? QStringLiteral("-") : QString();
-    if (currency == QLatin1String("USD"))
-        return sign + QLatin1Char('$') + digits;
-    return sign + currency + QLatin1Char(' ') + digits;
-}
 
 QString oneLine(QString s)
 {
@@ -73,33 +37,17 @@ bool isNumeric(int column)
 
 QString formatMoney(double value, const QString &currency)
 {
-    if (!std::isfinite(value))
-        return withCurrency(formatRawNumber(value), currency);
-    // Half a cent either side of zero would print "-0.00".
-    if (std::abs(value) < 0.005)
-        value = 0;
-    return withCurrency(displayLocale().toString(value, 'f', 2), currency);
+    return qs(Text::money(value, currency.toStdString()));
 }
 
 QString formatUnitPrice(double value, const QString &currency)
 {
-    if (!std::isfinite(value))
-        return withCurrency(formatRawNumber(value), currency);
-    if (value == 0)
-        return withCurrency(QStringLiteral("0"), currency);
-    // 10 significant digits keep every rate of a price sheet (they have at most 10) and drop
-    // the binary noise of a derived one (0.1 / 3 shows as 0.03333333333, not 17 digits).
-    return withCurrency(fixedTrimmed(value, std::clamp(9 - magnitude(value), 0, 20)), currency);
+    return qs(Text::unitPrice(value, currency.toStdString()));
 }
 
 QString formatQuantity(double value)
 {
-    if (!std::isfinite(value))
-        return formatRawNumber(value);
-    if (value == 0)
-        return QStringLiteral("0");
-    const int decimals = std::abs(value) >= 1 ? 4 : std::clamp(3 - magnitude(value), 0, 20);
-    return fixedTrimmed(value, decimals);
+    return qs(Text::quantity(value));
 }
 
 QString formatRawNumber(double value)

@@ -11,24 +11,15 @@
 
 namespace Costscape::Ui {
 
-/**
- * "$1,234.56" for USD, "EUR 1,234.56" for any other currency code: money to the cent, with
- * thousands separators. A value that rounds to zero cents shows as "$0.00", never "-$0.00".
- */
+/** Text::money to the cent for the cell: "$1,234.56", "€12.00", never "-$0.00"; "-" when not finite. */
 QString formatMoney(double value, const QString &currency);
-/**
- * A unit price in full: up to 10 significant digits in fixed notation ("$0.0000166667"), so that
- * a per-GB-second rate is not rounded to "$0.00". Trailing zeros are dropped.
- */
+/** Text::unitPrice: a price sheet's rate in full ("$0.0000166667"), trailing zeros dropped. */
 QString formatUnitPrice(double value, const QString &currency);
-/**
- * A quantity with thousands separators: up to 4 decimals at 1 and above ("12,345.6789",
- * "2,628,000"), 4 significant digits below 1 ("0.0001235"), trailing zeros dropped.
- */
+/** Text::quantity: "141,166,800", "0.5", "0.0001234". */
 QString formatQuantity(double value);
 /**
- * The shortest text that reads back as exactly value: '.' decimal point, no grouping, no
- * currency; what a spreadsheet takes as a number. Non-finite values give "inf" / "nan".
+ * The value as the clipboard copies it for a spreadsheet: fixed notation, no grouping, all the
+ * digits a double has ("nan", "inf" for the non-finite).
  */
 QString formatRawNumber(double value);
 

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/resultspanel.h"
+
+#include "base/textformat.h"
 #include "ui/uitext.h"
 
 #include "ui/charts/chartbase.h"
@@ -140,9 +142,9 @@ void ResultsPanel::showOutcome(const EvaluationOutcome &outcome)
     const int cheapest = e.cheapestIndex();
     if (cheapest >= 0) {
         const auto &o = e.options[static_cast<std::size_t>(cheapest)];
-        m_headline->setText(tr("Cheapest: <b>%1</b> (%2), <b>%3 %4</b> a month")
+        m_headline->setText(tr("Cheapest: <b>%1</b> (%2), <b>%3</b> a month")
                                 .arg(qs(o.id).toHtmlEscaped(), QString::fromUtf8(Models::platformTitle(o.platform)),
-                                     qs(Models::formatMoney(o.monthlyCost)), qs(e.prices.currency).toHtmlEscaped()));
+                                     qs(Text::money(o.monthlyCost, e.prices.currency)).toHtmlEscaped()));
     } else {
         m_headline->setText(e.options.empty() ? tr("No option is enabled.")
                                               : tr("No option can serve this workload; see the reasons on the chart."));

@@ -433,7 +433,7 @@ void TestScaling::evaluator_simulatesEveryFeasibleOptionOfTheSample()
     const double hourly = ec2.monthlyCost / ec2.fleet.unitHours;
     QVERIFY(std::abs(ec2.scaling->warmExtraMonthlyCost - 3 * 730 * hourly) < 1e-6);
 
-    const auto json = evaluationToJson(e);
+    const auto json = Output::evaluationToJson(e);
     QVERIFY(json["options"][0].contains("scaling"));
     QCOMPARE(json["options"][3]["scaling"]["warmMinimum"].get<double>(), 5.0);
     QCOMPARE(json["spike"]["objectiveMs"].get<double>(), 1000.0);
@@ -448,8 +448,8 @@ void TestScaling::evaluator_noSpike_noScaling()
     QVERIFY2(r.ok(), r.error().toString().c_str());
     QVERIFY(!r->options[0].scaling);
     QVERIFY(!r->spike);
-    QVERIFY(!evaluationToJson(r.value())["options"][0].contains("scaling"));
-    QVERIFY(!evaluationToJson(r.value()).contains("spike"));
+    QVERIFY(!Output::evaluationToJson(r.value())["options"][0].contains("scaling"));
+    QVERIFY(!Output::evaluationToJson(r.value()).contains("spike"));
     QVERIFY(formatTable(r.value()).find("Spike:") == std::string::npos);
 }
 

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/error.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <string>
+#include <vector>
+
+/** What every costscape-cli command shares: exit codes, messages, argument parsing and output. */
+namespace Costscape::Cli {
+
+enum Exit {
+    Success = 0,
+    InvalidInput = 1,
+    Usage = 2,
+};
+
+/** "costscape-cli: message" and the hint to --help on stderr; returns Usage. */
+int usage(const std::string &message);
+/** The error as file:line:column: message on stderr; returns InvalidInput. */
+int invalid(const Error &error);
+/** Each warning as file:line:column: warning: message on stderr. */
+void printWarnings(const std::vector<Error> &warnings);
+
+/**
+ * Parses one command's arguments (without the program and command names) with parser, which
+ * holds the command's options and positional arguments. False (after usage() on stderr) for an
+ * unknown option, an option without its value, or a positional count outside
+ * [minPositional, maxPositional].
+ */
+bool parseCommand(QCommandLineParser &parser, const QString &command, const QStringList &arguments, int minPositional,
+                  int maxPositional, int *exitCode);
+
+/**
+ * Writes text to standard output (outFile empty or "-") or to outFile through QSaveFile, so that
+ * a failure leaves the old file as it was. Success, or InvalidInput with the reason on stderr.
+ */
+int writeOutput(const std::string &text, const std::string &outFile);
+
+/** `-o, --output FILE`, shared by the commands that write. */
+QCommandLineOption outputOption();
+
+int evaluateCommand(const QStringList &arguments);
+int validateCommand(const QStringList &arguments);
+int importAwsCommand(const QStringList &arguments);
+
+} // namespace Costscape::Cli

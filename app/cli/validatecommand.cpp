@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+// costscape-cli validate FILE: a scenario (priced too) or a price sheet.
+#include "app/cli/clicommon.h"
+
+#include "base/jsondocument.h"
+#include "models/evaluator.h"
+#include "pricing/pricesheet.h"
+
+#include <iostream>
+
+namespace Costscape::Cli {
+
+int validateCommand(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("A scenario or a price sheet."));
+    int exitCode = Success;
+    if (!parseCommand(parser, QStringLiteral("validate"), arguments, 1, 1, &exitCode))
+        return exitCode;
+    const std::string path = parser.positionalArguments().front().toStdString();
+    const auto doc = JsonDocument::load(path);
+    if (!doc)
+        return invalid(doc.error());
+    const auto &root = doc.value().root();
+    const std::string format = root.is_object() && root.contains("format") && root["format"].is_string()
+        ? root["format"].get<std::string>()
+        : std::string();
+    if (format == "costscape-prices") {
+        const auto sheet = Pricing::loadPriceSheet(path);
+        if (!sheet)
+            return invalid(sheet.error());
+        printWarnings(sheet.warnings());
+        std::size_t types = 0;
+        for (const auto &[code, region] : sheet.value().regions)
+            types += region.ec2.size();
+        std::cout << path << ": valid price sheet \"" << sheet.value().provenance.name << "\": "
+                  << sheet.value().regions.size() << " region(s), " << types << " EC2 instance prices\n";
+        return Success;
+    }
+    if (format == "costscape-scenario") {
+        const auto priced = Models::loadAndEvaluate(path);
+        printWarnings(priced.warnings());
+        if (!priced)
+            return invalid(priced.error());
+        const Models::PricedScenario &p = priced.value();
+        std::cout << path << ": valid scenario \"" << p.scenario.name << "\": " << p.scenario.options.size()
+                  << " option(s), priced with \"" << p.sheet->provenance.name << "\"\n";
+        return Success;
+    }
+    const bool hasFormat = root.is_object() && root.contains("format");
+    return invalid(doc.value().errorAt(JsonDocument::Pointer(hasFormat ? "/format" : ""), ErrorCode::WrongFormat,
+                                       "format: expected \"costscape-scenario\" or \"costscape-prices\", got "
+                                           + (hasFormat ? root["format"].dump() : std::string("no \"format\" key"))));
+}
+
+} // namespace Costscape::Cli
