@@ -18,6 +18,7 @@ enum class ErrorCode {
     UnknownValue,    ///< an enumeration value, region, instance type or id that is not known
     MissingPrice,    ///< the price sheet has no price for what the scenario asks
     Cancelled,       ///< the user stopped a long operation; nothing was changed
+    WriteFailed,     ///< a file could not be written; what was there before is untouched
     Warning,         ///< a recoverable remark; never stops a load
 };
 

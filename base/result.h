@@ -44,4 +44,29 @@ private:
     std::vector<Error> m_warnings;
 };
 
+/**
+ * Success, or the error that prevented it, plus warnings: for an operation with nothing to return
+ * (a save, an import into a document). A default-constructed Result<void> is a success.
+ */
+template<>
+class Result<void> final
+{
+public:
+    Result() = default;
+    Result(Error error) : m_error(std::move(error)), m_failed(true) {}
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return m_error; }
+
+    const std::vector<Error> &warnings() const { return m_warnings; }
+    void addWarning(Error warning) { m_warnings.push_back(std::move(warning)); }
+    void setWarnings(std::vector<Error> warnings) { m_warnings = std::move(warnings); }
+
+private:
+    Error m_error;
+    bool m_failed = false;
+    std::vector<Error> m_warnings;
+};
+
 } // namespace Costscape

@@ -11,6 +11,14 @@ namespace Costscape::Text {
 
 namespace {
 
+/** Half a unit of the last decimal rounds away from zero (0.125 -> 0.13), as a bill does. */
+double roundHalfAway(double v, int decimals)
+{
+    const double scale = std::pow(10.0, std::clamp(decimals, 0, 15));
+    const double scaled = v * scale;
+    return std::isfinite(scaled) ? std::round(scaled) / scale : v;
+}
+
 std::string fixed(double v, int decimals)
 {
     char buf[400];
@@ -98,7 +106,7 @@ std::string grouped(double value, int decimals)
 {
     if (!std::isfinite(value))
         return general(value);
-    return noNegativeZero(group(fixed(value, decimals)));
+    return noNegativeZero(group(fixed(roundHalfAway(value, decimals), decimals)));
 }
 
 std::string money(double value, const std::string &currency, int decimals)
@@ -107,7 +115,7 @@ std::string money(double value, const std::string &currency, int decimals)
         return "-";
     std::string number;
     if (decimals >= 0) {
-        number = group(fixed(std::abs(value), decimals));
+        number = group(fixed(roundHalfAway(std::abs(value), decimals), decimals));
     } else {
         const double magnitudeValue = std::abs(value);
         int shown = 6;

@@ -254,10 +254,12 @@ bool MainWindow::openScenario(const QString &fileName, bool quiet)
 
 bool MainWindow::openScenarioFile(const QString &fileName, bool quiet)
 {
-    QString error;
+    const Result<void> loaded = m_document->load(fileName);
+    if (!loaded)
+        return showError(tr("Cannot open scenario"), qs(loaded.error().toString()), quiet);
     QStringList warnings;
-    if (!m_document->load(fileName, &error, &warnings))
-        return showError(tr("Cannot open scenario"), error, quiet);
+    for (const Error &w : loaded.warnings())
+        warnings << qs(w.toString());
     m_lastError.clear();
     addRecentFile(m_document->fileName());
     if (!warnings.isEmpty())
@@ -297,9 +299,9 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveScenarioAs(const QString &fileName, bool quiet)
 {
-    QString error;
-    if (!m_document->save(fileName, &error))
-        return showError(tr("Cannot save scenario"), error, quiet);
+    const Result<void> saved = m_document->save(fileName);
+    if (!saved)
+        return showError(tr("Cannot save scenario"), qs(saved.error().toString()), quiet);
     m_lastError.clear();
     addRecentFile(m_document->fileName());
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(m_document->fileName())), 5000);

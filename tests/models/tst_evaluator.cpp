@@ -21,8 +21,6 @@ private slots:
     void monthlyCost_isTheSumOfLineItems();
     void yearProfile_givesTheAverageMonth();
     void resultJson_hasTheShapeOfFormatsSection3();
-    void money_isRoundedToCentsWithSeparators_data();
-    void money_isRoundedToCentsWithSeparators();
 };
 
 static const char *const Idle = R"({"requests": {"perMonth": 0}, "durationMs": 100, "memoryMb": 128})";
@@ -141,24 +139,6 @@ void TestEvaluator::resultJson_hasTheShapeOfFormatsSection3()
     QCOMPARE(req["unitPrice"].get<double>(), 0.0000002);
     QVERIFY(std::abs(req["cost"].get<double>() - 0.40) < 1e-12);
     QCOMPARE(json["cheapest"].get<std::string>(), std::string("fn"));
-}
-
-void TestEvaluator::money_isRoundedToCentsWithSeparators_data()
-{
-    QTest::addColumn<double>("value");
-    QTest::addColumn<QString>("text");
-    QTest::newRow("cents") << 2.7333 << "2.73";
-    QTest::newRow("half-cent-rounds-up") << 0.125 << "0.13";
-    QTest::newRow("thousands") << 150040.2 << "150,040.20";
-    QTest::newRow("millions") << 1234567.891 << "1,234,567.89";
-    QTest::newRow("zero") << 0.0 << "0.00";
-}
-
-void TestEvaluator::money_isRoundedToCentsWithSeparators()
-{
-    QFETCH(double, value);
-    QFETCH(QString, text);
-    QCOMPARE(QString::fromStdString(Models::formatMoney(value)), text);
 }
 
 QTEST_GUILESS_MAIN(TestEvaluator)

@@ -322,8 +322,8 @@ void TestMainWindow::importCsv_perHourHeader_becomesRequestsPerSecond()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(text);
     f.close();
-    QString error;
-    QVERIFY2(w.workloadPanel()->importProfileCsv(csv, std::nullopt, &error), qPrintable(error));
+    const auto imported = w.workloadPanel()->importProfileCsv(csv, std::nullopt);
+    QVERIFY2(imported.ok(), imported.error().toString().c_str());
     QVERIFY(settle(w));
     // 3600 requests in an hour is one request per second.
     std::vector<double> expected;
@@ -349,8 +349,9 @@ void TestMainWindow::importCsv_badRow_namesTheLineAndChangesNothing()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(text);
     f.close();
-    QString error;
-    QVERIFY(!w.workloadPanel()->importProfileCsv(csv, Models::ProfileCsv::Unit::PerSecond, &error));
+    const auto imported = w.workloadPanel()->importProfileCsv(csv, Models::ProfileCsv::Unit::PerSecond);
+    QVERIFY(!imported.ok());
+    const QString error = QString::fromStdString(imported.error().toString());
     QVERIFY2(error.startsWith(csv + QStringLiteral(":7:")), qPrintable(error));
     QVERIFY2(error.contains(QStringLiteral("\"lots\" is not a number")), qPrintable(error));
     QCOMPARE(w.document()->scenario().workload.requests.perSecondHourly, before);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
+#include "ui/logging.h"
 #include "ui/uitext.h"
 
 #include "base/textformat.h"
@@ -276,6 +277,7 @@ ChartBase::~ChartBase() = default;
 
 bool ChartBase::failExport(const QString &fileName, const QString &reason, QString *error)
 {
+    qCWarning(lcExport) << "chart export failed:" << fileName << reason;
     if (error)
         *error = tr("Cannot export %1: %2").arg(QDir::toNativeSeparators(fileName), reason);
     return false;

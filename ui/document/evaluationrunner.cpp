@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/evaluationrunner.h"
+#include "ui/logging.h"
 
 #include "models/evaluator.h"
 #include "models/trafficsweep.h"
@@ -59,11 +60,14 @@ void EvaluationRunner::startEvaluation()
         watcher->deleteLater();
         m_evaluating = false;
         if (generation == m_generation) {
+            qCDebug(lcEvaluation) << "evaluation" << generation << "took" << outcome->milliseconds << "ms"
+                                  << (outcome->error.isEmpty() ? QString() : outcome->error);
             Q_EMIT evaluated(outcome);
             if (m_sweepEnabled && outcome->evaluation)
                 m_sweepTimer.start();
         } else {
             // The scenario changed while this ran: its result is stale; evaluate the newest.
+            qCDebug(lcEvaluation) << "evaluation" << generation << "dropped: generation" << m_generation << "is newer";
             startEvaluation();
         }
     });
@@ -99,6 +103,7 @@ void EvaluationRunner::startSweep()
         m_sweeping = false;
         if (generation == m_generation) {
             m_sweptGeneration = generation;
+            qCDebug(lcEvaluation) << "traffic sweep" << generation << "took" << outcome->milliseconds << "ms";
             Q_EMIT swept(outcome);
         } else if (!m_evaluating && !m_startTimer.isActive()) {
             m_sweepTimer.start();

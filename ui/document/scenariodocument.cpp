@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/scenariodocument.h"
+#include "ui/logging.h"
 
 #include "models/platforms/platformmodel.h"
 #include "ui/uitext.h"
@@ -140,29 +141,25 @@ void ScenarioDocument::newScenario()
     Q_EMIT modifiedChanged(false);
 }
 
-bool ScenarioDocument::load(const QString &fileName, QString *error, QStringList *warnings)
+Result<void> ScenarioDocument::load(const QString &fileName)
 {
     const QString absolute = QFileInfo(fileName).absoluteFilePath();
     auto loaded = Models::loadScenario(absolute.toStdString());
-    if (warnings)
-        for (const Error &w : loaded.warnings())
-            warnings->append(qs(w.toString()));
-    if (!loaded) {
-        if (error)
-            *error = qs(loaded.error().toString());
-        return false;
-    }
+    std::vector<Error> warnings = loaded.warnings();
+    auto failed = [&warnings](Error error) {
+        qCWarning(lcDocument) << "cannot open" << qs(error.toString());
+        Result<void> r(std::move(error));
+        r.setWarnings(warnings);
+        return r;
+    };
+    if (!loaded)
+        return failed(loaded.error());
     Models::Scenario s = std::move(loaded).value();
     // A sheet that cannot be read is reported now, with its file and line, not as a silent gap.
     auto sheet = Models::resolvePriceSheet(s);
-    if (!sheet) {
-        if (error)
-            *error = qs(sheet.error().toString());
-        return false;
-    }
-    if (warnings)
-        for (const Error &w : sheet.warnings())
-            warnings->append(qs(w.toString()));
+    if (!sheet)
+        return failed(sheet.error());
+    warnings.insert(warnings.end(), sheet.warnings().begin(), sheet.warnings().end());
     // Positions only serve messages about the file as read; after the first edit they would
     // point at the wrong places, and they make every snapshot copy heavier.
     s.positions.clear();
@@ -175,10 +172,13 @@ bool ScenarioDocument::load(const QString &fileName, QString *error, QStringList
     m_undo->setClean();
     Q_EMIT fileNameChanged(m_fileName);
     Q_EMIT modifiedChanged(false);
-    return true;
+    qCInfo(lcDocument) << "opened" << m_fileName << "with" << warnings.size() << "warnings";
+    Result<void> result;
+    result.setWarnings(std::move(warnings));
+    return result;
 }
 
-bool ScenarioDocument::save(const QString &fileName, QString *error)
+Result<void> ScenarioDocument::save(const QString &fileName)
 {
     const QString absolute = QFileInfo(fileName).absoluteFilePath();
     Models::Scenario s = *m_current;
@@ -189,16 +189,15 @@ bool ScenarioDocument::save(const QString &fileName, QString *error)
     }
     const QByteArray bytes = QByteArray::fromStdString(Models::serializeScenario(s));
     QSaveFile file(absolute);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(absolute, file.errorString());
-        return false;
-    }
+    auto failed = [&] {
+        qCWarning(lcDocument) << "cannot save" << absolute << file.errorString();
+        return Result<void>(Error{ErrorCode::WriteFailed, "cannot write: " + file.errorString().toStdString(), absolute.toStdString()});
+    };
+    if (!file.open(QIODevice::WriteOnly))
+        return failed();
     if (file.write(bytes) != bytes.size() || !file.commit()) {
-        if (error)
-            *error = tr("%1: cannot write: %2").arg(absolute, file.errorString());
         file.cancelWriting();
-        return false;
+        return failed();
     }
     s.fileName = absolute.toStdString();
     const bool renamed = absolute != m_fileName;
@@ -209,7 +208,7 @@ bool ScenarioDocument::save(const QString &fileName, QString *error)
     m_undo->setClean();
     if (renamed)
         Q_EMIT fileNameChanged(m_fileName);
-    return true;
+    return {};
 }
 
 void ScenarioDocument::setScenario(Models::Scenario scenario)

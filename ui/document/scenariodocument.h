@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+
 #include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
 
@@ -52,17 +54,17 @@ public:
     /** A new scenario (a diurnal web workload and one option per platform); clears the history. */
     void newScenario();
     /**
-     * Loads a scenario file and its price sheet. On failure returns false, leaves the document as
-     * it was and sets *error to `file:line:column: message`; warnings (unknown keys) are returned
-     * either way.
+     * Loads a scenario file and its price sheet. On failure returns the error
+     * (`file:line:column: message`) and leaves the document as it was; the warnings (unknown keys)
+     * come with the result either way.
      */
-    bool load(const QString &fileName, QString *error, QStringList *warnings = nullptr);
+    Result<void> load(const QString &fileName);
     /**
      * Writes the scenario (unknown keys kept) atomically through QSaveFile. A relative price
      * sheet path is rewritten relative to the new location. On failure the file on disk is
-     * untouched, the document stays modified and *error says why.
+     * untouched, the document stays modified and the error says why.
      */
-    bool save(const QString &fileName, QString *error);
+    Result<void> save(const QString &fileName);
     /** Replaces the whole scenario (no file, no history): for tests and benchmarks. */
     void setScenario(Models::Scenario scenario);
 

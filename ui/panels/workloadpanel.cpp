@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/workloadpanel.h"
+#include "ui/uitext.h"
 
 #include "models/scenario/scenariorules.h"
 #include "models/scenario/workload.h"
@@ -373,22 +374,16 @@ void WorkloadPanel::applyPresetFromControls()
                 m_presetScale->currentIndex() == 0 ? PresetScale::Peak : PresetScale::Monthly, *value);
 }
 
-bool WorkloadPanel::importProfileCsv(const QString &fileName, std::optional<Models::ProfileCsv::Unit> unit, QString *error)
+Result<void> WorkloadPanel::importProfileCsv(const QString &fileName, std::optional<Models::ProfileCsv::Unit> unit)
 {
     QFile file(fileName);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot read: %2").arg(fileName, file.errorString());
-        return false;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{ErrorCode::FileNotFound, "cannot read: " + file.errorString().toStdString(), fileName.toStdString()};
     const QByteArray bytes = file.readAll();
     const auto parsed = Models::parseProfileCsv(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())),
                                                 fileName.toStdString());
-    if (!parsed) {
-        if (error)
-            *error = QString::fromStdString(parsed.error().toString());
-        return false;
-    }
+    if (!parsed)
+        return parsed.error();
     auto chosen = unit.value_or(parsed.value().unitFromHeader);
     if (chosen == Models::ProfileCsv::Unit::Unknown) {
         const QStringList items = {tr("requests per second"), tr("requests per hour")};
@@ -399,13 +394,13 @@ bool WorkloadPanel::importProfileCsv(const QString &fileName, std::optional<Mode
                                                        .arg(parsed.value().values.size()),
                                                    items, 0, false, &ok);
         if (!ok)
-            return true; // the user cancelled: nothing changed, nothing to report
+            return {}; // the user cancelled: nothing changed, nothing to report
         chosen = item == items[1] ? Models::ProfileCsv::Unit::PerHour : Models::ProfileCsv::Unit::PerSecond;
     }
     auto values = Models::profileToPerSecond(parsed.value().values, chosen);
     m_document->edit(tr("Import hourly profile"),
                      [&](Models::Scenario &s) { s.workload.requests = Models::RequestModel::hourly(std::move(values)); });
-    return true;
+    return {};
 }
 
 void WorkloadPanel::importCsvInteractive()
@@ -414,9 +409,8 @@ void WorkloadPanel::importCsvInteractive()
                                                       tr("CSV files (*.csv *.tsv *.txt);;All files (*)"));
     if (file.isEmpty())
         return;
-    QString error;
-    if (!importProfileCsv(file, std::nullopt, &error))
-        QMessageBox::warning(this, tr("Cannot import hourly profile"), error);
+    if (const Result<void> imported = importProfileCsv(file, std::nullopt); !imported)
+        QMessageBox::warning(this, tr("Cannot import hourly profile"), qs(imported.error().toString()));
 }
 
 void WorkloadPanel::setSpikeEnabled(bool on)

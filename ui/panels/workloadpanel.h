@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "base/result.h"
+
 #include "models/scenario/profile.h"
 
 #include <QWidget>
@@ -46,10 +48,10 @@ public:
     void applyPreset(Models::ProfilePreset preset, PresetScale scale, double value);
     /**
      * Imports an hourly profile from a CSV file (one column, or label and value). unit: what the
-     * values count; nullopt uses the header's unit and else asks the user. Returns false with
-     * *error (`file:line:column: message`) when the file cannot be used; the scenario is unchanged.
+     * values count; nullopt uses the header's unit and else asks the user. Returns the error
+     * (`file:line:column: message`) when the file cannot be used, and then the scenario is unchanged.
      */
-    bool importProfileCsv(const QString &fileName, std::optional<Models::ProfileCsv::Unit> unit, QString *error);
+    Result<void> importProfileCsv(const QString &fileName, std::optional<Models::ProfileCsv::Unit> unit);
 
     NumberField *durationField() const { return m_duration; }
     NumberField *memoryField() const { return m_memory; }

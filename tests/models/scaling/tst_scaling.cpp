@@ -438,7 +438,7 @@ void TestScaling::evaluator_simulatesEveryFeasibleOptionOfTheSample()
     QCOMPARE(json["options"][3]["scaling"]["warmMinimum"].get<double>(), 5.0);
     QCOMPARE(json["spike"]["objectiveMs"].get<double>(), 1000.0);
     QCOMPARE(json["spike"]["excess"].get<std::string>(), std::string("queue"));
-    QVERIFY(formatTable(e).find("Spike: 60 -> 600 requests/s") != std::string::npos);
+    QVERIFY(Output::formatTable(e).find("Spike: 60 -> 600 requests/s") != std::string::npos);
 }
 
 void TestScaling::evaluator_noSpike_noScaling()
@@ -450,7 +450,7 @@ void TestScaling::evaluator_noSpike_noScaling()
     QVERIFY(!r->spike);
     QVERIFY(!Output::evaluationToJson(r.value())["options"][0].contains("scaling"));
     QVERIFY(!Output::evaluationToJson(r.value()).contains("spike"));
-    QVERIFY(formatTable(r.value()).find("Spike:") == std::string::npos);
+    QVERIFY(Output::formatTable(r.value()).find("Spike:") == std::string::npos);
 }
 
 QTEST_GUILESS_MAIN(TestScaling)

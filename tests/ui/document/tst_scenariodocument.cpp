@@ -84,15 +84,17 @@ void TestScenarioDocument::saveAs_rewritesRelativePriceSheetPath()
     writeFile(dir.filePath(QStringLiteral("a/s.costscape.json")), text);
 
     Ui::ScenarioDocument doc;
-    QString error;
-    QVERIFY2(doc.load(dir.filePath(QStringLiteral("a/s.costscape.json")), &error), qPrintable(error));
+    const auto loaded = doc.load(dir.filePath(QStringLiteral("a/s.costscape.json")));
+    QVERIFY2(loaded.ok(), loaded.error().toString().c_str());
     QVERIFY(doc.priceSheet());
     const QString moved = dir.filePath(QStringLiteral("b/deeper/s.costscape.json"));
-    QVERIFY2(doc.save(moved, &error), qPrintable(error));
+    const auto saved = doc.save(moved);
+    QVERIFY2(saved.ok(), saved.error().toString().c_str());
     QCOMPARE(QString::fromStdString(doc.scenario().prices), QStringLiteral("../../a/sheets/my.prices.json"));
     // The saved file finds its sheet from where it now is.
     Ui::ScenarioDocument again;
-    QVERIFY2(again.load(moved, &error), qPrintable(error));
+    const auto reloaded = again.load(moved);
+    QVERIFY2(reloaded.ok(), reloaded.error().toString().c_str());
     QVERIFY(again.priceSheet());
     QVERIFY(again.sheetError().isEmpty());
 }
@@ -103,8 +105,9 @@ void TestScenarioDocument::save_toUnwritablePlace_keepsDocumentModified()
     doc.edit(QStringLiteral("x"), [](Models::Scenario &s) { s.name = "changed"; });
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("missing-dir/s.costscape.json"));
-    QString error;
-    QVERIFY(!doc.save(path, &error));
+    const auto saved = doc.save(path);
+    QVERIFY(!saved.ok());
+    const QString error = QString::fromStdString(saved.error().toString());
     QVERIFY2(error.contains(QStringLiteral("missing-dir/s.costscape.json")), qPrintable(error));
     QVERIFY(doc.isModified());
     QVERIFY(doc.fileName().isEmpty());
@@ -114,13 +117,14 @@ void TestScenarioDocument::save_toUnwritablePlace_keepsDocumentModified()
 void TestScenarioDocument::load_brokenFile_leavesDocumentAsItWas()
 {
     Ui::ScenarioDocument doc;
-    QString error;
-    QVERIFY(doc.load(Sample, &error));
+    QVERIFY(doc.load(Sample).ok());
     doc.edit(QStringLiteral("x"), [](Models::Scenario &s) { s.workload.durationMs = 333; });
     QTemporaryDir dir;
     const QString bad = dir.filePath(QStringLiteral("bad.costscape.json"));
     writeFile(bad, "{\"format\": \"costscape-scenario\",\n\"version\": 1,\n\"workload\": [}");
-    QVERIFY(!doc.load(bad, &error));
+    const auto loaded = doc.load(bad);
+    QVERIFY(!loaded.ok());
+    const QString error = QString::fromStdString(loaded.error().toString());
     QVERIFY2(error.startsWith(bad + QStringLiteral(":3:")), qPrintable(error));
     QCOMPARE(doc.scenario().workload.durationMs, 333.0);
     QVERIFY(doc.isModified());
@@ -138,8 +142,9 @@ void TestScenarioDocument::load_missingPriceSheet_namesTheField()
     const QString file = dir.filePath(QStringLiteral("s.costscape.json"));
     writeFile(file, text);
     Ui::ScenarioDocument doc;
-    QString error;
-    QVERIFY(!doc.load(file, &error));
+    const auto loaded = doc.load(file);
+    QVERIFY(!loaded.ok());
+    const QString error = QString::fromStdString(loaded.error().toString());
     QVERIFY2(error.contains(QStringLiteral("prices: price sheet \"nowhere.prices.json\" not found")), qPrintable(error));
 }
 

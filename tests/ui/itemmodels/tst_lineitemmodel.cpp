@@ -171,7 +171,8 @@ void TestLineItemModel::formatting_data()
     QTest::newRow("money-grouped") << Ui::formatMoney(1234.564, usd) << QStringLiteral("$1,234.56");
     QTest::newRow("money-negative") << Ui::formatMoney(-12.5, usd) << QStringLiteral("-$12.50");
     QTest::newRow("money-tiny-negative-is-zero") << Ui::formatMoney(-0.001, usd) << QStringLiteral("$0.00");
-    QTest::newRow("money-other-currency") << Ui::formatMoney(5, QStringLiteral("EUR")) << QStringLiteral("EUR 5.00");
+    QTest::newRow("money-euro-symbol") << Ui::formatMoney(5, QStringLiteral("EUR")) << QString(QChar(0x20AC) + QStringLiteral("5.00"));
+    QTest::newRow("money-other-currency") << Ui::formatMoney(5, QStringLiteral("CHF")) << QStringLiteral("CHF 5.00");
     QTest::newRow("price-gb-second") << Ui::formatUnitPrice(0.0000166667, usd) << QStringLiteral("$0.0000166667");
     QTest::newRow("price-request") << Ui::formatUnitPrice(2e-7, usd) << QStringLiteral("$0.0000002");
     QTest::newRow("price-derived-noise") << Ui::formatUnitPrice(0.1 + 0.2, usd) << QStringLiteral("$0.3");
