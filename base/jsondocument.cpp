@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "base/jsondocument.h"
 
+#include "base/jsonescape.h"
+
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -21,24 +23,6 @@ std::string describeChar(char c)
     return std::string("'") + c + "'";
 }
 
-void appendUtf8(std::string &out, std::uint32_t cp)
-{
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 } // namespace
 
 /** Recursive-descent parser that records the position of every value by its JSON pointer. */
@@ -194,25 +178,6 @@ private:
         return true;
     }
 
-    bool parseHex4(std::uint32_t &cp)
-    {
-        cp = 0;
-        for (int i = 0; i < 4; ++i) {
-            const char h = peek();
-            cp <<= 4;
-            if (h >= '0' && h <= '9')
-                cp |= static_cast<std::uint32_t>(h - '0');
-            else if (h >= 'a' && h <= 'f')
-                cp |= static_cast<std::uint32_t>(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F')
-                cp |= static_cast<std::uint32_t>(h - 'A' + 10);
-            else
-                return fail("invalid \\u escape: expected 4 hexadecimal digits");
-            advance();
-        }
-        return true;
-    }
-
     bool parseString(std::string &out)
     {
         advance(); // opening quote
@@ -232,41 +197,17 @@ private:
                 continue;
             }
             advance();
-            const char e = peek();
-            switch (e) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                advance();
-                std::uint32_t cp = 0;
-                if (!parseHex4(cp))
-                    return false;
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (m_text.substr(m_pos, 2) != "\\u")
-                        return fail("invalid \\u escape: unpaired surrogate");
-                    advance(2);
-                    std::uint32_t low = 0;
-                    if (!parseHex4(low))
-                        return false;
-                    if (low < 0xDC00 || low > 0xDFFF)
-                        return fail("invalid \\u escape: unpaired surrogate");
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                    return fail("invalid \\u escape: unpaired surrogate");
-                }
-                appendUtf8(out, cp);
-                continue; // parseHex4 already advanced
-            }
-            default:
-                return fail("invalid escape sequence in string");
-            }
+            const char letter = peek();
             advance();
+            const std::string problem = JsonEscape::decode(letter, [this] {
+                if (m_pos >= m_text.size())
+                    return -1;
+                const int c = static_cast<unsigned char>(m_text[m_pos]);
+                advance();
+                return c;
+            }, out);
+            if (!problem.empty())
+                return fail(problem);
         }
     }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/aws/awsoffer.h"
 
+#include "base/jsonescape.h"
+
 #include "pricing/aws/awsoffercollector.h"
 
 #include <algorithm>
@@ -248,68 +250,9 @@ private:
             if (*p != '\\')
                 fail("control character in a string");
             ++m_in.m_pos;
-            const int c = m_in.get();
-            switch (c) {
-            case '"': out += '"'; break;
-            case '\\': out += '\\'; break;
-            case '/': out += '/'; break;
-            case 'b': out += '\b'; break;
-            case 'f': out += '\f'; break;
-            case 'n': out += '\n'; break;
-            case 'r': out += '\r'; break;
-            case 't': out += '\t'; break;
-            case 'u': {
-                unsigned cp = hex4();
-                if (cp >= 0xD800 && cp < 0xDC00 && m_in.peek() == '\\') {
-                    m_in.get();
-                    if (m_in.get() != 'u')
-                        fail("invalid escape in a string");
-                    const unsigned lo = hex4();
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                }
-                appendUtf8(out, cp);
-                break;
-            }
-            default:
-                fail("invalid escape in a string");
-            }
-        }
-    }
-
-    unsigned hex4()
-    {
-        unsigned v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int c = m_in.get();
-            v <<= 4;
-            if (c >= '0' && c <= '9')
-                v |= unsigned(c - '0');
-            else if (c >= 'a' && c <= 'f')
-                v |= unsigned(c - 'a' + 10);
-            else if (c >= 'A' && c <= 'F')
-                v |= unsigned(c - 'A' + 10);
-            else
-                fail("invalid \\u escape in a string");
-        }
-        return v;
-    }
-
-    static void appendUtf8(std::string &out, unsigned cp)
-    {
-        if (cp < 0x80) {
-            out += char(cp);
-        } else if (cp < 0x800) {
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        } else {
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
+            const std::string problem = JsonEscape::decode(m_in.get(), [this] { return m_in.get(); }, out);
+            if (!problem.empty())
+                fail(problem);
         }
     }
 

@@ -49,7 +49,7 @@ void setSteps(QCPGraph *graph, const std::vector<double> &values, int slotCount,
 
 QString number(double value)
 {
-    return QLocale(QLocale::English).toString(value, 'g', 6);
+    return english().toString(value, 'g', 6);
 }
 
 } // namespace

@@ -61,9 +61,10 @@ void sync(NumberField *field, std::optional<double> v)
     field->setValue(v);
 }
 
+// Figures in English grouping whatever the system locale, as everywhere the user reads a number.
 QString formatCount(double v)
 {
-    const QLocale locale;
+    const QLocale &locale = english();
     if (v >= 1e9)
         return QObject::tr("%1 billion").arg(locale.toString(v / 1e9, 'g', 3));
     if (v >= 1e6)
@@ -73,7 +74,7 @@ QString formatCount(double v)
 
 QString formatRate(double v)
 {
-    return QLocale().toString(v, 'g', v >= 100 ? 6 : 3);
+    return english().toString(v, 'g', v >= 100 ? 6 : 3);
 }
 
 } // namespace
