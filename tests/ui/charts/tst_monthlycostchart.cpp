@@ -1,0 +1,251 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/monthlycostchart.h"
+
+#include "tests/common/chartdata.h"
+
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Costscape;
+using namespace Costscape::Tests;
+using Costscape::Ui::ChartBase;
+
+namespace {
+
+QCPBars *barsNamed(QCustomPlot *plot, const QString &name, bool inLegend)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+        if (bars && bars->name() == name && (plot->legend->itemWithPlottable(bars) != nullptr) == inLegend)
+            return bars;
+    }
+    return nullptr;
+}
+
+bool hasKey(QCPBars *bars, double key)
+{
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
+        if (it->key == key)
+            return true;
+    }
+    return false;
+}
+
+bool isGrey(const QColor &color)
+{
+    return color.hsvSaturation() < 16;
+}
+
+} // namespace
+
+/** The monthly cost per option: stacked line items, infeasible options in grey, legend toggling. */
+class TestMonthlyCostChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void stacks_sumToTheTotal_data();
+    void stacks_sumToTheTotal();
+    void valueUnderBar_isTheSeriesValue();
+    void infeasible_isGreyWithReason_data();
+    void infeasible_isGreyWithReason();
+    void legendClick_hidesTheLineItem();
+    void empty_showsMessage();
+
+    void snapshots();
+};
+
+void TestMonthlyCostChart::stacks_sumToTheTotal_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::newRow("lambda-requests-plus-duration") << 0;
+    QTest::newRow("fargate-tasks-plus-storage") << 1;
+    QTest::newRow("infeasible-ec2-still-priced") << 2;
+}
+
+void TestMonthlyCostChart::stacks_sumToTheTotal()
+{
+    QFETCH(int, option);
+    Ui::MonthlyCostChart chart;
+    const auto series = fourOptions();
+    chart.setSeries(series);
+    QCOMPARE(chart.barCount(), 4);
+    QCOMPARE(chart.stackNames(),
+             QStringList({QStringLiteral("requests"), QStringLiteral("duration"), QStringLiteral("tasks"),
+                          QStringLiteral("instances"), QStringLiteral("storage")}));
+    QCOMPARE(chart.stackedValue(option), series.totals[static_cast<std::size_t>(option)]);
+    QCOMPARE(chart.stackedValue(3), 0.0);
+    QCOMPARE(chart.stackedValue(99), 0.0);
+}
+
+void TestMonthlyCostChart::valueUnderBar_isTheSeriesValue()
+{
+    Ui::MonthlyCostChart chart;
+    const auto series = fourOptions();
+    chart.setSeries(series);
+    layOut(&chart);
+    QCustomPlot *plot = chart.plot();
+    for (int option = 0; option < 3; ++option) {
+        double base = 0;
+        for (const auto &stack : series.stacks) {
+            const double value = stack.values[static_cast<std::size_t>(option)];
+            if (value <= 0)
+                continue;
+            const QPointF pixel(plot->xAxis->coordToPixel(option),
+                                plot->yAxis->coordToPixel(base + value / 2));
+            base += value;
+            if (std::abs(plot->yAxis->coordToPixel(0) - plot->yAxis->coordToPixel(value)) < 3)
+                continue; // thinner than the mouse can aim at
+            int dataIndex = -1;
+            auto *bars = qobject_cast<QCPBars *>(plot->plottableAt(pixel, false, &dataIndex));
+            QVERIFY2(bars, qPrintable(QStringLiteral("no bar at option %1, %2").arg(option).arg(QString::fromStdString(stack.name))));
+            QCOMPARE(bars->name(), QString::fromStdString(stack.name));
+            QCOMPARE(bars->interface1D()->dataMainKey(dataIndex), double(option));
+            QCOMPARE(bars->interface1D()->dataMainValue(dataIndex), value);
+            const QString tooltip = chart.tooltipAt(pixel);
+            QVERIFY2(tooltip.contains(QString::fromStdString(stack.name) + QStringLiteral(": ")
+                                      + ChartBase::formatMoney(value, QStringLiteral("USD"), -1)),
+                     qPrintable(tooltip));
+            QVERIFY(tooltip.contains(ChartBase::formatMoney(series.totals[static_cast<std::size_t>(option)],
+                                                            QStringLiteral("USD"), -1)));
+        }
+    }
+}
+
+void TestMonthlyCostChart::infeasible_isGreyWithReason_data()
+{
+    QTest::addColumn<int>("option");
+    QTest::addColumn<bool>("stub");
+    QTest::newRow("priced-but-infeasible-grey-stacks") << 2 << false;
+    QTest::newRow("zero-total-grey-stub") << 3 << true;
+}
+
+void TestMonthlyCostChart::infeasible_isGreyWithReason()
+{
+    QFETCH(int, option);
+    QFETCH(bool, stub);
+    Ui::MonthlyCostChart chart;
+    const auto series = fourOptions();
+    chart.setSeries(series);
+    layOut(&chart);
+    QCustomPlot *plot = chart.plot();
+
+    // No coloured bar at an infeasible option; grey ones (or the hatched stub) instead.
+    int greyBars = 0;
+    for (int i = 0; i < plot->plottableCount(); ++i) {
+        auto *bars = qobject_cast<QCPBars *>(plot->plottable(i));
+        if (!bars || !hasKey(bars, option))
+            continue;
+        QVERIFY2(isGrey(bars->brush().color()), qPrintable(bars->name()));
+        QCOMPARE(bars->brush().style() == Qt::BDiagPattern, stub);
+        ++greyBars;
+    }
+    QVERIFY(greyBars > 0);
+
+    // The reason is written above the bar (it fits at this width) and given in full in the tooltip.
+    const QString reason = QString::fromStdString(series.reasons[static_cast<std::size_t>(option)]);
+    bool written = false;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto *text = qobject_cast<QCPItemText *>(plot->item(i))) {
+            QString shown = text->text();
+            shown.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            if (shown.endsWith(QChar(0x2026)))
+                shown.chop(1);
+            if (!shown.isEmpty() && reason.startsWith(shown) && shown.size() >= 10)
+                written = true;
+        }
+    }
+    QVERIFY2(written, qPrintable(reason));
+    const QPointF aboveBar(plot->xAxis->coordToPixel(option), plot->yAxis->coordToPixel(0) - 2);
+    QVERIFY(chart.tooltipAt(aboveBar).contains(reason.toHtmlEscaped()));
+}
+
+void TestMonthlyCostChart::legendClick_hidesTheLineItem()
+{
+    Ui::MonthlyCostChart chart;
+    const auto series = fourOptions();
+    chart.setSeries(series);
+    layOut(&chart);
+    QCustomPlot *plot = chart.plot();
+    QCPBars *duration = barsNamed(plot, QStringLiteral("duration"), true);
+    QVERIFY(duration);
+    QCPPlottableLegendItem *item = plot->legend->itemWithPlottable(duration);
+    QVERIFY(item);
+    const QColor shownColor = item->textColor();
+
+    QTest::mouseClick(plot, Qt::LeftButton, {}, item->rect().center());
+    QVERIFY(!chart.isSeriesVisible(QStringLiteral("duration")));
+    QVERIFY(!duration->visible());
+    QVERIFY(item->textColor() != shownColor); // greyed
+    QCOMPARE(chart.stackedValue(0), 0.60);    // the requests segment alone
+    bool labelled = false; // the bar's label says what it shows now
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        if (auto *text = qobject_cast<QCPItemText *>(plot->item(i)))
+            labelled = labelled || text->text() == QStringLiteral("$0.60");
+    }
+    QVERIFY(labelled);
+    // Re-stacked: the segment above duration now starts where duration started.
+    QVERIFY(chart.isSeriesVisible(QStringLiteral("requests")));
+
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    QTest::mouseClick(plot, Qt::LeftButton, {}, item->rect().center());
+    QVERIFY(chart.isSeriesVisible(QStringLiteral("duration")));
+    QCOMPARE(chart.stackedValue(0), 25.60);
+    QCOMPARE(item->textColor(), shownColor);
+
+    QVERIFY(!chart.setSeriesVisible(QStringLiteral("no such line item"), false));
+}
+
+void TestMonthlyCostChart::empty_showsMessage()
+{
+    Ui::MonthlyCostChart chart;
+    QVERIFY(chart.isEmptyMessageShown());
+    chart.setSeries(fourOptions());
+    QVERIFY(!chart.isEmptyMessageShown());
+    chart.setSeries({});
+    QVERIFY(chart.isEmptyMessageShown());
+    QCOMPARE(chart.barCount(), 0);
+    QCOMPARE(chart.plot()->plottableCount(), 0);
+}
+
+// Not a check: with COSTSCAPE_CHART_SNAPSHOTS=<folder> it writes the chart with realistic data, in
+// a light and a dark palette, for a person to look at.
+void TestMonthlyCostChart::snapshots()
+{
+    const QString folder = snapshotFolder();
+    if (folder.isEmpty())
+        QSKIP("set COSTSCAPE_CHART_SNAPSHOTS to a folder to write the charts as PNG");
+    QVERIFY(QDir().mkpath(folder));
+
+    Models::MonthlySeries monthly;
+    monthly.ids = {"lambda-arm-512", "fargate-1vcpu", "fargate-spot", "ec2-m7g-large", "ec2-spot-m7g", "ecs-c7g-xlarge"};
+    monthly.platforms = {"AWS Lambda", "AWS Fargate", "AWS Fargate", "EC2 on-demand", "EC2 spot", "ECS on EC2"};
+    monthly.summaries = {"26M requests, 120 ms", "3 tasks", "3 tasks (Spot)", "2 instances", "2 instances", "1 instance"};
+    monthly.stacks = {{"requests", {5.20, 0, 0, 0, 0, 0}},
+                      {"duration", {91.73, 0, 0, 0, 0, 0}},
+                      {"vCPU", {0, 88.66, 26.60, 0, 0, 0}},
+                      {"memory", {0, 19.47, 5.84, 0, 0, 0}},
+                      {"instances", {0, 0, 0, 119.14, 45.27, 0}},
+                      {"storage", {0, 0, 0, 16.0, 16.0, 0}}};
+    monthly.totals = {96.93, 108.13, 32.44, 135.14, 61.27, 0};
+    monthly.feasible = {true, true, true, true, false, false};
+    monthly.reasons = {"", "", "", "", "Needs 3 instances at the peak hour; maxCount is 2", "No c7g.xlarge can hold a task of 12 GB; pick a larger instance type or smaller tasks"};
+    monthly.cheapest = 2;
+
+    for (const bool dark : {false, true}) {
+        Ui::MonthlyCostChart chart;
+        chart.setSeries(monthly);
+        QString error;
+        QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("monthly"), dark, &error), qPrintable(error));
+        QVERIFY(chart.setSeriesVisible(QStringLiteral("vCPU"), false));
+        QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("monthly-vcpu-hidden"), dark, &error), qPrintable(error));
+    }
+}
+
+QTEST_MAIN(TestMonthlyCostChart)
+#include "tst_monthlycostchart.moc"

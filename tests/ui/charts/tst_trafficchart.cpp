@@ -1,0 +1,134 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/charts/trafficchart.h"
+
+#include "tests/common/chartdata.h"
+
+#include <qcustomplot.h>
+
+#include <QDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace Costscape;
+using namespace Costscape::Tests;
+using Costscape::Ui::ChartBase;
+
+/** The cost against traffic: a graph per option on log axes, break-even markers, gaps where infeasible. */
+class TestTrafficChart : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void graphPerLineMarkerPerBreakEven_data();
+    void graphPerLineMarkerPerBreakEven();
+    void tooltip_namesNearestPoint();
+    void withoutFeasiblePoint_showsMessage();
+
+    void snapshots();
+};
+
+void TestTrafficChart::graphPerLineMarkerPerBreakEven_data()
+{
+    QTest::addColumn<bool>("single");
+    QTest::newRow("three-options-two-break-evens") << false;
+    QTest::newRow("one-option-no-break-even") << true;
+}
+
+void TestTrafficChart::graphPerLineMarkerPerBreakEven()
+{
+    QFETCH(bool, single);
+    auto sweep = threeLineSweep();
+    if (single) {
+        sweep.lines.resize(1);
+        sweep.breakEvens.clear();
+        sweep.sentences = {"AWS Lambda is the only option."};
+    }
+    Ui::TrafficChart chart;
+    chart.setSweep(sweep, 2.0);
+    layOut(&chart);
+    QCustomPlot *plot = chart.plot();
+    QCOMPARE(chart.lineCount(), int(sweep.lines.size()));
+    QCOMPARE(plot->graphCount(), int(sweep.lines.size()));
+    QCOMPARE(chart.breakEvenCount(), int(sweep.breakEvens.size()));
+    int tracers = 0;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        tracers += qobject_cast<QCPItemTracer *>(plot->item(i)) ? 1 : 0;
+    QCOMPARE(tracers, int(sweep.breakEvens.size()));
+    for (const auto &sentence : sweep.sentences)
+        QVERIFY(chart.caption().contains(QString::fromStdString(sentence)));
+    QCOMPARE(plot->xAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
+    QCOMPARE(chart.currentRate(), 10.0); // 2x a workload of 5 requests/s
+
+    // Infeasible traffic is a gap: NaN in the drawn data.
+    QCPGraph *lambda = plot->graph(0);
+    int gaps = 0;
+    for (auto it = lambda->data()->constBegin(); it != lambda->data()->constEnd(); ++it)
+        gaps += std::isnan(it->value) ? 1 : 0;
+    QVERIFY(gaps > 0);
+}
+
+void TestTrafficChart::tooltip_namesNearestPoint()
+{
+    Ui::TrafficChart chart;
+    const auto sweep = threeLineSweep();
+    chart.setSweep(sweep);
+    layOut(&chart);
+    QCustomPlot *plot = chart.plot();
+    const std::size_t i = 10; // factor 0.1, where the three lines are far apart
+    const QPointF pixel(plot->xAxis->coordToPixel(sweep.averageRate[i]) + 2,
+                        plot->yAxis->coordToPixel(sweep.lines[1].cost[i]) - 2);
+    const QString tooltip = chart.tooltipAt(pixel);
+    QVERIFY2(tooltip.contains(QStringLiteral("fargate")), qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(ChartBase::formatMoney(sweep.lines[1].cost[i], QStringLiteral("USD"), -1)),
+             qPrintable(tooltip));
+    QVERIFY2(tooltip.contains(QStringLiteral("0.500 requests/s")), qPrintable(tooltip));
+}
+
+void TestTrafficChart::withoutFeasiblePoint_showsMessage()
+{
+    auto sweep = threeLineSweep();
+    for (auto &line : sweep.lines)
+        std::fill(line.cost.begin(), line.cost.end(), noCost);
+    sweep.breakEvens.clear();
+    Ui::TrafficChart chart;
+    chart.setSweep(sweep);
+    QVERIFY(chart.isEmptyMessageShown());
+    QCOMPARE(chart.emptyMessage(), QStringLiteral("No feasible option at this traffic"));
+    chart.setSweep(threeLineSweep());
+    QVERIFY(!chart.isEmptyMessageShown());
+}
+
+// Not a check: with COSTSCAPE_CHART_SNAPSHOTS=<folder> it writes the chart with six options, in a
+// light and a dark palette, for a person to look at.
+void TestTrafficChart::snapshots()
+{
+    const QString folder = snapshotFolder();
+    if (folder.isEmpty())
+        QSKIP("set COSTSCAPE_CHART_SNAPSHOTS to a folder to write the charts as PNG");
+    QVERIFY(QDir().mkpath(folder));
+
+    auto sweep = threeLineSweep();
+    sweep.lines.push_back({"fargate-spot", {}});
+    sweep.lines.push_back({"ec2-spot", {}});
+    sweep.lines.push_back({"ecs-ec2", {}});
+    for (std::size_t i = 0; i < sweep.factors.size(); ++i) {
+        const double rate = sweep.averageRate[i];
+        sweep.lines[3].cost.push_back(9 + rate * 0.65);
+        sweep.lines[4].cost.push_back(rate > 300 ? noCost : 22 + rate * 0.5);
+        sweep.lines[5].cost.push_back(rate < 1 ? noCost : 70 + rate * 0.9);
+    }
+
+    for (const bool dark : {false, true}) {
+        Ui::TrafficChart chart;
+        chart.setSweep(sweep, 1.0);
+        QString error;
+        QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("traffic"), dark, &error), qPrintable(error));
+    }
+}
+
+QTEST_MAIN(TestTrafficChart)
+#include "tst_trafficchart.moc"
