@@ -95,6 +95,21 @@ std::string general(double value, int significantDigits)
     return s.str();
 }
 
+std::string significant(double value, int digits)
+{
+    if (std::isnan(value))
+        return "nan";
+    if (std::isinf(value))
+        return value > 0 ? "inf" : "-inf";
+    if (value == 0)
+        return "0";
+    const int exponent = magnitude(value);
+    const double unit = std::pow(10.0, exponent - digits + 1);
+    const double rounded = std::round(value / unit) * unit;
+    // Rounding up to the next power of ten (9.96 -> 10.0) leaves one decimal too many: dropped.
+    return dropTrailingZeros(fixed(rounded, std::max(0, digits - 1 - exponent)));
+}
+
 std::string trimmed(double value, int decimals)
 {
     if (!std::isfinite(value))

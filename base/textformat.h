@@ -26,6 +26,11 @@ std::string grouped(double value, int decimals);
 std::string money(double value, const std::string &currency, int decimals = 2);
 /** A rate of a price sheet: up to 10 significant digits, trailing zeros dropped, with the currency. */
 std::string unitPrice(double value, const std::string &currency);
+/**
+ * Rounded to significantDigits significant digits, no exponent, no trailing zeros, no grouping:
+ * 0.042, 3.2, 42, 850, 12000; "0" for zero; "nan", "inf", "-inf" for the non-finite.
+ */
+std::string significant(double value, int significantDigits);
 /** A quantity: 4 decimals from 1 up, 4 significant digits below, trailing zeros dropped, grouped. */
 std::string quantity(double value);
 

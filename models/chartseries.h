@@ -64,7 +64,15 @@ struct TrafficSweep {
     std::vector<double> averageRate; ///< mean requests per second over the month at each factor
     std::vector<Line> lines;         ///< one per evaluated option, in scenario order
     std::vector<BreakEven> breakEvens;
-    std::vector<std::string> sentences; ///< the break-evens in words, for the chart's caption
+    /** Over which stretch of traffic one option stays cheapest, in order of traffic. */
+    struct CheapestRange {
+        int line = -1;         ///< index into lines; -1 where no option is feasible
+        double fromFactor = 0; ///< the stretch's ends, as workload scales (the sweep's ends, or break-evens)
+        double toFactor = 0;
+    };
+    std::vector<CheapestRange> ranges; ///< the ui words them (TrafficChart::describe)
+    /** Mean requests per second at factor 1; 0 when the workload has no requests (ranges then read as factors). */
+    double baseRate = 0;
     std::string currency = "USD";
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/trafficsweep.h"
 
+#include "base/textformat.h"
 #include "models/evaluator.h"
 #include "models/scenario/workload.h"
 
@@ -17,32 +18,6 @@ namespace {
 constexpr double NaN = std::numeric_limits<double>::quiet_NaN();
 constexpr int MaxBisections = 30;
 constexpr double BisectionWidth = 1e-4; // relative: far below what a caption's 2 digits show
-
-/** `value` rounded to `digits` significant digits, printed without exponent or trailing zeros. */
-std::string formatSignificant(double value, int digits)
-{
-    if (std::isnan(value))
-        return "nan";
-    if (std::isinf(value))
-        return value > 0 ? "inf" : "-inf";
-    if (value == 0)
-        return "0";
-    const int exponent = static_cast<int>(std::floor(std::log10(std::abs(value))));
-    const double unit = std::pow(10.0, exponent - digits + 1);
-    const double rounded = std::round(value / unit) * unit;
-    const int decimals = std::max(0, digits - 1 - exponent);
-    char buffer[400]; // %f of the largest double has 309 digits before the point
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, rounded);
-    std::string s(buffer);
-    // Rounding up to the next power of ten (9.96 -> 10.0) leaves one decimal too many.
-    if (s.find('.') != std::string::npos) {
-        while (s.back() == '0')
-            s.pop_back();
-        if (s.back() == '.')
-            s.pop_back();
-    }
-    return s;
-}
 
 void scaleRequests(RequestModel &target, const RequestModel &base, double factor)
 {
@@ -110,55 +85,19 @@ private:
     std::vector<std::size_t> m_enabled;
 };
 
-/** "lambda is cheapest", or the words for no feasible option. */
-std::string subject(const TrafficSweep &sweep, int line)
+/** The stretches between break-evens and who is cheapest on each. */
+void cheapestRanges(TrafficSweep &sweep, const std::vector<int> &winners)
 {
-    return line < 0 ? std::string("no option is feasible")
-                    : sweep.lines[static_cast<std::size_t>(line)].id + " is cheapest";
-}
-
-void describe(TrafficSweep &sweep, const std::vector<int> &winners, double baseRate)
-{
-    if (sweep.lines.empty()) {
-        sweep.sentences.push_back("no enabled option to compare");
+    if (sweep.lines.empty() || winners.empty())
         return;
-    }
-    // Where the cheapest option holds, as the sweep's x axis shows it: the monthly average rate,
-    // or, for a workload without requests, multiples of the scenario's traffic.
-    const bool byRate = baseRate > 0 && std::isfinite(baseRate);
-    auto at = [&](double factor, int digits) {
-        return byRate ? formatSignificant(baseRate * factor, digits) : formatSignificant(factor, digits);
-    };
-    const std::string unit = byRate ? " requests/s" : " times the scenario's traffic";
-    const std::string firstUnit = byRate ? unit + " (monthly average)" : unit;
-
     std::vector<int> regions{winners.front()};
     for (std::size_t i = 1; i < winners.size(); ++i)
         if (winners[i] != winners[i - 1])
             regions.push_back(winners[i]);
-
-    if (regions.size() == 1) {
-        const std::string range = "from " + at(sweep.factors.front(), 2) + " to " + at(sweep.factors.back(), 2) + firstUnit;
-        sweep.sentences.push_back(regions.front() < 0 ? "no option is feasible at any traffic level " + range
-                                                      : subject(sweep, regions.front()) + " at every traffic level " + range);
-        return;
-    }
     for (std::size_t r = 0; r < regions.size(); ++r) {
-        const std::string &u = r == 0 ? firstUnit : unit;
-        if (r == 0) {
-            sweep.sentences.push_back(subject(sweep, regions[r]) + " below " + at(sweep.breakEvens[0].factor, 2) + u);
-        } else if (r + 1 == regions.size()) {
-            sweep.sentences.push_back(subject(sweep, regions[r]) + " above " + at(sweep.breakEvens[r - 1].factor, 2) + u);
-        } else {
-            // Two break-evens close together would read "from 850 to 850": add digits until the
-            // range shows.
-            const double lo = sweep.breakEvens[r - 1].factor;
-            const double hi = sweep.breakEvens[r].factor;
-            int digits = 2;
-            while (digits < 6 && at(lo, digits) == at(hi, digits))
-                ++digits;
-            sweep.sentences.push_back(subject(sweep, regions[r]) + " from " + at(lo, digits) + " to " + at(hi, digits) + u);
-        }
+        const double from = r == 0 ? sweep.factors.front() : sweep.breakEvens[r - 1].factor;
+        const double to = r + 1 == regions.size() ? sweep.factors.back() : sweep.breakEvens[r].factor;
+        sweep.ranges.push_back({regions[r], from, to});
     }
 }
 
@@ -166,7 +105,7 @@ void describe(TrafficSweep &sweep, const std::vector<int> &winners, double baseR
 
 std::string formatRate(double requestsPerSecond)
 {
-    return formatSignificant(requestsPerSecond, 2);
+    return Text::significant(requestsPerSecond, 2);
 }
 
 Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::PriceSheet &sheet, int points, double minFactor,
@@ -176,8 +115,8 @@ Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::Price
         return Error{ErrorCode::OutOfRange, "traffic sweep: needs at least 2 points, got " + std::to_string(points), {}, 0, 0};
     if (!std::isfinite(minFactor) || !std::isfinite(maxFactor) || minFactor <= 0 || maxFactor <= minFactor)
         return Error{ErrorCode::OutOfRange,
-                     "traffic sweep: factors must satisfy 0 < minimum < maximum, got " + formatSignificant(minFactor, 6)
-                         + " and " + formatSignificant(maxFactor, 6),
+                     "traffic sweep: factors must satisfy 0 < minimum < maximum, got " + Text::significant(minFactor, 6)
+                         + " and " + Text::significant(maxFactor, 6),
                      {}, 0, 0};
 
     TrafficSweep sweep;
@@ -259,7 +198,8 @@ Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::Price
         sweep.breakEvens.push_back(std::move(b));
     }
 
-    describe(sweep, winners, baseRate);
+    sweep.baseRate = baseRate > 0 && std::isfinite(baseRate) ? baseRate : 0;
+    cheapestRanges(sweep, winners);
     return sweep;
 }
 

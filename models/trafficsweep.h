@@ -25,10 +25,9 @@ namespace Costscape::Models {
  *   `below` / `above` are "" where no option is feasible. `cost` is the monthly cost of `below`
  *   just below the change (of `above` just above it when nothing is feasible below).
  *   A cheapest option that wins only between two neighbouring factors is not seen.
- * - `sentences` say which option is cheapest over which range of the monthly average rate
- *   ("lambda is cheapest below 130 requests/s (monthly average)", "ec2 is cheapest above 130
- *   requests/s"), including ranges where no option is feasible. When the workload has no
- *   requests, ranges are given as multiples of the scenario's traffic instead.
+ * - `ranges` say which option is cheapest over which stretch of traffic, from the lowest factor
+ *   to the highest, including stretches where no option is feasible; `baseRate` turns their
+ *   factors into monthly average rates (0 when the workload has no requests).
  *
  * Pure and thread-safe: the GUI runs it on a worker thread. It costs about `points` full
  * evaluations plus a dozen evaluations of two options per break-even.
@@ -40,11 +39,7 @@ namespace Costscape::Models {
 Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::PriceSheet &sheet, int points = 41,
                                   double minFactor = 0.01, double maxFactor = 100);
 
-/**
- * A request rate with two significant digits and no exponent, for captions: 0.042, 3.2, 42, 850,
- * 12000; "0" for zero. Not localised (the core has no locale); NaN and infinities come back as
- * "nan", "inf" and "-inf".
- */
+/** A request rate with two significant digits (Text::significant): 0.042, 3.2, 42, 850, 12000. */
 std::string formatRate(double requestsPerSecond);
 
 } // namespace Costscape::Models

@@ -30,8 +30,3 @@ std::string formatTable(const Evaluation &evaluation);
 
 } // namespace Costscape::Output
 
-// TODO(merge): the report still names these Models::; remove once report/ says Output::.
-namespace Costscape::Models {
-using Output::formatCsv;
-using Output::formatJson;
-} // namespace Costscape::Models

@@ -116,12 +116,12 @@ QString Report::write(ReportFormat format, const QString &fileName) const
 
 QByteArray Report::csv() const
 {
-    return QByteArray::fromStdString(Models::formatCsv(m_evaluation));
+    return QByteArray::fromStdString(Output::formatCsv(m_evaluation));
 }
 
 QByteArray Report::json() const
 {
-    return QByteArray::fromStdString(Models::formatJson(m_evaluation));
+    return QByteArray::fromStdString(Output::formatJson(m_evaluation));
 }
 
 QByteArray Report::pdf() const

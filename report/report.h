@@ -31,8 +31,8 @@ enum class ReportFormat {
  * break-even points in words, hour by hour, ECS packing where the scenario has it, a line-item
  * table per option, feasibility warnings, the assumptions and their sources). Charts are drawn
  * by the same chart classes as the window, from the same series builders; tables use the line
- * item model's formatting. The CSV and JSON are the command line's (Models::formatCsv and
- * Models::formatJson), so every export of a result agrees with every other.
+ * item model's formatting. The CSV and JSON are the command line's (Output::formatCsv and
+ * Output::formatJson), so every export of a result agrees with every other.
  *
  * Rendering the PDF or the HTML creates chart widgets, so it needs a QApplication (the offscreen
  * platform is enough) and must run on the GUI thread. CSV and JSON need neither.
@@ -76,9 +76,9 @@ public:
      * script, no external file); every user-supplied string is escaped.
      */
     QByteArray html() const;
-    /** Models::formatCsv of the evaluation: one row per line item and a total row per option. */
+    /** Output::formatCsv of the evaluation: one row per line item and a total row per option. */
     QByteArray csv() const;
-    /** Models::formatJson of the evaluation (FORMATS.md section 3). */
+    /** Output::formatJson of the evaluation (FORMATS.md section 3). */
     QByteArray json() const;
 
     const Models::Scenario &scenario() const { return m_scenario; }

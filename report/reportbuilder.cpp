@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/reportbuilder.h"
+
+#include "base/textformat.h"
 #include "report/chartset.h"
 
 #include "ui/charts/hourlychart.h"
@@ -25,14 +27,10 @@ namespace Costscape::Ui {
 namespace {
 
 /** English digits and grouping, whatever the user's locale: the figures must match the CLI's. */
+/** A figure with up to decimals decimals, grouped, trailing zeros dropped: "1,234.5", "16". */
 QString number(double value, int decimals)
 {
-    static const QLocale locale = [] {
-        QLocale l = QLocale::c();
-        l.setNumberOptions(QLocale::DefaultNumberOptions);
-        return l;
-    }();
-    return trimZeros(locale.toString(value, 'f', decimals));
+    return trimZeros(qs(Text::grouped(value, decimals)));
 }
 
 QString rate(double perSecond)
@@ -218,8 +216,8 @@ void ReportBuilder::traffic()
     auto *c = m_charts.add<TrafficChart>();
     c->setSweep(m_sweep);
     chart(c, tr("Monthly cost against the average request rate, logarithmic axes"), ChartWidth, ChartHeight);
-    for (const std::string &s : m_sweep.sentences)
-        add(ReportBlock::Kind::Bullet, qs(s));
+    for (const QString &sentence : TrafficChart::describe(m_sweep))
+        add(ReportBlock::Kind::Bullet, sentence);
     if (!m_sweep.breakEvens.empty()) {
         std::vector<QStringList> rows;
         for (const auto &b : m_sweep.breakEvens)

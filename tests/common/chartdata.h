@@ -69,8 +69,8 @@ inline Models::TrafficSweep threeLineSweep()
     sweep.lines = {lambda, fargate, ec2};
     sweep.breakEvens = {{0.0906, 0.453, 3.85, "lambda", "fargate"},
                         {6.06, 30.3, 93.6, "fargate", "ec2"}};
-    sweep.sentences = {"Below 0.453 requests/s AWS Lambda is the cheapest.",
-                       "Above 30.3 requests/s EC2 on-demand is cheaper than Fargate."};
+    sweep.ranges = {{0, 0.01, 0.0906}, {1, 0.0906, 6.06}, {2, 6.06, 100}};
+    sweep.baseRate = 5.0;
     return sweep;
 }
 

@@ -60,11 +60,12 @@ static Result<Models::TrafficSweep> sweepText(const std::string &text, int point
     return Models::sweepTraffic(scenario.value(), Pricing::embeddedPriceSheet(), points);
 }
 
-static QStringList qt(const std::vector<std::string> &v)
+/** The cheapest line of each stretch, in order of traffic (-1: nothing feasible). */
+static std::vector<int> rangeLines(const Models::TrafficSweep &sweep)
 {
-    QStringList out;
-    for (const auto &s : v)
-        out << QString::fromStdString(s);
+    std::vector<int> out;
+    for (const auto &r : sweep.ranges)
+        out.push_back(r.line);
     return out;
 }
 
@@ -79,7 +80,6 @@ void TestTrafficSweep::lambdaAgainstFixedEc2_oneBreakEvenWhereTheCostsMeet_data(
     QTest::addColumn<QString>("architecture");
     QTest::addColumn<double>("hours");
     QTest::addColumn<double>("expectedRate");
-    QTest::addColumn<QStringList>("sentences");
 
     // Lambda costs p per request, the fleet $0.192 an hour: equal at 0.192 / (3600 p) requests
     // per second on average, for any shape of traffic and any length of month.
@@ -87,26 +87,22 @@ void TestTrafficSweep::lambdaAgainstFixedEc2_oneBreakEvenWhereTheCostsMeet_data(
     const double x86 = TwoM5LargePerHour / 3600 / (RequestPrice + GbSecondsPerRequest * X86GbSecond);
     // arm64: p = 0.0000002 + 0.0125 x 0.0000133334 = 3.666675e-7 -> 145.45 req/s.
     const double arm = TwoM5LargePerHour / 3600 / (RequestPrice + GbSecondsPerRequest * ArmGbSecond);
-    const QStringList x86Words{QStringLiteral("fn is cheapest below 130 requests/s (monthly average)"),
-                               QStringLiteral("vms is cheapest above 130 requests/s")};
-    const QStringList armWords{QStringLiteral("fn is cheapest below 150 requests/s (monthly average)"),
-                               QStringLiteral("vms is cheapest above 150 requests/s")};
 
     QTest::newRow("x86-constant-10rps") << QStringLiteral(R"({"requests": {"perSecond": 10}, "durationMs": 100, "memoryMb": 128})")
-                                        << QStringLiteral("x86_64") << 730.0 << x86 << x86Words;
+                                        << QStringLiteral("x86_64") << 730.0 << x86;
     QTest::newRow("x86-26.28M-per-month") << QStringLiteral(R"({"requests": {"perMonth": 26280000}, "durationMs": 100, "memoryMb": 128})")
-                                          << QStringLiteral("x86_64") << 730.0 << x86 << x86Words;
+                                          << QStringLiteral("x86_64") << 730.0 << x86;
     QTest::newRow("x86-720-hour-month") << QStringLiteral(R"({"requests": {"perSecond": 10}, "durationMs": 100, "memoryMb": 128})")
-                                        << QStringLiteral("x86_64") << 720.0 << x86 << x86Words;
+                                        << QStringLiteral("x86_64") << 720.0 << x86;
     QTest::newRow("arm64-constant-10rps") << QStringLiteral(R"({"requests": {"perSecond": 10}, "durationMs": 100, "memoryMb": 128})")
-                                          << QStringLiteral("arm64") << 730.0 << arm << armWords;
+                                          << QStringLiteral("arm64") << 730.0 << arm;
     // Weekdays at 14 req/s, weekends idle: the break-even is in average rate, not peak.
     QString week;
     for (int h = 0; h < 168; ++h)
         week += QLatin1String(h ? "," : "") + QLatin1String(h < 120 ? "14" : "0");
     QTest::newRow("x86-weekdays-only-profile")
         << QStringLiteral(R"({"requests": {"perSecondHourly": [%1]}, "durationMs": 100, "memoryMb": 128})").arg(week)
-        << QStringLiteral("x86_64") << 730.0 << x86 << x86Words;
+        << QStringLiteral("x86_64") << 730.0 << x86;
 }
 
 void TestTrafficSweep::lambdaAgainstFixedEc2_oneBreakEvenWhereTheCostsMeet()
@@ -115,7 +111,6 @@ void TestTrafficSweep::lambdaAgainstFixedEc2_oneBreakEvenWhereTheCostsMeet()
     QFETCH(QString, architecture);
     QFETCH(double, hours);
     QFETCH(double, expectedRate);
-    QFETCH(QStringList, sentences);
     const auto sweep = sweepText(twoOptionScenario(workload.toStdString(), architecture.toStdString(), hours));
     QVERIFY2(sweep.ok(), sweep.error().toString().c_str());
     QCOMPARE(sweep->breakEvens.size(), std::size_t(1));
@@ -126,7 +121,15 @@ void TestTrafficSweep::lambdaAgainstFixedEc2_oneBreakEvenWhereTheCostsMeet()
              qPrintable(QStringLiteral("break-even at %1 req/s, expected %2").arg(b.averageRate).arg(expectedRate)));
     // There Lambda costs what the fleet does: 2 x 0.096 x hours.
     QVERIFY2(near(b.cost, TwoM5LargePerHour * hours, 1e-3), qPrintable(QString::number(b.cost)));
-    QCOMPARE(qt(sweep->sentences), sentences);
+    // Two stretches: fn cheapest up to the break-even, vms from there to 100x.
+    QCOMPARE(sweep->ranges.size(), std::size_t(2));
+    QCOMPARE(sweep->ranges[0].line, 0);
+    QCOMPARE(sweep->ranges[0].fromFactor, sweep->factors.front());
+    QCOMPARE(sweep->ranges[0].toFactor, b.factor);
+    QCOMPARE(sweep->ranges[1].line, 1);
+    QCOMPARE(sweep->ranges[1].fromFactor, b.factor);
+    QCOMPARE(sweep->ranges[1].toFactor, sweep->factors.back());
+    QVERIFY(near(sweep->baseRate * b.factor, expectedRate, 1e-3));
 }
 
 void TestTrafficSweep::lines_areTheEvaluatorsCostsAtEachFactor()
@@ -192,9 +195,10 @@ void TestTrafficSweep::derivedFleetBetweenLambdaAndBigFleet_twoBreakEvens()
     QCOMPARE(second.above, std::string("big"));
     QVERIFY2(near(second.averageRate, 3600, 1e-3), qPrintable(QString::number(second.averageRate)));
     QVERIFY(near(second.cost, 36 * 7.592, 1e-9)); // the last size before the step, exactly
-    QCOMPARE(qt(sweep->sentences), (QStringList{QStringLiteral("fn is cheapest below 7.1 requests/s (monthly average)"),
-                                                QStringLiteral("small is cheapest from 7.1 to 3600 requests/s"),
-                                                QStringLiteral("big is cheapest above 3600 requests/s")}));
+    // fn up to the first break-even, small up to the second, big to the end.
+    QCOMPARE(rangeLines(sweep.value()), (std::vector<int>{0, 1, 2}));
+    QCOMPARE(sweep->ranges[1].fromFactor, first.factor);
+    QCOMPARE(sweep->ranges[1].toFactor, second.factor);
 }
 
 void TestTrafficSweep::disabledOptions_haveNoLine()
@@ -224,8 +228,10 @@ void TestTrafficSweep::infeasibleOption_isNaN_andNeverCheapest()
     for (double cost : sweep->lines[1].cost)
         QVERIFY(near(cost, 140.16, 1e-12));
     QVERIFY(sweep->breakEvens.empty());
-    QCOMPARE(qt(sweep->sentences),
-             QStringList{QStringLiteral("vms is cheapest at every traffic level from 0.1 to 1000 requests/s (monthly average)")});
+    // vms at every level: one stretch over the whole sweep.
+    QCOMPARE(rangeLines(sweep.value()), std::vector<int>{1});
+    QCOMPARE(sweep->ranges[0].fromFactor, 0.01);
+    QCOMPARE(sweep->ranges[0].toFactor, 100.0);
 }
 
 void TestTrafficSweep::noFeasibleOption_saysSo()
@@ -235,8 +241,8 @@ void TestTrafficSweep::noFeasibleOption_saysSo()
                                               R"({"id": "fn", "platform": "lambda"})"));
     QVERIFY2(sweep.ok(), sweep.error().toString().c_str());
     QVERIFY(sweep->breakEvens.empty());
-    QCOMPARE(qt(sweep->sentences),
-             QStringList{QStringLiteral("no option is feasible at any traffic level from 0.02 to 200 requests/s (monthly average)")});
+    QCOMPARE(rangeLines(sweep.value()), std::vector<int>{-1});
+    QCOMPARE(sweep->baseRate, 2.0);
 }
 
 void TestTrafficSweep::workloadWithoutRequests_speaksInMultiplesOfTraffic()
@@ -252,8 +258,9 @@ void TestTrafficSweep::workloadWithoutRequests_speaksInMultiplesOfTraffic()
     QCOMPARE(sweep->breakEvens.size(), std::size_t(1));
     const double x86 = TwoM5LargePerHour / 3600 / (RequestPrice + GbSecondsPerRequest * X86GbSecond);
     QVERIFY(near(sweep->breakEvens[0].factor, x86 / 10, 1e-3));
-    QCOMPARE(qt(sweep->sentences), (QStringList{QStringLiteral("fn is cheapest below 13 times the scenario's traffic"),
-                                                QStringLiteral("vms is cheapest above 13 times the scenario's traffic")}));
+    QCOMPARE(rangeLines(sweep.value()), (std::vector<int>{0, 1}));
+    QCOMPARE(sweep->baseRate, 0.0); // the words then speak in multiples of the traffic
+    QCOMPARE(sweep->ranges[0].toFactor, sweep->breakEvens[0].factor);
 }
 
 void TestTrafficSweep::evaluatorError_isReturnedWithItsPlace()
@@ -334,8 +341,8 @@ void TestTrafficSweep::sampleScenario_breakEvensAgreeWithFullEvaluations()
     QVERIFY2(sweep.ok(), sweep.error().toString().c_str());
     qInfo("sweepTraffic on the sample scenario: %lld ms, %zu break-evens", ms, sweep->breakEvens.size());
     QVERIFY(!sweep->breakEvens.empty()); // Lambda at a trickle, a fleet at 100x
-    QCOMPARE(sweep->sentences.size(), sweep->breakEvens.size() + 1);
-    QVERIFY(QString::fromStdString(sweep->sentences.front()).endsWith(QStringLiteral("requests/s (monthly average)")));
+    QCOMPARE(sweep->ranges.size(), sweep->breakEvens.size() + 1);
+    QVERIFY(sweep->baseRate > 0);
 
     // The bisection runs on two-option copies; the whole scenario must agree on each side.
     auto cheapestAt = [&](double factor) {

@@ -1,6 +1,8 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/trafficchart.h"
+
+#include "base/textformat.h"
 #include "ui/uitext.h"
 
 #include <qcustomplot.h>
@@ -199,9 +201,7 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
         m_zeroLabel->setSelectable(false);
     }
 
-    QStringList sentences;
-    for (const auto &sentence : m_sweep.sentences)
-        sentences << qs(sentence);
+    const QStringList sentences = describe(m_sweep);
     m_caption->setText(sentences.join(QLatin1Char('\n')));
     m_caption->setVisible(!sentences.isEmpty());
 
@@ -323,6 +323,52 @@ void TrafficChart::applyTheme()
 double TrafficChart::displayCost(double cost) const
 {
     return cost > 0 ? cost : m_floor;
+}
+
+QStringList TrafficChart::describe(const Models::TrafficSweep &sweep)
+{
+    if (sweep.lines.empty())
+        return {tr("no enabled option to compare")};
+    if (sweep.ranges.empty())
+        return {};
+    // Where the cheapest option holds, as the x axis shows it: the monthly average rate, or, for
+    // a workload without requests, multiples of the scenario's traffic.
+    const bool byRate = sweep.baseRate > 0;
+    auto at = [&](double factor, int digits) {
+        return qs(Text::significant(byRate ? sweep.baseRate * factor : factor, digits));
+    };
+    auto cheapest = [&](int line) {
+        return line < 0 ? tr("no option is feasible") : tr("%1 is cheapest").arg(qs(sweep.lines[static_cast<std::size_t>(line)].id));
+    };
+    auto unit = [&](bool first) {
+        if (!byRate)
+            return tr("times the scenario's traffic");
+        return first ? tr("requests/s (monthly average)") : tr("requests/s");
+    };
+    QStringList out;
+    const auto &ranges = sweep.ranges;
+    if (ranges.size() == 1) {
+        const QString span = tr("from %1 to %2 %3").arg(at(ranges[0].fromFactor, 2), at(ranges[0].toFactor, 2), unit(true));
+        out << (ranges[0].line < 0 ? tr("no option is feasible at any traffic level %1").arg(span)
+                                   : tr("%1 at every traffic level %2").arg(cheapest(ranges[0].line), span));
+        return out;
+    }
+    for (std::size_t r = 0; r < ranges.size(); ++r) {
+        const bool first = r == 0;
+        if (first) {
+            out << tr("%1 below %2 %3").arg(cheapest(ranges[r].line), at(ranges[r].toFactor, 2), unit(true));
+        } else if (r + 1 == ranges.size()) {
+            out << tr("%1 above %2 %3").arg(cheapest(ranges[r].line), at(ranges[r].fromFactor, 2), unit(false));
+        } else {
+            // Two break-evens close together would read "from 850 to 850": more digits until it shows.
+            int digits = 2;
+            while (digits < 6 && at(ranges[r].fromFactor, digits) == at(ranges[r].toFactor, digits))
+                ++digits;
+            out << tr("%1 from %2 to %3 %4").arg(cheapest(ranges[r].line), at(ranges[r].fromFactor, digits),
+                                                 at(ranges[r].toFactor, digits), unit(false));
+        }
+    }
+    return out;
 }
 
 } // namespace Costscape::Ui

@@ -43,8 +43,17 @@ public:
      */
     void setSweep(const Models::TrafficSweep &sweep, double currentFactor = 1);
 
-    /** The caption under the plot: the sweep's sentences, one per line. */
+    /** The caption under the plot: describe(sweep), one sentence per line. */
     QString caption() const;
+
+    /**
+     * Which option is cheapest over which stretch of traffic, in words, from the sweep's ranges:
+     * "lambda is cheapest below 130 requests/s (monthly average)", "ec2 is cheapest above 130
+     * requests/s"; stretches where nothing is feasible say so; a workload without requests gives
+     * its stretches as multiples of the scenario's traffic. Two significant digits, more where two
+     * ends would otherwise read the same. The window and the report show the same words.
+     */
+    static QStringList describe(const Models::TrafficSweep &sweep);
     /** Number of option lines (graphs). */
     int lineCount() const;
     /** Number of break-even markers drawn. */

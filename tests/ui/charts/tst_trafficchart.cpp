@@ -26,6 +26,8 @@ private slots:
     void graphPerLineMarkerPerBreakEven();
     void tooltip_namesNearestPoint();
     void withoutFeasiblePoint_showsMessage();
+    void describe_saysWhoIsCheapestWhere_data();
+    void describe_saysWhoIsCheapestWhere();
 
     void snapshots();
 };
@@ -44,7 +46,7 @@ void TestTrafficChart::graphPerLineMarkerPerBreakEven()
     if (single) {
         sweep.lines.resize(1);
         sweep.breakEvens.clear();
-        sweep.sentences = {"AWS Lambda is the only option."};
+        sweep.ranges = {{0, 0.01, 100}};
     }
     Ui::TrafficChart chart;
     chart.setSweep(sweep, 2.0);
@@ -57,8 +59,9 @@ void TestTrafficChart::graphPerLineMarkerPerBreakEven()
     for (int i = 0; i < plot->itemCount(); ++i)
         tracers += qobject_cast<QCPItemTracer *>(plot->item(i)) ? 1 : 0;
     QCOMPARE(tracers, int(sweep.breakEvens.size()));
-    for (const auto &sentence : sweep.sentences)
-        QVERIFY(chart.caption().contains(QString::fromStdString(sentence)));
+    for (const QString &sentence : Ui::TrafficChart::describe(sweep))
+        QVERIFY(chart.caption().contains(sentence));
+    QCOMPARE(chart.caption().count(QLatin1Char('\n')) + 1, int(sweep.ranges.size()));
     QCOMPARE(plot->xAxis->scaleType(), QCPAxis::stLogarithmic);
     QCOMPARE(plot->yAxis->scaleType(), QCPAxis::stLogarithmic);
     QCOMPARE(chart.currentRate(), 10.0); // 2x a workload of 5 requests/s
@@ -128,6 +131,51 @@ void TestTrafficChart::snapshots()
         QString error;
         QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("traffic"), dark, &error), qPrintable(error));
     }
+}
+
+void TestTrafficChart::describe_saysWhoIsCheapestWhere_data()
+{
+    QTest::addColumn<QStringList>("ids");
+    QTest::addColumn<double>("baseRate");
+    QTest::addColumn<QList<double>>("ranges"); // line, from, to for each range
+    QTest::addColumn<QStringList>("words");
+    // 10 requests/s on average; the break-even at 13.061x is 130.61 requests/s: two significant digits.
+    QTest::newRow("lambda-then-fleet") << QStringList{QStringLiteral("fn"), QStringLiteral("vms")} << 10.0
+                                       << QList<double>{0, 0.01, 13.061, 1, 13.061, 100}
+                                       << QStringList{QStringLiteral("fn is cheapest below 130 requests/s (monthly average)"),
+                                                      QStringLiteral("vms is cheapest above 130 requests/s")};
+    // A middle stretch from 851 to 854 requests/s: 2 digits read "850 to 850", 3 digits tell them apart.
+    QTest::newRow("close-break-evens-get-digits")
+        << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")} << 1.0
+        << QList<double>{0, 0.01, 851, 1, 851, 854, 2, 854, 10000}
+        << QStringList{QStringLiteral("a is cheapest below 850 requests/s (monthly average)"),
+                       QStringLiteral("b is cheapest from 851 to 854 requests/s"), QStringLiteral("c is cheapest above 850 requests/s")};
+    QTest::newRow("one-winner") << QStringList{QStringLiteral("fn")} << 5.0 << QList<double>{0, 0.01, 100}
+                                << QStringList{QStringLiteral("fn is cheapest at every traffic level from 0.05 to 500 requests/s (monthly average)")};
+    QTest::newRow("nothing-feasible-then-fleet") << QStringList{QStringLiteral("vms")} << 2.0 << QList<double>{-1, 0.01, 3, 0, 3, 100}
+                                                 << QStringList{QStringLiteral("no option is feasible below 6 requests/s (monthly average)"),
+                                                                QStringLiteral("vms is cheapest above 6 requests/s")};
+    // A workload without requests: the stretches are multiples of the scenario's traffic.
+    QTest::newRow("no-requests-as-factors") << QStringList{QStringLiteral("fn"), QStringLiteral("vms")} << 0.0
+                                            << QList<double>{0, 0.01, 2.5, 1, 2.5, 100}
+                                            << QStringList{QStringLiteral("fn is cheapest below 2.5 times the scenario's traffic"),
+                                                           QStringLiteral("vms is cheapest above 2.5 times the scenario's traffic")};
+}
+
+void TestTrafficChart::describe_saysWhoIsCheapestWhere()
+{
+    QFETCH(QStringList, ids);
+    QFETCH(double, baseRate);
+    QFETCH(QList<double>, ranges);
+    QFETCH(QStringList, words);
+    Models::TrafficSweep sweep;
+    for (const QString &id : ids)
+        sweep.lines.push_back({id.toStdString(), {}});
+    sweep.factors = {0.01, 100};
+    sweep.baseRate = baseRate;
+    for (qsizetype i = 0; i + 2 < ranges.size() + 0; i += 3)
+        sweep.ranges.push_back({static_cast<int>(ranges[i]), ranges[i + 1], ranges[i + 2]});
+    QCOMPARE(Ui::TrafficChart::describe(sweep), words);
 }
 
 QTEST_MAIN(TestTrafficChart)
