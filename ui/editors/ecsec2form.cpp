@@ -199,6 +199,22 @@ void EcsEc2Form::buildClusterGroup(QGroupBox *box)
                               .fallback = 256.0,
                               .placeholder = QStringLiteral("256")},
                              &EcsEc2Spec::reservedMemoryMb);
+    m_clusterBound.addNumber(
+        form,
+        {.key = QStringLiteral("ecs.maxTasksPerInstance"),
+         .label = tr("Tas&ks per instance:"),
+         .rule = Models::Rules::TasksPerInstance,
+         .unit = tr("at most"),
+         .toolTip = tr("The most tasks one instance may hold: with awsvpc networking each task takes a network "
+                       "interface of its own, and an instance has only a few. Empty: no cap."),
+         .optional = true,
+         .placeholder = tr("no cap")},
+        [](const EcsEc2Spec &s) {
+            return FieldBindings<EcsEc2Spec>::present(s.maxTasksPerInstance > 0 ? std::optional(static_cast<double>(s.maxTasksPerInstance))
+                                                                                : std::nullopt);
+        },
+        // The rule accepts whole counts only; 0 is how the spec says "no cap".
+        [](EcsEc2Spec &s, std::optional<double> v) { s.maxTasksPerInstance = v ? static_cast<long long>(*v) : 0; });
     m_clusterBound.addChoice(
         form,
         {.key = QStringLiteral("ecs.placement"),

@@ -30,7 +30,7 @@ class FleetForm;
  * sheet's types for the region, checked when they are candidates; a candidate the sheet lacks is
  * listed too, so it can be unticked; unticking the last one is refused), "ecs.os", "ecs.purchase",
  * "ecs.spotHourly", "ecs.spotDiscount" (both enabled with Spot), "ecs.reservedMemoryMb" (emptied:
- * 256) and "ecs.placement".
+ * 256), "ecs.maxTasksPerInstance" (emptied: no cap) and "ecs.placement".
  */
 class EcsEc2Form final : public PlatformForm
 {

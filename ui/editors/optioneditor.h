@@ -56,7 +56,8 @@ class SpikeResponseForm;
  * "ec2.onDemandBase", "ec2.onDemandPercentAboveBase"; "ecs.group" (which task group the form
  * shows; choosing one emits nothing), "ecs.taskGroups" (a group added or removed), "ecs.groupName",
  * "ecs.taskVcpu", "ecs.taskMemoryMb", "ecs.autoInstanceTypes", "ecs.instanceTypes", "ecs.os",
- * "ecs.purchase", "ecs.spotHourly", "ecs.spotDiscount", "ecs.reservedMemoryMb", "ecs.placement";
+ * "ecs.purchase", "ecs.spotHourly", "ecs.spotDiscount", "ecs.reservedMemoryMb", "ecs.maxTasksPerInstance",
+ * "ecs.placement";
  * "fleet.mode", "fleet.count", "fleet.capacityKind", "fleet.capacity", "fleet.targetUtilization",
  * "fleet.minCount", "fleet.scaling". For ECS the fleet and task fields edit the group chosen in
  * "ecs.group", and the key does not name the group.

@@ -77,6 +77,11 @@ inline OptionSpec specFor(const QString &name)
         o.as<Models::Ec2Spec>().fleet.fixedCount = 2;
         return o;
     }
+    if (name == QLatin1String("ecs-max-tasks-3")) {
+        OptionSpec o = sampleOption("ecs-cluster");
+        o.as<Models::EcsEc2Spec>().maxTasksPerInstance = 3;
+        return o;
+    }
     if (name == QLatin1String("fargate-spot")) {
         OptionSpec o = sampleOption("fargate");
         o.as<Models::FargateSpec>().spot = true;

@@ -48,7 +48,7 @@ void TestOptionEditor::roundTrip_sampleOptionShowsAndGivesBackTheSpec_data()
     QTest::addColumn<QString>("id");
     for (const OptionSpec &o : sample().options)
         QTest::newRow(o.id.c_str()) << QString::fromStdString(o.id);
-    for (const char *extra : {"lambda-provisioned", "ec2-fixed", "fargate-spot"})
+    for (const char *extra : {"lambda-provisioned", "ec2-fixed", "fargate-spot", "ecs-max-tasks-3"})
         QTest::newRow(extra) << QString::fromLatin1(extra);
 }
 
@@ -116,6 +116,7 @@ void TestOptionEditor::typingValidValue_emitsThatFieldAndKeepsTheRest_data()
     row("ecs-reserved-512", "ecs-cluster", "ecs.reservedMemoryMb", "512", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().reservedMemoryMb = 512; });
     row("ecs-capacity-6", "ecs-cluster", "fleet.capacity", "6", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.capacity->value = 6; });
     row("ecs-min-4", "ecs-cluster", "fleet.minCount", "4", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.minCount = 4; });
+    row("ecs-maxTasks-8", "ecs-cluster", "ecs.maxTasksPerInstance", "8", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().maxTasksPerInstance = 8; });
 }
 
 void TestOptionEditor::typingValidValue_emitsThatFieldAndKeepsTheRest()
@@ -168,6 +169,8 @@ void TestOptionEditor::typingOutOfRange_marksTheFieldWithTheRuleAndEmitsNothing_
     row("ec2-count-text", "ec2-fixed", "fleet.count", "x", QStringLiteral("not a number"));
     row("ecs-min-fraction", "ecs-cluster", "fleet.minCount", "1.5", problem(Rules::Count, 1.5));
     row("ecs-reserved-2TiB", "ecs-cluster", "ecs.reservedMemoryMb", "2000000", problem(Rules::ReservedMemoryMib, 2000000));
+    row("ecs-maxTasks-0", "ecs-cluster", "ecs.maxTasksPerInstance", "0", problem(Rules::TasksPerInstance, 0));
+    row("ecs-maxTasks-fraction", "ecs-cluster", "ecs.maxTasksPerInstance", "2.5", problem(Rules::TasksPerInstance, 2.5));
 }
 
 void TestOptionEditor::typingOutOfRange_marksTheFieldWithTheRuleAndEmitsNothing()
@@ -219,6 +222,7 @@ void TestOptionEditor::emptyingOptionalField_emitsItsDefault_data()
     row("ec2-onDemandBase", "ec2-spot", "ec2.onDemandBase", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandBase.reset(); });
     row("ec2-aboveBase", "ec2-spot", "ec2.onDemandPercentAboveBase", [](OptionSpec &o) { o.as<Models::Ec2Spec>().onDemandPercentAboveBase.reset(); });
     row("ecs-capacity-from-memory", "ecs-cluster", "fleet.capacity", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().taskGroups[0].fleet.capacity.reset(); });
+    row("ecs-maxTasks-no-cap", "ecs-max-tasks-3", "ecs.maxTasksPerInstance", [](OptionSpec &o) { o.as<Models::EcsEc2Spec>().maxTasksPerInstance = 0; });
 }
 
 void TestOptionEditor::emptyingOptionalField_emitsItsDefault()
