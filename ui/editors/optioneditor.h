@@ -5,33 +5,30 @@
 #include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
 
-#include <QHash>
 #include <QStringList>
 #include <QWidget>
 
 #include <memory>
-#include <optional>
-#include <utility>
 #include <vector>
 
 class QAbstractButton;
 class QCheckBox;
 class QComboBox;
 class QFormLayout;
-class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPushButton;
-class QToolButton;
-
-namespace Costscape {
-struct NumberRule;
-}
+class QVBoxLayout;
 
 namespace Costscape::Ui {
 
+class FieldForm;
+template<class Value>
+class FieldBindings;
+struct FormContext;
 class NumberField;
+class PlatformForm;
+class SpikeResponseForm;
 
 /**
  * The form that edits one deployment option (FORMATS.md section 1) of any platform: the option's
@@ -44,6 +41,11 @@ class NumberField;
  * an instance type the price sheet lacks for the region) stays in its box, marked, with the
  * reason below it, and is not emitted; option() keeps the last valid spec.
  *
+ * It is a shell around three parts: the option group (id, platform, overrides), the platform's
+ * own form (a PlatformForm made by createPlatformForm(), formregistry.h) and the platform's
+ * SpikeResponseForm. Each platform's form is built once, up front, so that the tab order follows
+ * the form; the option's platform's is shown.
+ *
  * Every field has a short stable key, used by optionEdited() and the accessors: "id",
  * "hoursPerMonth", "durationMs", "memoryMb"; "lambda.architecture", "lambda.ephemeralStorageMb",
  * "lambda.billingGranularityMs", "lambda.freeTier", "lambda.provisioned",
@@ -54,13 +56,14 @@ class NumberField;
  * "ec2.onDemandBase", "ec2.onDemandPercentAboveBase"; "ecs.group" (which task group the form
  * shows; choosing one emits nothing), "ecs.taskGroups" (a group added or removed), "ecs.groupName",
  * "ecs.taskVcpu", "ecs.taskMemoryMb", "ecs.autoInstanceTypes", "ecs.instanceTypes", "ecs.os",
- * "ecs.purchase", "ecs.spotHourly", "ecs.spotDiscount", "ecs.reservedMemoryMb", "ecs.placement";
+ * "ecs.purchase", "ecs.spotHourly", "ecs.spotDiscount", "ecs.reservedMemoryMb", "ecs.maxTasksPerInstance",
+ * "ecs.placement";
  * "fleet.mode", "fleet.count", "fleet.capacityKind", "fleet.capacity", "fleet.targetUtilization",
  * "fleet.minCount", "fleet.scaling". For ECS the fleet and task fields edit the group chosen in
  * "ecs.group", and the key does not name the group.
  *
  * A collapsible "Spike response" group lists the platform's scaling assumptions
- * (Models::scalingAssumptionDefaults()), one number field each under the key "spike." followed by
+ * (Models::platformModel(platform).scalingDefaults()), one number field each under the key "spike." followed by
  * the assumption's key ("spike.instanceLaunchSeconds"): empty shows the default as placeholder,
  * a value sets OptionSpec::scalingOverrides for the key, emptying the field removes it. Its
  * toggle is button("spike.toggle"); it starts collapsed and stays as the user left it.
@@ -96,7 +99,11 @@ public:
     /** The ids of the other options: typing one of them into the id field is refused. */
     void setTakenIds(const QStringList &ids);
 
-    /** The number field with the key, or nullptr. "fleet.capacity" is the one of the capacity kind shown. */
+    /**
+     * The number field with the key, or nullptr. "fleet.capacity" is the one of the capacity kind
+     * shown. These accessors find the fields of the option's platform: a key of another platform
+     * gives nullptr.
+     */
     NumberField *numberField(const QString &field) const;
     /** The combo box with the key ("lambda.architecture", "ec2.instanceType", "ecs.group", ...), or nullptr. */
     QComboBox *comboBox(const QString &field) const;
@@ -124,72 +131,29 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    // How each simple field reads and writes its part of the spec (defined in the .cpp).
-    struct NumberBinding;
-    struct ChoiceBinding;
-    struct FlagBinding;
+    /** A platform's form and its spike response, built once; the option's platform's are shown. */
+    struct Page {
+        PlatformForm *form = nullptr;
+        SpikeResponseForm *spike = nullptr;
+    };
 
     void buildOptionGroup();
-    void buildLambdaGroup();
-    void buildFargateGroup();
-    void buildEc2Group();
-    void buildEcsTasksGroup();
-    void buildFleetGroup();
-    void buildEcsClusterGroup();
-    void buildSpikeResponseGroup();
-
-    NumberField *addNumber(QFormLayout *form, NumberBinding binding, const QString &label, const NumberRule &rule,
-                           const QString &unit, const QString &toolTip);
-    QComboBox *addChoice(QFormLayout *form, ChoiceBinding binding, const QString &label,
-                         const std::vector<std::pair<QString, QString>> &items, const QString &toolTip);
-    QCheckBox *addFlag(QFormLayout *form, FlagBinding binding, const QString &text, const QString &toolTip);
-    void addField(const QString &key, QWidget *field, const QString &title);
-    void setRowLabel(QFormLayout *form, QWidget *field, const QString &key, const QString &label);
+    void addPages(QVBoxLayout *layout);
+    const Page &page() const;
+    /** The option group, the platform form and the spike response shown, in the order of the form. */
+    std::vector<const FieldForm *> shownForms() const;
+    QWidget *field(const QString &key) const;
+    FormContext formContext() const;
 
     /** Refreshes the fields from m_option; force replaces what they show even when refused. */
     void showOption(bool force);
-    void showNumber(const NumberBinding &binding, bool force);
-    void showTaskGroups(bool force);
-    void showFleet(bool force);
-    void showInstanceTypeCombo(bool force);
-    void showInstanceTypeList(bool force);
-    /** Rebuilds the spike response rows when the platform changed, then shows the overrides. */
-    void showSpikeResponse(bool force);
-    void setSpikeResponseExpanded(bool expanded);
-    void rebuildInstanceTypes();
-    void updateRows();
+    void showOptionGroup(bool force);
     void updateHints();
     void alignLabels();
 
     /** Emits next unless it equals the current spec. */
     void commit(const Models::OptionSpec &next, const QString &field);
-
     void onIdEdited(const QString &text);
-    void onInstanceTypeEdited(const QString &text);
-    void onInstanceTypeFinished();
-    void onInstanceTypeChosen(int index);
-    void onFleetModeChanged(int index);
-    void onCapacityKindChanged(int index);
-    void onCapacityEdited(std::optional<double> value);
-    void onProvisionedToggled(bool on);
-    void onGroupChosen(int index);
-    void onGroupNameEdited(const QString &text);
-    void addTaskGroup();
-    void removeTaskGroup();
-    void onAutoInstanceTypesToggled(bool on);
-    void onInstanceTypeItemChanged();
-    void filterInstanceTypeList(const QString &text);
-
-    Models::FleetSpec *fleetOf(Models::OptionSpec &option) const;
-    const Models::FleetSpec *fleetOf(const Models::OptionSpec &option) const;
-    const Pricing::RegionPrices *regionPrices() const;
-    /** The sheet's name for a typed instance type (case-insensitive), or empty. */
-    QString knownInstanceType(const QString &typed) const;
-    QString instanceTypeText(const Pricing::Ec2InstanceType &type) const;
-    void markField(QWidget *editor, QLabel *message, const QString &key, const QString &error);
-    std::optional<Models::Capacity> capacityFromFields() const;
-    NumberField *capacityField(Models::Capacity::Kind kind) const;
-    QStringList checkedInstanceTypes() const;
 
     Models::OptionSpec m_option;
     std::shared_ptr<const Pricing::PriceSheet> m_sheet;
@@ -198,64 +162,16 @@ private:
     double m_workloadHours = 730;
     double m_workloadDurationMs = 100;
     double m_workloadMemoryMb = 128;
-    bool m_shown = false;    ///< setOption() was called at least once
-    bool m_updating = false; ///< fields are being set from m_option: their signals are not edits
-    int m_group = 0;         ///< the ECS task group the form shows
+    bool m_shown = false;         ///< setOption() was called at least once
+    bool m_spikeExpanded = false; ///< as the user left the spike response, whatever the platform
 
-    std::vector<NumberBinding> m_numbers;
-    std::vector<ChoiceBinding> m_choices;
-    std::vector<FlagBinding> m_flags;
-    QHash<QString, QWidget *> m_fields;
-    QHash<QString, QString> m_titles;
-    QHash<QString, QString> m_marks; ///< errors of the fields that are not NumberFields
-
-    QGroupBox *m_optionBox = nullptr;
-    QGroupBox *m_lambdaBox = nullptr;
-    QGroupBox *m_fargateBox = nullptr;
-    QGroupBox *m_ec2Box = nullptr;
-    QGroupBox *m_ecsTasksBox = nullptr;
-    QGroupBox *m_fleetBox = nullptr;
-    QGroupBox *m_ecsClusterBox = nullptr;
+    FieldForm *m_optionGroup = nullptr;
+    std::unique_ptr<FieldBindings<Models::OptionSpec>> m_optionBound;
     QFormLayout *m_optionForm = nullptr;
-    QFormLayout *m_fleetForm = nullptr;
-    std::vector<QFormLayout *> m_forms;
-
     QLineEdit *m_id = nullptr;
-    QLabel *m_idMessage = nullptr;
     QLabel *m_platform = nullptr;
     QLabel *m_memoryHint = nullptr;
-    QCheckBox *m_provisioned = nullptr;
-    QLabel *m_fargateHint = nullptr;
-    QComboBox *m_instanceType = nullptr;
-    QLabel *m_instanceTypeMessage = nullptr;
-    QLabel *m_instanceTypeHint = nullptr;
-    QComboBox *m_groupChoice = nullptr;
-    QPushButton *m_addGroup = nullptr;
-    QPushButton *m_removeGroup = nullptr;
-    QLineEdit *m_groupName = nullptr;
-    QLabel *m_groupNameMessage = nullptr;
-    QComboBox *m_fleetMode = nullptr;
-    QComboBox *m_capacityKind = nullptr;
-    NumberField *m_concurrentCapacity = nullptr;
-    NumberField *m_rateCapacity = nullptr;
-    QWidget *m_capacityFields = nullptr;
-    QCheckBox *m_autoTypes = nullptr;
-    QLineEdit *m_typeFilter = nullptr;
-    QListWidget *m_typeList = nullptr;
-    QLabel *m_typeListMessage = nullptr;
-    QLabel *m_typeSummary = nullptr;
-
-    /** One scaling assumption of the platform shown: its key in the spec and its field. */
-    struct SpikeRow {
-        std::string key;
-        NumberField *field = nullptr;
-    };
-    QGroupBox *m_spikeBox = nullptr;
-    QToolButton *m_spikeToggle = nullptr;
-    QWidget *m_spikeContent = nullptr;
-    QFormLayout *m_spikeForm = nullptr;
-    std::vector<SpikeRow> m_spikeRows;
-    std::optional<Models::Platform> m_spikePlatform; ///< the platform the rows were built for
+    std::vector<Page> m_pages;
 };
 
 } // namespace Costscape::Ui
