@@ -483,7 +483,7 @@ void TestMainWindow::optionEditor_editsTheSelectedOption()
     const auto &options = w.document()->scenario().options;
     int fargate = -1;
     for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].platform == Models::Platform::Fargate)
+        if (options[i].platform() == Models::Platform::Fargate)
             fargate = static_cast<int>(i);
     QVERIFY(fargate >= 0);
     panel->select(fargate);

@@ -3,6 +3,7 @@
 #include "models/scaling/scaling.h"
 #include "ui/document/evaluationrunner.h"
 #include "tests/common/windowtesting.h"
+#include "models/platforms/platformmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/editors/numberfield.h"
 #include "ui/editors/optioneditor.h"
@@ -268,7 +269,7 @@ void TestSpikeTab::optionOverride_setsAndClearsTheAssumption()
     const auto &options = w.document()->scenario().options;
     int ec2 = -1;
     for (std::size_t i = 0; i < options.size() && ec2 < 0; ++i)
-        if (options[i].platform == Models::Platform::Ec2)
+        if (options[i].platform() == Models::Platform::Ec2)
             ec2 = static_cast<int>(i);
     QVERIFY(ec2 >= 0);
     w.optionsPanel()->select(ec2);

@@ -62,20 +62,42 @@ Json packing(const char *strategy, const Json &runs)
             {"runs", runs}};
 }
 
+/** The rows above, written compactly as JSON, as the model's typed fleet. */
+Models::PackedFleet fleetOf(const Json &j)
+{
+    Models::PackedFleet f;
+    f.strategy = j["strategy"].get<std::string>();
+    f.hourlyCost = j["hourlyCost"].get<double>();
+    f.instances = j["instances"].get<long long>();
+    f.cpuUtilisation = j["cpuUtilisation"].get<double>();
+    f.memoryUtilisation = j["memoryUtilisation"].get<double>();
+    f.strandedCpuUnits = j["strandedCpuUnits"].get<double>();
+    f.strandedMemoryMb = j["strandedMemoryMb"].get<double>();
+    for (const Json &r : j["runs"])
+        f.runs.push_back({r["type"].get<std::string>(), r["instances"].get<long long>(), r["tasks"].get<std::vector<double>>(),
+                          r["cpuUsed"].get<double>(), r["memoryUsed"].get<double>(), r["cpuOffered"].get<double>(),
+                          r["memoryOffered"].get<double>(), r["hourlyPrice"].get<double>(), r["burstable"].get<bool>()});
+    return f;
+}
+
 Models::OptionResult ecsOption(const std::string &id, const Json &scheduler, const Json &optimised,
                                double lowerBound = -1)
 {
     Models::OptionResult o;
     o.id = id;
     o.platform = Models::Platform::EcsEc2;
-    Json p = {{"hour", 13},
-              {"groups", {"api", "worker"}},
-              {"optimised", optimised},
-              {"scheduler", scheduler},
-              {"savingsHourly", scheduler["hourlyCost"].get<double>() - optimised["hourlyCost"].get<double>()}};
+    Models::EcsEc2Details d;
+    d.instanceType = "m5.large";
+    d.packing.hour = 13;
+    d.packing.groups = {"api", "worker"};
+    d.packing.taskCpuUnits = {512, 256};
+    d.packing.taskMemoryMb = {1024, 2048};
+    d.packing.optimised = fleetOf(optimised);
+    d.packing.scheduler = fleetOf(scheduler);
+    d.packing.savingsHourly = scheduler["hourlyCost"].get<double>() - optimised["hourlyCost"].get<double>();
     if (lowerBound >= 0)
-        p["lowerBoundHourly"] = lowerBound;
-    o.details = {{"instanceType", "m5.large"}, {"packing", p}};
+        d.packing.lowerBoundHourly = lowerBound;
+    o.details = std::move(d);
     return o;
 }
 
@@ -225,8 +247,8 @@ void TestPackingChart::caption_givesTheGapToTheLowerBound_whenPresent()
 
     // No scheduler placement in the result: the optimised fleet alone, no saving claimed.
     auto alone = fiveAgainstFour("ecs");
-    alone.details["packing"].erase("scheduler");
-    alone.details["packing"].erase("savingsHourly");
+    std::get<Models::EcsEc2Details>(alone.details).packing.scheduler.reset();
+    std::get<Models::EcsEc2Details>(alone.details).packing.savingsHourly = 0;
     chart.setSeries(seriesOf({alone}));
     QCOMPARE(chart.barCount(0), 0);
     QCOMPARE(chart.barCount(1), 4);
