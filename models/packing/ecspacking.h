@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "models/packing/placement.h"
+// The scheduler simulation has a file of its own; included so this header still offers every packer.
+#include "models/packing/ecsscheduler.h"
 
 #include <string>
 #include <vector>
@@ -79,14 +80,6 @@ struct Packing {
     double cpuUtilisation(const std::vector<InstanceOffer> &offers) const;    ///< used / offered, over the fleet
     double memoryUtilisation(const std::vector<InstanceOffer> &offers) const; ///< used / offered, over the fleet
 };
-
-/**
- * What ECS itself would do: tasks placed one at a time (largest groups first, as a service
- * deployment does not guarantee, so in the order given) by the strategy onto instances of one
- * type, a new instance launched when none has room, as a capacity provider's managed scaling does
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/managed-scaling-behavior.html).
- */
-Packing simulateEcsScheduler(const std::vector<TaskDemand> &groups, const InstanceOffer &offer, PlacementStrategy strategy);
 
 /**
  * The optimised fleet: the cheapest mix of the offered types that holds every task (vector bin

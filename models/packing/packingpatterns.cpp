@@ -45,7 +45,7 @@ struct ProblemDeleter {
 };
 using Problem = std::unique_ptr<glp_prob, ProblemDeleter>;
 
-// The packers' tolerance (howMany in ecspacking.cpp): 4 x 0.25 vCPU fill 1 vCPU.
+// The packers' tolerance (howMany in packingdetail.h): 4 x 0.25 vCPU fill 1 vCPU.
 constexpr double FitEps = 1e-9;
 
 bool usable(const InstanceOffer &o)

@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// Internal to the AWS offer importer (awsoffer.cpp, awsoffercollector.cpp): not installed, not
-// for other modules. Tests include it only to shrink the read buffer.
+// Internal to the AWS offer importer (awsoffer.cpp, its scanners in offerscanner.h,
+// awsoffercollector.cpp): not installed, not for other modules. Tests include it only to shrink
+// the read buffer.
 
 #include "pricing/aws/awsoffer.h"
 
