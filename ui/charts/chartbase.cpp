@@ -19,6 +19,7 @@
 #include <QMessageBox>
 #include <QMouseEvent>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -269,6 +270,7 @@ ChartBase::ChartBase(QWidget *parent)
     connect(m_plot, &QCustomPlot::customContextMenuRequested, this, &ChartBase::showContextMenu);
     connect(m_plot, &QCustomPlot::legendClick, this, &ChartBase::onLegendClick);
     connect(m_plot, &QCustomPlot::mouseMove, this, &ChartBase::onMouseMove);
+    connect(m_plot, &QCustomPlot::afterLayout, this, &ChartBase::onAfterLayout);
 
     ChartBase::applyTheme();
 }
@@ -575,28 +577,116 @@ void ChartBase::setLogTicker(QCPAxis *axis, const QString &currency)
     axis->setTicker(ticker);
 }
 
-void ChartBase::boundKeyRange(QCPAxis *axis, double lower, double upper)
+void ChartBase::setAxisView(QCPAxis *axis, double lower, double upper)
 {
-    if (const auto it = m_bounds.find(axis); it != m_bounds.end()) {
-        disconnect(it.value());
-        m_bounds.erase(it);
+    setAxisView(axis, lower, upper, lower, upper);
+}
+
+void ChartBase::setAxisView(QCPAxis *axis, double lower, double upper, double shownLower, double shownUpper)
+{
+    // The bounds first: the old ones would clamp a range that grew to the data it replaces
+    // (the monthly chart kept a $137 top when the bars rose to $310).
+    track(axis);
+    AxisView &view = m_views[axis];
+    view.lower = lower;
+    view.upper = upper;
+    view.bounded = upper > lower;
+    view.userMoved = false;
+    setOwnRange(axis, shownLower, shownUpper);
+}
+
+void ChartBase::setAxisBounds(QCPAxis *axis, double lower, double upper)
+{
+    track(axis);
+    AxisView &view = m_views[axis];
+    view.lower = lower;
+    view.upper = upper;
+    view.bounded = upper > lower;
+    onRangeChanged(axis); // the new bounds apply to the view at once
+}
+
+bool ChartBase::refitAxis(QCPAxis *axis, double lower, double upper)
+{
+    const QCPRange before = axis->range();
+    const bool userMoved = m_views.value(axis).userMoved;
+    if (userMoved) {
+        setAxisBounds(axis, lower, upper);
+    } else {
+        track(axis);
+        AxisView &view = m_views[axis];
+        view.lower = lower;
+        view.upper = upper;
+        view.bounded = upper > lower;
+        setOwnRange(axis, lower, upper);
     }
-    if (!(upper > lower))
+    return axis->range() != before;
+}
+
+void ChartBase::track(QCPAxis *axis)
+{
+    if (m_views.contains(axis))
         return;
-    const auto onChanged = [axis, lower, upper](const QCPRange &range) {
-        const double size = range.size();
-        QCPRange bounded = range;
-        if (size >= upper - lower)
-            bounded = QCPRange(lower, upper);
-        else if (range.lower < lower)
-            bounded = QCPRange(lower, lower + size);
-        else if (range.upper > upper)
-            bounded = QCPRange(upper - size, upper);
-        if (bounded != range)
-            axis->setRange(bounded); // re-emits once with a range inside the bounds
-    };
-    m_bounds.insert(axis, connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this,
-                                  onChanged));
+    m_views.insert(axis, AxisView{});
+    connect(axis, qOverload<const QCPRange &>(&QCPAxis::rangeChanged), this, [this, axis] { onRangeChanged(axis); });
+}
+
+void ChartBase::setOwnRange(QCPAxis *axis, double lower, double upper)
+{
+    track(axis);
+    const QScopedValueRollback<bool> guard(m_settingRange, true);
+    axis->setRange(lower, upper);
+}
+
+void ChartBase::onRangeChanged(QCPAxis *axis)
+{
+    const auto it = m_views.find(axis);
+    if (it == m_views.end())
+        return;
+    if (!m_settingRange)
+        it->userMoved = true; // dragged, zoomed, or moved along with a linked axis
+    if (!it->bounded)
+        return;
+    const double lower = it->lower;
+    const double upper = it->upper;
+    const QCPRange range = axis->range();
+    const double size = range.size();
+    QCPRange bounded = range;
+    if (size >= upper - lower)
+        bounded = QCPRange(lower, upper);
+    else if (range.lower < lower)
+        bounded = QCPRange(lower, lower + size);
+    else if (range.upper > upper)
+        bounded = QCPRange(upper - size, upper);
+    if (bounded != range) {
+        const QScopedValueRollback<bool> guard(m_settingRange, m_settingRange || !it->userMoved);
+        axis->setRange(bounded); // re-emits once with a range inside the bounds
+    }
+}
+
+double ChartBase::upperWithRoom(double lower, double value, double roomPixels, double heightPixels)
+{
+    if (!(value > lower))
+        return value;
+    if (!(heightPixels > 0) || roomPixels <= 0)
+        return value;
+    // (upper - value) / (upper - lower) * height >= room, solved for upper.
+    const double share = roomPixels / heightPixels;
+    if (share >= 0.9)
+        return lower + (value - lower) * 10;
+    return (value - lower * share) / (1 - share);
+}
+
+void ChartBase::onAfterLayout()
+{
+    if (m_fitting)
+        return;
+    const QScopedValueRollback<bool> guard(m_fitting, true);
+    // A range that changed moves the ticks and may change the margins, hence the rects: lay out
+    // again, and fit again to the new rects (the last pass changes no range).
+    for (int pass = 0; pass < 3 && fitToLayout(); ++pass) {
+        for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins, QCPLayoutElement::upLayout})
+            m_plot->plotLayout()->update(phase);
+    }
 }
 
 QString ChartBase::hourLabel(int slot, int slotCount)

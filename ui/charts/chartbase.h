@@ -152,10 +152,39 @@ protected:
     /** Labels a logarithmic @p axis with money, or with plain numbers when @p currency is empty. */
     void setLogTicker(QCPAxis *axis, const QString &currency);
     /**
-     * Keeps @p axis inside [@p lower, @p upper] while the user drags and zooms (no panning into
-     * empty space). Re-calling it replaces the bounds.
+     * Shows [@p lower, @p upper] on @p axis and keeps the user's dragging and zooming inside it
+     * (no panning into empty space). The new bounds replace the old ones before the range is set,
+     * so a range that grew is never clamped to the bounds of the data it replaces.
      */
-    void boundKeyRange(QCPAxis *axis, double lower, double upper);
+    void setAxisView(QCPAxis *axis, double lower, double upper);
+    /** As above, showing [@p shownLower, @p shownUpper] of the bounds (a week of a month's plan). */
+    void setAxisView(QCPAxis *axis, double lower, double upper, double shownLower, double shownUpper);
+    /**
+     * Replaces the bounds of @p axis and applies them to the current view at once, keeping the
+     * user's zoom where it fits: for a refit that must not undo a zoom.
+     */
+    void setAxisBounds(QCPAxis *axis, double lower, double upper);
+    /**
+     * A refit of @p axis to [@p lower, @p upper] from fitToLayout(): the bounds always, the view
+     * only while the user has not dragged or zoomed that axis since the last setAxisView().
+     * Returns true when the view changed.
+     */
+    bool refitAxis(QCPAxis *axis, double lower, double upper);
+    /**
+     * The upper end a linear value axis starting at @p lower needs so that @p value sits at least
+     * @p roomPixels below the top of an axis rect @p heightPixels tall: room for the labels drawn
+     * above a bar or a point. When the room would take most of the rect, the top is at most ten
+     * times the value (the labels cannot fit such a plot anyway).
+     */
+    static double upperWithRoom(double lower, double value, double roomPixels, double heightPixels);
+
+    /**
+     * Called after every layout of the plot, on screen and in exports, before anything is drawn.
+     * A chart whose ranges or label positions depend on its size in pixels (room above the bars
+     * for their totals, labels turned away from the edges) sets them here; return true when an
+     * axis range changed, and the plot is laid out again for the new ticks. The base does nothing.
+     */
+    virtual bool fitToLayout() { return false; }
 
     /** "Mon 13:00" (or "13:00", "Day 3 13:00") for slot @p slot of a plan of @p slotCount slots. */
     static QString hourLabel(int slot, int slotCount);
@@ -187,11 +216,28 @@ private:
     static bool writeAtomically(const QString &fileName, const QByteArray &bytes, QString *error);
     static bool failExport(const QString &fileName, const QString &reason, QString *error);
 
+    void onAfterLayout();
+    void onRangeChanged(QCPAxis *axis);
+    /** Starts keeping an AxisView for @p axis (once). */
+    void track(QCPAxis *axis);
+    /** Sets the range of @p axis as the chart's own change, not the user's. */
+    void setOwnRange(QCPAxis *axis, double lower, double upper);
+
+    /** What the chart set on an axis: its bounds, and whether the user has moved it since. */
+    struct AxisView {
+        double lower = 0;
+        double upper = 0;
+        bool bounded = false;
+        bool userMoved = false;
+    };
+
     QVBoxLayout *m_layout;
     QCustomPlot *m_plot;
     QCPItemText *m_emptyText;
     QString m_emptyMessage;
-    QHash<QCPAxis *, QMetaObject::Connection> m_bounds;
+    QHash<QCPAxis *, AxisView> m_views;
+    bool m_settingRange = false;
+    bool m_fitting = false;
 };
 
 } // namespace Costscape::Ui

@@ -229,14 +229,11 @@ void HourlyChart::resetView()
 {
     const double slotCount = std::max(1, m_slots);
     const double shown = m_slots >= longPlan ? week : slotCount;
-    for (QCPAxisRect *rect : {m_fleetRect, m_costRect}) {
-        QCPAxis *x = rect->axis(QCPAxis::atBottom);
-        boundKeyRange(x, 0, slotCount);
-        x->setRange(0, shown);
-    }
-    m_fleetRect->axis(QCPAxis::atLeft)->setRange(0, m_fleetTop > 0 ? m_fleetTop * 1.15 : 1);
-    m_fleetRect->axis(QCPAxis::atRight)->setRange(0, m_demandTop > 0 ? m_demandTop * 1.15 : 1);
-    m_costRect->axis(QCPAxis::atLeft)->setRange(0, m_costTop > 0 ? m_costTop * 1.15 : 1);
+    for (QCPAxisRect *rect : {m_fleetRect, m_costRect})
+        setAxisView(rect->axis(QCPAxis::atBottom), 0, slotCount, 0, shown);
+    setAxisView(m_fleetRect->axis(QCPAxis::atLeft), 0, m_fleetTop > 0 ? m_fleetTop * 1.15 : 1);
+    setAxisView(m_fleetRect->axis(QCPAxis::atRight), 0, m_demandTop > 0 ? m_demandTop * 1.15 : 1);
+    setAxisView(m_costRect->axis(QCPAxis::atLeft), 0, m_costTop > 0 ? m_costTop * 1.15 : 1);
     ChartBase::resetView();
 }
 

@@ -167,12 +167,11 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
     }
     restack();
 
-    // The y range leaves room above the tallest bar for its total and note.
+    // The y range leaves room above the tallest bar for its total and note: a first guess here,
+    // made exact in pixels by fitToLayout() once the plot's size is known.
     double top = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        top = std::max(top, valueAt(m_series.totals, i, 0.0));
-        top = std::max(top, stackedValue(static_cast<int>(i)));
-    }
+    for (std::size_t i = 0; i < n; ++i)
+        top = std::max(top, dataTop(static_cast<int>(i)));
     m_top = top > 0 ? top * 1.15 : 1;
 
     QVector<double> stubKeys, stubValues;
@@ -339,11 +338,9 @@ void MonthlyCostChart::resetView()
 {
     QCustomPlot *p = plot();
     const double n = std::max(1, barCount());
-    p->xAxis->setRange(-0.6, n - 0.4);
-    p->yAxis->setRange(0, m_top);
     // Zooming in and panning stay within the full view; zooming out stops there.
-    boundKeyRange(p->xAxis, -0.6, n - 0.4);
-    boundKeyRange(p->yAxis, 0, m_top);
+    setAxisView(p->xAxis, -0.6, n - 0.4);
+    setAxisView(p->yAxis, 0, m_top);
     ChartBase::resetView();
 }
 
@@ -399,6 +396,61 @@ void MonthlyCostChart::restack()
             below = bars;
         }
     }
+}
+
+double MonthlyCostChart::dataTop(int option) const
+{
+    return std::max(valueAt(m_series.totals, static_cast<std::size_t>(option), 0.0), stackedValue(option));
+}
+
+double MonthlyCostChart::labelRoom(int option) const
+{
+    const auto i = static_cast<std::size_t>(option);
+    // As QCPItemText measures itself: the text's bounding box plus the padding set above.
+    auto height = [](const QCPItemText *label, int lines) {
+        const QString sample = lines > 1 ? QStringLiteral("X\nX") : QStringLiteral("X");
+        return QFontMetricsF(label->font()).boundingRect(QRectF(), Qt::TextDontClip, sample).height()
+            + label->padding().top() + label->padding().bottom();
+    };
+    double room = 4; // air between the highest label and the top of the plot
+    if (i < m_totalLabels.size() && m_totalLabels[i])
+        room += height(m_totalLabels[i], 1);
+    if (i < m_notes.size() && m_notes[i])
+        room += height(m_notes[i], m_notes[i]->text().contains(QLatin1Char('\n')) || !feasibleAt(m_series, i) ? 2 : 1);
+    return room;
+}
+
+void MonthlyCostChart::updateStub()
+{
+    if (!m_stub)
+        return;
+    QVector<double> keys, values;
+    for (auto it = m_stub->data()->constBegin(); it != m_stub->data()->constEnd(); ++it) {
+        keys.append(it->key);
+        values.append(m_top * stubShare);
+    }
+    m_stub->setData(keys, values, true);
+}
+
+bool MonthlyCostChart::fitToLayout()
+{
+    QCustomPlot *p = plot();
+    const double height = p->axisRect()->rect().height();
+    if (barCount() == 0 || height <= 0)
+        return false;
+    double top = 0;
+    for (int i = 0; i < barCount(); ++i) {
+        const double value = dataTop(i);
+        top = std::max({top, value * 1.04, upperWithRoom(0, value, labelRoom(i), height)});
+    }
+    if (!(top > 0))
+        top = 1;
+    if (std::abs(top - m_top) <= 1e-9 * top)
+        return false;
+    m_top = top;
+    updateStub();
+    placeLabels();
+    return refitAxis(p->yAxis, 0, m_top);
 }
 
 double MonthlyCostChart::optionTop(int option) const

@@ -59,11 +59,19 @@ public:
 protected:
     void applyTheme() override;
     void seriesVisibilityChanged() override;
+    /** Raises the top of the y axis so that every bar's total and note fit above it. */
+    bool fitToLayout() override;
 
 private:
     void restack();
     void placeLabels();
     double optionTop(int option) const;
+    /** The highest value option @p option may show: its total, or what is stacked when more. */
+    double dataTop(int option) const;
+    /** Pixels the labels above option @p option's bar take: its total, and its note. */
+    double labelRoom(int option) const;
+    /** Sets the stubs of infeasible options to their share of the current y range. */
+    void updateStub();
 
     Models::MonthlySeries m_series;
     std::vector<QCPBars *> m_colored; ///< per stack: the feasible options, in the legend

@@ -6,6 +6,7 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLocale>
 #include <QSignalBlocker>
@@ -26,7 +27,6 @@ constexpr double subOffset = 0.17;
 constexpr int expandAllUpTo = 12;
 /** In a larger fleet, runs of at most this many instances are still drawn one bar each. */
 constexpr int expandRunUpTo = 2;
-constexpr double valueTop = 1.06;
 
 
 
@@ -516,12 +516,27 @@ void PackingChart::resetView()
         // fleet ends early; large ones each on its own (3 bars on the scale of 60 would be
         // slivers), no fewer than 6 slots wide.
         const double keySlots = m_keyUpper <= 16 ? m_keyUpper : std::max(6.0, static_cast<double>(m_bars[f].size()));
-        // The new bounds first: the old ones would clamp the new range.
-        boundKeyRange(keyAxis, -0.6, keySlots - 0.4);
-        keyAxis->setRange(-0.6, keySlots - 0.4);
-        valueAxis->setRange(0, valueTop);
+        setAxisView(keyAxis, -0.6, keySlots - 0.4);
+        setAxisView(valueAxis, 0, m_valueTop);
     }
     ChartBase::resetView();
+}
+
+bool PackingChart::fitToLayout()
+{
+    double top = 1.06;
+    for (const QCPItemText *label : m_subLabels) {
+        const QCPAxis *valueAxis = label->position->valueAxis();
+        const double room = QFontMetricsF(label->font()).height() + label->padding().bottom() + 4;
+        top = std::max(top, upperWithRoom(0, 1.0, room, valueAxis->axisRect()->rect().height()));
+    }
+    if (std::abs(top - m_valueTop) < 1e-9)
+        return false;
+    m_valueTop = top;
+    bool changed = false;
+    for (QCPAxisRect *rect : m_rects)
+        changed = refitAxis(rect->axis(QCPAxis::atLeft), 0, m_valueTop) || changed;
+    return changed;
 }
 
 void PackingChart::applyTheme()

@@ -81,6 +81,8 @@ protected:
     void applyTheme() override;
     QString exportCaption() const override { return caption(); }
     void seriesVisibilityChanged() override;
+    /** Leaves room above the full bars for the "CPU" and "mem" labels. */
+    bool fitToLayout() override;
 
 private:
     /** One drawn bar: @c count identical instances of run @c run. */
@@ -107,6 +109,7 @@ private:
     std::vector<QCPItemText *> m_notes;
     std::vector<QCPItemText *> m_subLabels; ///< "CPU" and "mem" over the first bar of each fleet
     double m_keyUpper = 1;
+    double m_valueTop = 1.06; ///< top of both value axes: a full bar, and room for its labels
 };
 
 } // namespace Costscape::Ui

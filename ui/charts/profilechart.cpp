@@ -84,8 +84,8 @@ void ProfileChart::setProfile(const std::vector<double> &perSecond)
         return;
     }
     // Same plan: keep the user's zoom, refit the values (an accepted edit may have raised the top).
-    boundKeyRange(plot()->xAxis, 0, std::max(1, slotCount));
-    plot()->yAxis->setRange(0, fittedTop());
+    setAxisBounds(plot()->xAxis, 0, std::max(1, slotCount));
+    setAxisView(plot()->yAxis, 0, fittedTop());
     queueReplot();
 }
 
@@ -139,9 +139,8 @@ void ProfileChart::resetView()
 {
     QCustomPlot *p = plot();
     const int slotCount = std::max(1, static_cast<int>(m_values.size()));
-    boundKeyRange(p->xAxis, 0, slotCount);
-    p->xAxis->setRange(0, slotCount >= longPlan ? week : slotCount);
-    p->yAxis->setRange(0, fittedTop());
+    setAxisView(p->xAxis, 0, slotCount, 0, slotCount >= longPlan ? week : slotCount);
+    setAxisView(p->yAxis, 0, fittedTop());
     ChartBase::resetView();
 }
 

@@ -395,13 +395,10 @@ QString TimelineChart::tooltipAt(const QPointF &pixel) const
 
 void TimelineChart::resetView()
 {
-    for (QCPAxisRect *rect : {m_rateRect, m_backlogRect}) {
-        QCPAxis *x = rect->axis(QCPAxis::atBottom);
-        boundKeyRange(x, m_xLower, m_xUpper);
-        x->setRange(m_xLower, m_xUpper);
-    }
-    m_rateRect->axis(QCPAxis::atLeft)->setRange(0, m_rateTop > 0 ? m_rateTop * 1.3 : 1);
-    m_backlogRect->axis(QCPAxis::atLeft)->setRange(0, m_backlogTop > 0 ? m_backlogTop * 1.15 : 1);
+    for (QCPAxisRect *rect : {m_rateRect, m_backlogRect})
+        setAxisView(rect->axis(QCPAxis::atBottom), m_xLower, m_xUpper);
+    setAxisView(m_rateRect->axis(QCPAxis::atLeft), 0, m_rateTop > 0 ? m_rateTop * 1.3 : 1);
+    setAxisView(m_backlogRect->axis(QCPAxis::atLeft), 0, m_backlogTop > 0 ? m_backlogTop * 1.15 : 1);
     ChartBase::resetView();
 }
 

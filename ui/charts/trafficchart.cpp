@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -277,10 +278,8 @@ QString TrafficChart::tooltipAt(const QPointF &pixel) const
 void TrafficChart::resetView()
 {
     QCustomPlot *p = plot();
-    p->xAxis->setRange(m_xLower, m_xUpper);
-    p->yAxis->setRange(m_yLower, m_yUpper);
-    boundKeyRange(p->xAxis, m_xLower, m_xUpper);
-    boundKeyRange(p->yAxis, m_yLower, m_yUpper);
+    setAxisView(p->xAxis, m_xLower, m_xUpper);
+    setAxisView(p->yAxis, m_yLower, m_yUpper);
     ChartBase::resetView();
 }
 
@@ -318,6 +317,42 @@ void TrafficChart::applyTheme()
     }
     if (m_zeroLabel)
         m_zeroLabel->setColor(mutedColor());
+}
+
+bool TrafficChart::fitToLayout()
+{
+    const QRectF rect = plot()->axisRect()->rect();
+    if (rect.isEmpty())
+        return false;
+    auto boxSize = [](const QCPItemText *label) {
+        const QSizeF text = QFontMetricsF(label->font()).boundingRect(QRectF(), Qt::TextDontClip | static_cast<int>(label->textAlignment()), label->text()).size();
+        return QSizeF(text.width() + label->padding().left() + label->padding().right(),
+                      text.height() + label->padding().top() + label->padding().bottom());
+    };
+    // Near an edge a centred label would be cut: it moves along its marker's row to stay whole,
+    // and to the other side of the marker when its own side has no room.
+    constexpr double gap = 7;
+    for (std::size_t b = 0; b < m_markerLabels.size(); ++b) {
+        QCPItemText *label = m_markerLabels[b];
+        const QPointF at = m_markers[b]->position->pixelPosition();
+        const QSizeF size = boxSize(label);
+        bool above = b % 2 == 0;
+        const auto fits = [&](bool up) {
+            return up ? at.y() - gap - size.height() >= rect.top() : at.y() + gap + size.height() <= rect.bottom();
+        };
+        if (!fits(above) && fits(!above))
+            above = !above;
+        const double left = std::clamp(at.x() - size.width() / 2, rect.left() + 1, std::max(rect.left() + 1, rect.right() - 1 - size.width()));
+        label->setPositionAlignment(Qt::AlignLeft | (above ? Qt::AlignBottom : Qt::AlignTop));
+        label->position->setCoords(left - at.x(), above ? -gap : gap);
+    }
+    if (m_currentLabel && m_currentLine) {
+        // Right of the dashed line, or left of it when the line is near the right edge.
+        const double x = plot()->xAxis->coordToPixel(m_currentRate);
+        const bool right = x + boxSize(m_currentLabel).width() <= rect.right();
+        m_currentLabel->setPositionAlignment((right ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignTop);
+    }
+    return false;
 }
 
 double TrafficChart::displayCost(double cost) const

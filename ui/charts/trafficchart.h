@@ -68,6 +68,8 @@ public:
 protected:
     void applyTheme() override;
     QString exportCaption() const override { return caption(); }
+    /** Turns the labels of break-evens and of the current workload away from the plot's edges. */
+    bool fitToLayout() override;
 
 private:
     double displayCost(double cost) const;

@@ -64,6 +64,9 @@ public:
     ProfileModel *profileModel() const { return m_profileModel; }
     QTableView *profileTable() const { return m_table; }
     QLineEdit *nameEdit() const { return m_name; }
+    /** The preset's value (peak requests/s or requests/month) and the button that applies it. */
+    NumberField *presetValueField() const { return m_presetValue; }
+    QPushButton *applyPresetButton() const { return m_applyPreset; }
     /** The spike's peak rate (requests/s). */
     NumberField *spikeToField() const { return m_spikeTo; }
     /** The spike's latency objective (ms): the longest a request may wait for capacity. */
