@@ -14,6 +14,7 @@
 #include "ui/panels/resultspanel.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/workloadpanel.h"
+#include "ui/undorouter.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -169,7 +170,17 @@ void MainWindow::createActions()
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcuts({QKeySequence::Redo, QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    // The platform's redo and both common spellings, whatever the platform calls its own.
+    QList<QKeySequence> redoKeys = QKeySequence::keyBindings(QKeySequence::Redo);
+    for (const QKeySequence &key : {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)})
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    redo->setShortcuts(redoKeys);
+    // From anywhere, floating docks included; a text field with typing of its own keeps the key
+    // (UndoRouter), and a modal dialog blocks it.
+    undo->setShortcutContext(Qt::ApplicationShortcut);
+    redo->setShortcutContext(Qt::ApplicationShortcut);
+    new UndoRouter(this, undo, redo);
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/ec2form.h"
+#include "ui/undorouter.h"
 
 #include "ui/editors/fleetform.h"
 #include "ui/editors/instancetypes.h"
@@ -229,6 +230,7 @@ void Ec2Form::onInstanceTypeEdited(const QString &text)
         for (int i = 0; i < m_instanceType->count() && !prefix; ++i)
             prefix = m_instanceType->itemData(i).toString().startsWith(typed, Qt::CaseInsensitive);
         markType(prefix ? QString() : notInSheet(typed));
+        UndoRouter::setUncommitted(m_instanceType, true); // the document has the last known type
         return;
     }
     markType({});

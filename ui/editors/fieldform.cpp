@@ -3,6 +3,7 @@
 #include "ui/editors/fieldform.h"
 
 #include "ui/editors/numberfield.h"
+#include "ui/undorouter.h"
 
 #include <QFormLayout>
 #include <QGroupBox>
@@ -95,6 +96,8 @@ std::vector<QFormLayout *> FieldForm::formLayouts() const
 void FieldForm::addField(const QString &key, QWidget *field, const QString &title)
 {
     field->setObjectName(key);
+    // Every field of a form edits the option as it is typed; a refused value stays the field's own.
+    UndoRouter::markDocumentField(field);
     m_fields.insert(key, field);
     m_titles.insert(key, stripMnemonic(title));
 }
@@ -139,6 +142,7 @@ void FieldForm::markField(const QString &key, const QString &error)
     if (it->error.isEmpty())
         it->toolTip = it->editor->toolTip();
     it->error = error;
+    UndoRouter::setUncommitted(it->editor, !error.isEmpty());
     it->message->setText(error);
     it->message->setVisible(!error.isEmpty());
     it->editor->setToolTip(error.isEmpty() ? it->toolTip : error);

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/numberfield.h"
+#include "ui/undorouter.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -31,6 +32,8 @@ NumberField::NumberField(const NumberRule &rule, const QString &unit, QWidget *p
     m_message->setObjectName(QStringLiteral("fieldError"));
     m_edit->setAlignment(Qt::AlignRight);
     setFocusProxy(m_edit);
+    // A valid value is committed as it is typed; a refused one is the field's own (see showError).
+    UndoRouter::markDocumentField(m_edit);
     connect(m_edit, &QLineEdit::textEdited, this, &NumberField::onTextEdited);
     connect(m_edit, &QLineEdit::editingFinished, this, &NumberField::editingFinished);
 }
@@ -40,6 +43,7 @@ void NumberField::setValue(std::optional<double> value)
     const QString text = value ? formatEditorNumber(*value) : QString();
     if (m_edit->text() != text)
         m_edit->setText(text);
+    m_committedText = text;
     showError({});
 }
 
@@ -62,9 +66,15 @@ void NumberField::setPlaceholder(const QString &text)
 void NumberField::onTextEdited(const QString &raw)
 {
     const QString text = raw.trimmed();
+    if (text == m_committedText) {
+        // Back to what the document has (the field's own undo of a refused value): nothing to commit.
+        showError({});
+        return;
+    }
     if (text.isEmpty()) {
         if (m_optional) {
             showError({});
+            m_committedText = text;
             Q_EMIT valueEdited(std::nullopt);
         } else {
             showError(tr("a value is required"));
@@ -86,6 +96,7 @@ void NumberField::onTextEdited(const QString &raw)
         return;
     }
     showError({});
+    m_committedText = text;
     Q_EMIT valueEdited(v);
 }
 
@@ -94,6 +105,7 @@ void NumberField::showError(const QString &error)
     if (error == m_error)
         return;
     m_error = error;
+    UndoRouter::setUncommitted(m_edit, !error.isEmpty());
     m_message->setText(error);
     m_message->setVisible(!error.isEmpty());
     m_edit->setToolTip(error);

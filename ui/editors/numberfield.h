@@ -58,6 +58,7 @@ private:
     QLabel *m_unit;
     QLabel *m_message;
     QString m_error;
+    QString m_committedText; ///< the text of the value the owner has: shown by setValue() or last emitted
     bool m_optional = false;
 };
 

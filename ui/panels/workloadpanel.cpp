@@ -6,6 +6,7 @@
 #include "models/scenario/scenariorules.h"
 #include "models/scenario/workload.h"
 #include "ui/editors/numberfield.h"
+#include "ui/undorouter.h"
 #include "ui/charts/profilechart.h"
 #include "ui/itemmodels/profilemodel.h"
 #include "ui/document/scenariodocument.h"
@@ -246,6 +247,9 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
         });
     });
 
+    // The name is the document's as it is typed; the preset's value only feeds the Apply button.
+    UndoRouter::markDocumentField(m_name);
+    UndoRouter::markOwnField(m_presetValue->lineEdit());
     connect(m_name, &QLineEdit::textEdited, this, [this](const QString &text) {
         m_document->edit(tr("Rename scenario"), [&](Models::Scenario &s) { s.name = text.toStdString(); },
                          QStringLiteral("name"));
