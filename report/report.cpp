@@ -45,6 +45,10 @@ Report::Report(Models::Scenario scenario, Models::Evaluation evaluation, Models:
     , m_sweep(std::move(sweep))
     , m_created(std::move(created))
 {
+    std::vector<std::string> ids;
+    for (const Models::OptionSpec &o : m_scenario.options)
+        ids.push_back(o.id);
+    m_colors = OptionColors::inOrder(ids);
 }
 
 Result<Report> Report::compute(const Models::Scenario &scenario, const Pricing::PriceSheet &sheet)
@@ -130,7 +134,7 @@ QByteArray Report::pdf() const
         return {};
     // The charts outlive the blocks that point at them.
     ChartSet charts;
-    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts).build();
+    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
     return PdfWriter::write(blocks, qs(m_evaluation.scenario));
 }
 
@@ -139,7 +143,7 @@ QByteArray Report::html() const
     if (!canDrawCharts())
         return {};
     ChartSet charts;
-    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts).build();
+    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
     return HtmlWriter::write(blocks, qs(m_evaluation.scenario));
 }
 

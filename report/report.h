@@ -7,6 +7,7 @@
 #include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
 #include "base/result.h"
+#include "ui/optioncolors.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -55,6 +56,13 @@ public:
      */
     static Result<Report> compute(const Models::Scenario &scenario, const Pricing::PriceSheet &sheet);
 
+    /**
+     * The options' colours in the charts. By default they follow the order of the scenario's
+     * options, as the window colours a scenario it has just opened; the window passes its own.
+     */
+    void setOptionColors(const OptionColors &colors) { m_colors = colors; }
+    const OptionColors &optionColors() const { return m_colors; }
+
     /** The format a file name asks for by its extension (.pdf, .html/.htm, .csv, .json); nullopt otherwise. */
     static std::optional<ReportFormat> formatForFile(const QString &fileName);
     /** "pdf", "html", "csv", "json" (the command line's names); nullopt for anything else. */
@@ -90,6 +98,7 @@ private:
     Models::Evaluation m_evaluation;
     Models::TrafficSweep m_sweep;
     QDateTime m_created;
+    OptionColors m_colors;
 };
 
 } // namespace Costscape::Ui

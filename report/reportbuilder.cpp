@@ -44,12 +44,14 @@ constexpr int ChartHeight = 360;
 } // namespace
 
 ReportBuilder::ReportBuilder(const Models::Scenario &scenario, const Models::Evaluation &evaluation,
-                             const Models::TrafficSweep &sweep, const QDateTime &created, ChartSet &charts)
+                             const Models::TrafficSweep &sweep, const QDateTime &created, ChartSet &charts,
+                             const OptionColors &colors)
     : m_scenario(scenario)
     , m_evaluation(evaluation)
     , m_sweep(sweep)
     , m_created(created)
     , m_charts(charts)
+    , m_colors(colors)
     , m_currency(qs(evaluation.prices.currency))
 {
 }
@@ -93,6 +95,7 @@ void ReportBuilder::table(QStringList header, std::vector<QStringList> rows, std
 
 void ReportBuilder::chart(ChartBase *c, const QString &description, int width, int height)
 {
+    c->setOptionColors(m_colors);
     ChartSet::prepare(c, width, height);
     ReportBlock b;
     b.kind = ReportBlock::Kind::Chart;

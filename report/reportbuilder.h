@@ -7,6 +7,7 @@
 #include "models/chartseries.h"
 #include "models/evaluation.h"
 #include "models/scenario/scenario.h"
+#include "ui/optioncolors.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -40,7 +41,8 @@ class ReportBuilder final
 
 public:
     ReportBuilder(const Models::Scenario &scenario, const Models::Evaluation &evaluation,
-                  const Models::TrafficSweep &sweep, const QDateTime &created, ChartSet &charts);
+                  const Models::TrafficSweep &sweep, const QDateTime &created, ChartSet &charts,
+                  const OptionColors &colors);
 
     /** The blocks of the whole report; call once (the list is moved out). */
     std::vector<ReportBlock> build();
@@ -69,6 +71,7 @@ private:
     const Models::TrafficSweep &m_sweep;
     QDateTime m_created;
     ChartSet &m_charts;
+    const OptionColors &m_colors;
     QString m_currency;
     std::vector<ReportBlock> m_blocks;
 };

@@ -94,6 +94,9 @@ MainWindow::MainWindow(QWidget *parent)
     createActions();
 
     connect(m_document, &ScenarioDocument::scenarioChanged, this, &MainWindow::scheduleEvaluation);
+    connect(m_document, &ScenarioDocument::scenarioChanged, this,
+            [this] { m_results->setOptionColors(m_document->optionColors()); });
+    m_results->setOptionColors(m_document->optionColors());
     connect(m_document, &ScenarioDocument::priceSheetChanged, this, [this] {
         const auto sheet = m_document->priceSheet();
         m_sheetPanel->setPriceSheet(sheet, qs(m_document->scenario().region));
@@ -434,7 +437,9 @@ bool MainWindow::exportReport(const QString &fileName, bool quiet)
     if (!sheet)
         return showError(title, tr("No price sheet: %1").arg(m_document->sheetError()), quiet);
     QApplication::setOverrideCursor(Qt::WaitCursor);
-    const auto report = Report::compute(m_document->scenario(), *sheet);
+    auto report = Report::compute(m_document->scenario(), *sheet);
+    if (report)
+        report.value().setOptionColors(m_document->optionColors()); // as the window shows them
     const QString error = report ? report.value().write(*format, fileName) : QString::fromStdString(report.error().toString());
     QApplication::restoreOverrideCursor();
     if (!error.isEmpty())

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
+#include "ui/charts/axistickers.h"
 #include "ui/logging.h"
 #include "ui/uitext.h"
 
@@ -31,171 +32,6 @@
 namespace Costscape::Ui {
 
 namespace {
-
-QString twoDigitHour(int hour)
-{
-    return QStringLiteral("%1:00").arg(hour, 2, 10, QLatin1Char('0'));
-}
-
-/** Label of hour @p slot in a plan of @p slotCount slots; the parts are joined with @p separator. */
-QString slotLabel(int slot, int slotCount, const QString &separator, bool withHour)
-{
-    const int hour = ((slot % 24) + 24) % 24;
-    const int day = slot >= 0 ? slot / 24 : (slot - 23) / 24;
-    if (slotCount <= 24)
-        return twoDigitHour(hour);
-    if (slotCount <= 168) {
-        const int weekday = ((day % 7) + 7) % 7; // a weekly profile starts on Monday 00:00
-        return english().dayName(weekday + 1, QLocale::ShortFormat) + separator + twoDigitHour(hour);
-    }
-    const QString dayText = ChartBase::tr("Day %1").arg(day + 1);
-    return withHour ? dayText + separator + twoDigitHour(hour) : dayText;
-}
-
-/** Smallest number of decimals that writes @p step exactly (0 .. 8). */
-int decimalsFor(double step)
-{
-    for (int decimals = 0; decimals < 8; ++decimals) {
-        const double scaled = step * std::pow(10.0, decimals);
-        if (std::abs(scaled - std::round(scaled)) < 1e-6 * std::max(1.0, scaled))
-            return decimals;
-    }
-    return 8;
-}
-
-/**
- * Hours of a plan: a step from a list of whole-hour and whole-day steps, as dense as the axis
- * width allows without the labels touching.
- */
-class HourTicker final : public QCPAxisTicker
-{
-public:
-    HourTicker(int slotCount, QCPAxis *axis)
-        : m_slots(slotCount)
-        , m_axis(axis)
-    {
-    }
-
-protected:
-    double getTickStep(const QCPRange &range) override
-    {
-        // The viewport, not the axis rect: during an export at another size the axis rect still
-        // has its on-screen width when the ticks are generated.
-        double available = 800;
-        QFont font;
-        if (m_axis) {
-            available = std::max(100, m_axis->parentPlot()->viewport().width() - 130);
-            font = m_axis->tickLabelFont();
-        }
-        const QFontMetrics metrics(font);
-        const QString sample = m_slots <= 168 ? QStringLiteral("00:00") : QStringLiteral("Day 365");
-        const double labelWidth = metrics.horizontalAdvance(sample) + 18.0;
-        const double ideal = range.size() / std::max(2.0, available / labelWidth);
-        static constexpr std::array<double, 14> steps{1,   2,   3,   6,   12,   24,   48,
-                                                      72,  168, 336, 672, 1344, 2016, 4368};
-        m_step = steps.back();
-        for (double step : steps) {
-            if (step >= ideal) {
-                m_step = step;
-                break;
-            }
-        }
-        if (ideal > steps.back())
-            m_step = std::ceil(ideal / 168.0) * 168.0;
-        return m_step;
-    }
-
-    int getSubTickCount(double step) override
-    {
-        // Sub-ticks on natural boundaries: hours, 3 or 6 hours, days.
-        const int hours = static_cast<int>(std::lround(step));
-        switch (hours) {
-        case 1:
-            return 0;
-        case 2:
-        case 6:
-        case 12:
-        case 48:
-        case 336:
-            return 1;
-        case 3:
-        case 72:
-            return 2;
-        case 24:
-            return 3;
-        case 168:
-            return 6;
-        default:
-            return 3;
-        }
-    }
-
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        const int slot = static_cast<int>(std::lround(tick));
-        const bool withHour = m_step < 24 || slot % 24 != 0;
-        return slotLabel(slot, m_slots, QStringLiteral("\n"), withHour);
-    }
-
-private:
-    int m_slots;
-    QPointer<QCPAxis> m_axis;
-    double m_step = 24;
-};
-
-/** Money on a linear axis: as many decimals as the tick step needs (none for whole steps). */
-class MoneyTicker final : public QCPAxisTicker
-{
-public:
-    explicit MoneyTicker(const QString &currency)
-        : m_currency(currency)
-    {
-    }
-
-protected:
-    double getTickStep(const QCPRange &range) override
-    {
-        m_step = QCPAxisTicker::getTickStep(range);
-        return m_step;
-    }
-
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        int decimals = decimalsFor(m_step);
-        if (decimals == 1)
-            decimals = 2; // "$0.50", never "$0.5"
-        // Ticks at multiples of a step like 0.1 carry rounding noise: -0.0000001 is 0.
-        if (std::abs(tick) < m_step * 1e-6)
-            tick = 0;
-        return ChartBase::formatMoney(tick, m_currency, decimals);
-    }
-
-private:
-    QString m_currency;
-    double m_step = 1;
-};
-
-/** Powers of ten as "$0.01", "$1,000" or "0.01", "10,000" (never "1e+06"). */
-class LogTicker final : public QCPAxisTickerLog
-{
-public:
-    explicit LogTicker(const QString &currency)
-        : m_currency(currency)
-    {
-    }
-
-protected:
-    QString getTickLabel(double tick, const QLocale &, QChar, int) override
-    {
-        const int decimals = tick >= 1 ? 0 : decimalsFor(tick);
-        if (!m_currency.isEmpty())
-            return ChartBase::formatMoney(tick, m_currency, decimals);
-        return english().toString(tick, 'f', decimals);
-    }
-
-private:
-    QString m_currency;
-};
 
 /**
  * What an export changes for its duration: a caption row under the plot (on screen the caption is
@@ -410,29 +246,13 @@ QString ChartBase::tooltipAt(const QPointF &pixel) const
     return {};
 }
 
-QColor ChartBase::seriesColor(int index)
+void ChartBase::setOptionColors(const OptionColors &colors)
 {
-    // Okabe & Ito (2008), "Color Universal Design"; black is left out so that every colour reads
-    // on a dark background as well as on a white one.
-    static const std::array<QColor, 7> colors{
-        QColor(0x00, 0x72, 0xB2), // blue
-        QColor(0xE6, 0x9F, 0x00), // orange
-        QColor(0x00, 0x9E, 0x73), // bluish green
-        QColor(0xD5, 0x5E, 0x00), // vermillion
-        QColor(0x56, 0xB4, 0xE9), // sky blue
-        QColor(0xCC, 0x79, 0xA7), // reddish purple
-        QColor(0xF0, 0xE4, 0x42), // yellow
-    };
-    const int i = std::max(0, index);
-    const QColor base = colors[static_cast<std::size_t>(i) % colors.size()];
-    switch ((i / static_cast<int>(colors.size())) % 3) {
-    case 1:
-        return base.lighter(135);
-    case 2:
-        return base.darker(135);
-    default:
-        return base;
-    }
+    if (colors == m_optionColors)
+        return;
+    m_optionColors = colors;
+    applyTheme();
+    queueReplot();
 }
 
 QString ChartBase::formatMoney(double value, const QString &currency, int decimals)
@@ -561,20 +381,17 @@ void ChartBase::queueReplot()
 
 void ChartBase::setHourTicker(QCPAxis *axis, int slotCount)
 {
-    axis->setTicker(QSharedPointer<HourTicker>::create(slotCount, axis));
+    axis->setTicker(Tickers::hours(slotCount, axis));
 }
 
 void ChartBase::setMoneyTicker(QCPAxis *axis, const QString &currency)
 {
-    axis->setTicker(QSharedPointer<MoneyTicker>::create(currency));
+    axis->setTicker(Tickers::money(currency));
 }
 
 void ChartBase::setLogTicker(QCPAxis *axis, const QString &currency)
 {
-    auto ticker = QSharedPointer<LogTicker>::create(currency);
-    ticker->setLogBase(10);
-    ticker->setSubTickCount(8);
-    axis->setTicker(ticker);
+    axis->setTicker(Tickers::logarithmic(currency));
 }
 
 void ChartBase::setAxisView(QCPAxis *axis, double lower, double upper)
@@ -691,7 +508,7 @@ void ChartBase::onAfterLayout()
 
 QString ChartBase::hourLabel(int slot, int slotCount)
 {
-    return slotLabel(slot, slotCount, QStringLiteral(" "), true);
+    return Tickers::slotLabel(slot, slotCount, QStringLiteral(" "), true);
 }
 
 QColor ChartBase::backgroundColor() const

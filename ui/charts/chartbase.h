@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/optioncolors.h"
+
 #include <QColor>
 #include <QFont>
 #include <QHash>
@@ -10,6 +12,9 @@
 #include <QPointF>
 #include <QString>
 #include <QWidget>
+
+#include <string>
+#include <vector>
 
 class QLabel;
 class QCPAbstractLegendItem;
@@ -96,11 +101,12 @@ public:
     virtual QString tooltipAt(const QPointF &pixel) const;
 
     /**
-     * Colour of the @p index-th series: the Okabe-Ito qualitative palette without black (readable
-     * on light and dark backgrounds and for the common colour-vision deficiencies), repeated in
-     * lighter and darker variants after seven series. Negative indexes give the first colour.
+     * The options' colours (OptionColors): every option is drawn in its own, as in the options list
+     * and the tables. Until they are set, a chart gives the options it is shown colours in the
+     * order it meets them. Re-colours what is drawn.
      */
-    static QColor seriesColor(int index);
+    void setOptionColors(const OptionColors &colors);
+    const OptionColors &optionColors() const { return m_optionColors; }
 
     /**
      * @p value as money with English digit grouping: "$1,234.56" for USD, "€", "£", "¥" for EUR,
@@ -134,6 +140,13 @@ protected:
      * else as few rows as that allows, filled evenly, in reading order.
      */
     void reflowLegend();
+    /** The colour of option @p id (see setOptionColors()). */
+    QColor optionColor(const std::string &id) const { return m_optionColors.color(id); }
+    /** Gives the options among @p ids that the colours have not seen one; call when data is set. */
+    void includeOptions(const std::vector<std::string> &ids) { m_optionColors.include(ids); }
+    /** The colour of the @p index-th part of an option: a stacked line item, a task group. */
+    static QColor partColor(int index) { return OptionColors::partColor(index); }
+
     /** Removes every plottable and item except the empty message; keeps axes and the legend. */
     void clearPlot();
     /** Shows or hides the empty message. */
@@ -235,6 +248,7 @@ private:
     QCustomPlot *m_plot;
     QCPItemText *m_emptyText;
     QString m_emptyMessage;
+    OptionColors m_optionColors;
     QHash<QCPAxis *, AxisView> m_views;
     bool m_settingRange = false;
     bool m_fitting = false;

@@ -137,6 +137,10 @@ void HourlyChart::setSeries(const Models::HourlySeries &series)
         m_demand->setName(tr("demand (requests/s)"));
         setSteps(m_demand, m_series.ratePerSecond, m_slots, &m_demandTop);
     }
+    std::vector<std::string> ids;
+    for (const auto &line : m_series.lines)
+        ids.push_back(line.id);
+    includeOptions(ids);
     for (const auto &line : m_series.lines) {
         auto *fleet = p->addGraph(fleetX, m_fleetRect->axis(QCPAxis::atLeft));
         auto *cost = p->addGraph(costX, m_costRect->axis(QCPAxis::atLeft));
@@ -242,7 +246,7 @@ void HourlyChart::applyTheme()
     ChartBase::applyTheme();
     const QColor background = backgroundColor();
     for (std::size_t l = 0; l < m_fleet.size(); ++l) {
-        QColor color = seriesColor(static_cast<int>(l));
+        QColor color = optionColor(m_series.lines[l].id);
         if (l < m_series.lines.size() && !m_series.lines[l].feasible)
             color = blend(color, background, 0.55); // faded: it cannot serve the workload
         m_fleet[l]->setPen(seriesPen(color, m_slots));

@@ -15,6 +15,9 @@ namespace Costscape::Ui {
 namespace {
 
 constexpr double barWidth = 0.6;
+/** The option's colour chip under its bar: pixels below the axis, and its height. */
+constexpr int chipTop = 3;
+constexpr int chipHeight = 6;
 /** Height of the stub of an infeasible option with total 0, as a share of the y range. */
 constexpr double stubShare = 0.025;
 
@@ -104,7 +107,9 @@ MonthlyCostChart::MonthlyCostChart(QWidget *parent)
     QCustomPlot *p = plot();
     p->xAxis->grid()->setVisible(false);
     p->xAxis->setSubTicks(false);
-    p->xAxis->setTickLength(0, 4);
+    // No ticks: each option's colour chip sits under its bar, between the axis and its name.
+    p->xAxis->setTickLength(0, 0);
+    p->xAxis->setTickLabelPadding(chipTop + chipHeight + 4);
     p->xAxis->setPadding(6);
     p->yAxis->setLabel(tr("Monthly cost (USD)"));
     setMoneyTicker(p->yAxis, QStringLiteral("USD"));
@@ -125,9 +130,11 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
     m_stub = nullptr;
     m_totalLabels.clear();
     m_notes.clear();
+    m_chips.clear();
     m_cheapestOutline = nullptr;
 
     QCustomPlot *p = plot();
+    includeOptions(m_series.ids);
     const std::size_t n = m_series.ids.size();
     const QString currency = qs(m_series.currency);
 
@@ -233,6 +240,16 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
         m_notes.push_back(note);
     }
 
+    for (std::size_t i = 0; i < n; ++i) {
+        // Placed in pixels by fitToLayout(): under the axis, outside the axis rect.
+        auto *chip = new QCPItemRect(p);
+        chip->setClipToAxisRect(false);
+        chip->setSelectable(false);
+        chip->topLeft->setType(QCPItemPosition::ptAbsolute);
+        chip->bottomRight->setType(QCPItemPosition::ptAbsolute);
+        m_chips.push_back(chip);
+    }
+
     if (m_series.cheapest >= 0 && static_cast<std::size_t>(m_series.cheapest) < n) {
         m_cheapestOutline = new QCPItemRect(p);
         m_cheapestOutline->setSelectable(false);
@@ -269,6 +286,13 @@ double MonthlyCostChart::stackedValue(int option) const
         }
     }
     return sum;
+}
+
+QColor MonthlyCostChart::chipColor(int option) const
+{
+    if (option < 0 || static_cast<std::size_t>(option) >= m_chips.size())
+        return {};
+    return m_chips[static_cast<std::size_t>(option)]->brush().color();
 }
 
 QStringList MonthlyCostChart::stackNames() const
@@ -354,7 +378,7 @@ void MonthlyCostChart::applyTheme()
     separator.setCosmetic(true);
     for (std::size_t s = 0; s < m_colored.size(); ++s) {
         m_colored[s]->setPen(separator);
-        m_colored[s]->setBrush(seriesColor(static_cast<int>(s)));
+        m_colored[s]->setBrush(partColor(static_cast<int>(s)));
         // Two alternating greys keep the segments of an infeasible option apart.
         m_greyed[s]->setPen(separator);
         m_greyed[s]->setBrush(blend(background, text, s % 2 == 0 ? 0.38 : 0.52));
@@ -371,6 +395,10 @@ void MonthlyCostChart::applyTheme()
     }
     if (m_cheapestOutline)
         m_cheapestOutline->setPen(QPen(text, 2));
+    for (std::size_t i = 0; i < m_chips.size(); ++i) {
+        m_chips[i]->setPen(Qt::NoPen);
+        m_chips[i]->setBrush(optionColor(m_series.ids[i]));
+    }
     plot()->legend->setVisible(!m_series.stacks.empty());
 }
 
@@ -435,22 +463,34 @@ void MonthlyCostChart::updateStub()
 bool MonthlyCostChart::fitToLayout()
 {
     QCustomPlot *p = plot();
-    const double height = p->axisRect()->rect().height();
-    if (barCount() == 0 || height <= 0)
+    const QRect rect = p->axisRect()->rect();
+    if (barCount() == 0 || rect.height() <= 0)
         return false;
     double top = 0;
     for (int i = 0; i < barCount(); ++i) {
         const double value = dataTop(i);
-        top = std::max({top, value * 1.04, upperWithRoom(0, value, labelRoom(i), height)});
+        top = std::max({top, value * 1.04, upperWithRoom(0, value, labelRoom(i), rect.height())});
     }
     if (!(top > 0))
         top = 1;
-    if (std::abs(top - m_top) <= 1e-9 * top)
-        return false;
-    m_top = top;
-    updateStub();
-    placeLabels();
-    return refitAxis(p->yAxis, 0, m_top);
+    bool changed = false;
+    if (std::abs(top - m_top) > 1e-9 * top) {
+        m_top = top;
+        updateStub();
+        placeLabels();
+        changed = refitAxis(p->yAxis, 0, m_top);
+    }
+    const double bottom = rect.bottom() + 1;
+    for (std::size_t i = 0; i < m_chips.size(); ++i) {
+        // Cut to the axis rect's width: a bar panned out of view takes its chip with it.
+        const double key = static_cast<double>(i);
+        const double left = std::max<double>(p->xAxis->coordToPixel(key - barWidth / 2), rect.left());
+        const double right = std::min<double>(p->xAxis->coordToPixel(key + barWidth / 2), rect.right() + 1);
+        m_chips[i]->setVisible(right > left);
+        m_chips[i]->topLeft->setCoords(left, bottom + chipTop);
+        m_chips[i]->bottomRight->setCoords(right, bottom + chipTop + chipHeight);
+    }
+    return changed;
 }
 
 double MonthlyCostChart::optionTop(int option) const

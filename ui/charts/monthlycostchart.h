@@ -25,6 +25,9 @@ namespace Costscape::Ui {
  * bars are re-stacked without it and their labels give the sum of what is shown (the tooltip
  * keeps the total).
  *
+ * Under each bar a chip in the option's own colour (OptionColors) ties it to the options list
+ * and the other charts; the line items take muted part colours, apart from the options'.
+ *
  * Option @c i is drawn at x = i.
  */
 class MonthlyCostChart final : public ChartBase
@@ -51,6 +54,8 @@ public:
     double stackedValue(int option) const;
     /** The line items, in stacking order (bottom first); these are the series names. */
     QStringList stackNames() const;
+    /** The colour of the chip under option @p option's bar (its own colour); invalid out of range. */
+    QColor chipColor(int option) const;
 
     /** Over a segment: option, line item, its exact cost and the total; else the option. */
     QString tooltipAt(const QPointF &pixel) const override;
@@ -80,6 +85,7 @@ private:
     std::vector<QCPItemText *> m_totalLabels; ///< per option; null for a stub
     std::vector<QCPItemText *> m_notes;       ///< per option: "Cheapest", the reason, or null
     QCPItemRect *m_cheapestOutline = nullptr;
+    std::vector<QCPItemRect *> m_chips;       ///< per option: its colour, under its bar
     double m_top = 1;
 };
 

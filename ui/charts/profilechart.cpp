@@ -147,7 +147,8 @@ void ProfileChart::resetView()
 void ProfileChart::applyTheme()
 {
     ChartBase::applyTheme();
-    const QColor color = seriesColor(0);
+    // The demand, not an option: neutral, as the hour-by-hour and spike charts draw it.
+    const QColor color = blend(backgroundColor(), foregroundColor(), 0.75);
     m_line->setPen(seriesPen(color, static_cast<int>(m_values.size())));
     m_points->setPen(QPen(color, 1.5));
     m_points->setBrush(Qt::NoBrush);

@@ -161,6 +161,11 @@ void TimelineChart::setSeries(const Models::SpikeSeries &series)
             m_drawn.push_back(l);
     }
 
+    std::vector<std::string> ids;
+    for (const std::size_t l : m_drawn)
+        ids.push_back(m_series.lines[l].id);
+    includeOptions(ids);
+
     m_xLower = 0;
     m_xUpper = 1;
     m_rateTop = 0;
@@ -417,7 +422,7 @@ void TimelineChart::applyTheme()
     const QColor text = foregroundColor();
     for (std::size_t d = 0; d < m_capacity.size(); ++d) {
         const auto &line = m_series.lines[m_drawn[d]];
-        QColor color = seriesColor(static_cast<int>(d));
+        QColor color = optionColor(line.id);
         if (!line.feasible)
             color = blend(color, background, 0.55); // faded: it cannot serve the workload
         const int points = m_capacity[d]->dataCount();
@@ -429,7 +434,7 @@ void TimelineChart::applyTheme()
     }
     for (QCPItemTracer *marker : m_markers) {
         const int d = marker->property("line").toInt();
-        const QColor color = seriesColor(d);
+        const QColor color = optionColor(m_series.lines[m_drawn[static_cast<std::size_t>(d)]].id);
         marker->setPen(QPen(color, 2));
         marker->setBrush(QBrush(background));
     }

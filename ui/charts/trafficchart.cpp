@@ -107,6 +107,10 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
     const bool empty = !(maxRate > 0);
     m_floor = std::isfinite(minPositive) ? minPositive / 2 : 0.01;
 
+    std::vector<std::string> ids;
+    for (const auto &line : m_sweep.lines)
+        ids.push_back(line.id);
+    includeOptions(ids);
     for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
         const auto &line = m_sweep.lines[l];
         auto *graph = p->addGraph(p->xAxis, p->yAxis);
@@ -288,7 +292,7 @@ void TrafficChart::applyTheme()
     ChartBase::applyTheme();
     const QColor text = foregroundColor();
     for (std::size_t l = 0; l < m_graphs.size(); ++l)
-        m_graphs[l]->setPen(seriesPen(seriesColor(static_cast<int>(l)), m_graphs[l]->dataCount()));
+        m_graphs[l]->setPen(seriesPen(optionColor(m_sweep.lines[l].id), m_graphs[l]->dataCount()));
     for (QCPItemTracer *marker : m_markers) {
         marker->setPen(QPen(text, 1.5));
         marker->setBrush(backgroundColor());

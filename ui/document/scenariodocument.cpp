@@ -88,6 +88,7 @@ ScenarioDocument::ScenarioDocument(QObject *parent)
     , m_current(std::make_shared<const Models::Scenario>(newScenarioValue()))
     , m_undo(new QUndoStack(this))
 {
+    resetColors(*m_current);
     connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { Q_EMIT modifiedChanged(!clean); });
     resolveSheet();
 }
@@ -135,7 +136,9 @@ void ScenarioDocument::newScenario()
 {
     m_undo->clear();
     m_fileName.clear();
-    setCurrent(std::make_shared<const Models::Scenario>(newScenarioValue()));
+    auto scenario = std::make_shared<const Models::Scenario>(newScenarioValue());
+    resetColors(*scenario);
+    setCurrent(std::move(scenario));
     m_undo->setClean();
     Q_EMIT fileNameChanged(m_fileName);
     Q_EMIT modifiedChanged(false);
@@ -168,6 +171,7 @@ Result<void> ScenarioDocument::load(const QString &fileName)
     m_sheet = std::move(sheet).value();
     m_sheetKey = sheetKey(s.prices, absolute);
     m_sheetError.clear();
+    resetColors(s);
     setCurrent(std::make_shared<const Models::Scenario>(std::move(s)));
     m_undo->setClean();
     Q_EMIT fileNameChanged(m_fileName);
@@ -214,6 +218,7 @@ Result<void> ScenarioDocument::save(const QString &fileName)
 void ScenarioDocument::setScenario(Models::Scenario scenario)
 {
     m_undo->clear();
+    resetColors(scenario);
     setCurrent(std::make_shared<const Models::Scenario>(std::move(scenario)));
     m_undo->setClean();
 }
@@ -254,8 +259,20 @@ void ScenarioDocument::setCurrent(Snapshot snapshot)
         snapshot = std::move(copy);
     }
     m_current = std::move(snapshot);
+    std::vector<std::string> ids;
+    for (const Models::OptionSpec &o : m_current->options)
+        ids.push_back(o.id);
+    m_colors.update(ids);
     resolveSheet();
     Q_EMIT scenarioChanged();
+}
+
+void ScenarioDocument::resetColors(const Models::Scenario &scenario)
+{
+    std::vector<std::string> ids;
+    for (const Models::OptionSpec &o : scenario.options)
+        ids.push_back(o.id);
+    m_colors = OptionColors::inOrder(ids);
 }
 
 void ScenarioDocument::resolveSheet()

@@ -6,6 +6,7 @@
 
 #include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
+#include "ui/optioncolors.h"
 
 #include <QObject>
 #include <QString>
@@ -50,6 +51,12 @@ public:
     QString displayName() const;
     bool isModified() const;
     QUndoStack *undoStack() const { return m_undo; }
+    /**
+     * The colour of each option, up to date when scenarioChanged() is emitted: assigned in file
+     * order when a scenario is opened or made, then kept by each option through adds, removals,
+     * moves, renames, undo and redo (OptionColors).
+     */
+    const OptionColors &optionColors() const { return m_colors; }
 
     /** A new scenario (a diurnal web workload and one option per platform); clears the history. */
     void newScenario();
@@ -99,6 +106,8 @@ Q_SIGNALS:
 
 private:
     void setCurrent(Snapshot snapshot);
+    /** Starts the colours afresh, in the order of the options of @p scenario (a new document). */
+    void resetColors(const Models::Scenario &scenario);
     void resolveSheet();
 
     Snapshot m_current;
@@ -107,6 +116,7 @@ private:
     QString m_sheetError;
     QString m_fileName;
     QUndoStack *m_undo;
+    OptionColors m_colors;
     int m_mergeGeneration = 0;
 };
 

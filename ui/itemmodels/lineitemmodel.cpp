@@ -100,6 +100,10 @@ void LineItemModel::setEvaluation(const Models::Evaluation &evaluation)
         options.push_back(std::move(option));
     }
     const QString currency = qs(evaluation.prices.currency);
+    std::vector<std::string> ids;
+    for (const Models::OptionResult &o : evaluation.options)
+        ids.push_back(o.id);
+    m_colors.include(ids);
 
     if (sameShape(m_options, options)) {
         // Same rows: a recompute while typing must not drop the user's selection.
@@ -121,6 +125,15 @@ void LineItemModel::setEvaluation(const Models::Evaluation &evaluation)
         m_rows.push_back({option, -1});
     }
     endResetModel();
+}
+
+void LineItemModel::setOptionColors(const OptionColors &colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    if (!m_rows.empty())
+        Q_EMIT dataChanged(index(0, OptionColumn), index(rowCount() - 1, OptionColumn), {Qt::DecorationRole});
 }
 
 void LineItemModel::clear()
@@ -247,6 +260,10 @@ QVariant LineItemModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (row.line < 0 && !m_options[static_cast<std::size_t>(row.option)].feasible)
             return QBrush(QColor(190, 40, 40));
+        return {};
+    case Qt::DecorationRole:
+        if (column == OptionColumn)
+            return m_colors.color(m_options[static_cast<std::size_t>(row.option)].id.toStdString());
         return {};
     case Qt::ToolTipRole:
         return toolTip(row, column);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/evaluation.h"
+#include "ui/optioncolors.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>
@@ -63,6 +64,11 @@ public:
     void setEvaluation(const Models::Evaluation &evaluation);
     /** Empties the model. */
     void clear();
+    /**
+     * The options' colours: the option column's decoration, as in the options list and the
+     * charts. Until they are set, options take colours in the order they are first shown.
+     */
+    void setOptionColors(const OptionColors &colors);
 
     /** The row of the total of the option with this id, or -1 when there is none. */
     int optionTotalRow(const QString &id) const;
@@ -116,6 +122,7 @@ private:
     std::vector<Option> m_options;
     std::vector<Row> m_rows;
     QString m_currency = QStringLiteral("USD");
+    OptionColors m_colors;
 };
 
 } // namespace Costscape::Ui

@@ -6,18 +6,6 @@
 
 namespace Costscape::Ui {
 
-namespace {
-
-/** One colour per platform, so that the list reads like a legend; in the registry's order. */
-QColor platformColor(Models::Platform platform)
-{
-    static const QColor colors[] = {QColor(232, 113, 10), QColor(26, 115, 232), QColor(24, 128, 56), QColor(147, 52, 230),
-                                    QColor(0, 158, 115), QColor(204, 121, 167)};
-    return colors[static_cast<std::size_t>(platform) % std::size(colors)];
-}
-
-} // namespace
-
 OptionListModel::OptionListModel(QObject *parent)
     : QAbstractListModel(parent)
 {
@@ -27,8 +15,12 @@ void OptionListModel::setOptions(const std::vector<Models::OptionSpec> &options)
 {
     std::vector<Item> items;
     items.reserve(options.size());
-    for (const Models::OptionSpec &o : options)
+    std::vector<std::string> ids;
+    for (const Models::OptionSpec &o : options) {
         items.push_back({QString::fromStdString(o.id), o.platform(), o.enabled});
+        ids.push_back(o.id);
+    }
+    m_colors.include(ids);
 
     bool sameIds = items.size() == m_items.size();
     for (std::size_t i = 0; sameIds && i < items.size(); ++i)
@@ -50,6 +42,15 @@ void OptionListModel::setCosts(const QHash<QString, QString> &costById)
     m_costs = costById;
     if (!m_items.empty())
         Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DisplayRole, Qt::ToolTipRole, CostRole});
+}
+
+void OptionListModel::setOptionColors(const OptionColors &colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    if (!m_items.empty())
+        Q_EMIT dataChanged(index(0), index(rowCount() - 1), {Qt::DecorationRole});
 }
 
 int OptionListModel::rowOf(const QString &id) const
@@ -87,7 +88,7 @@ QVariant OptionListModel::data(const QModelIndex &index, int role) const
     case Qt::CheckStateRole:
         return static_cast<int>(item.enabled ? Qt::Checked : Qt::Unchecked);
     case Qt::DecorationRole:
-        return platformColor(item.platform);
+        return m_colors.color(item.id.toStdString());
     case IdRole:
         return item.id;
     case CostRole:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/scenario/scenario.h"
+#include "ui/optioncolors.h"
 
 #include <QAbstractListModel>
 #include <QHash>
@@ -14,6 +15,8 @@ namespace Costscape::Ui {
 /**
  * The scenario's deployment options as a checkable list: "id — Platform title", checked when the
  * option is enabled, with its monthly cost after the name once setCosts has given one.
+ *
+ * Each row's decoration is the option's own colour (OptionColors), the one the charts draw it in.
  *
  * Toggling a check box does not change the model: enabledToggled is emitted and the owner
  * applies it (through its undo stack) and calls setOptions again.
@@ -42,6 +45,11 @@ public:
      * show none (a disabled option is not evaluated). Emits dataChanged.
      */
     void setCosts(const QHash<QString, QString> &costById);
+    /**
+     * The options' colours, shown as each row's decoration. Until they are set, options take
+     * colours in the order they are first shown. Emits dataChanged for the decorations.
+     */
+    void setOptionColors(const OptionColors &colors);
     /** The row of the option with this id, or -1. */
     int rowOf(const QString &id) const;
 
@@ -68,6 +76,7 @@ private:
 
     std::vector<Item> m_items;
     QHash<QString, QString> m_costs;
+    OptionColors m_colors;
 };
 
 } // namespace Costscape::Ui

@@ -46,8 +46,21 @@ ScalingModel::ScalingModel(QObject *parent)
 {
 }
 
+void ScalingModel::setOptionColors(const OptionColors &colors)
+{
+    if (colors == m_colors)
+        return;
+    m_colors = colors;
+    if (!m_series.lines.empty())
+        Q_EMIT dataChanged(index(0, OptionColumn), index(rowCount() - 1, OptionColumn), {Qt::DecorationRole});
+}
+
 void ScalingModel::setSeries(const Models::SpikeSeries &series)
 {
+    std::vector<std::string> ids;
+    for (const auto &line : series.lines)
+        ids.push_back(line.id);
+    m_colors.include(ids);
     bool same = series.lines.size() == m_series.lines.size() && series.currency == m_series.currency;
     for (std::size_t i = 0; same && i < series.lines.size(); ++i)
         same = series.lines[i].id == m_series.lines[i].id;
@@ -152,6 +165,10 @@ QVariant ScalingModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole: return text(line, index.column());
     case RawValueRole: return rawValue(line, index.column());
     case Qt::ToolTipRole: return toolTip(line, index.column());
+    case Qt::DecorationRole:
+        if (index.column() == OptionColumn)
+            return m_colors.color(line.id);
+        break;
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(index.column() == OptionColumn ? Qt::Alignment(Qt::AlignLeft | Qt::AlignVCenter)
                                                                   : Qt::Alignment(Qt::AlignRight | Qt::AlignVCenter));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/chartseries.h"
+#include "ui/optioncolors.h"
 
 #include <QAbstractTableModel>
 
@@ -47,6 +48,11 @@ public:
 
     /** Shows series (copied); resets only when the option ids changed. */
     void setSeries(const Models::SpikeSeries &series);
+    /**
+     * The options' colours: the option column's decoration, as in the options list and the
+     * charts. Until they are set, options take colours in the order they are first shown.
+     */
+    void setOptionColors(const OptionColors &colors);
     /** The series shown. */
     const Models::SpikeSeries &series() const { return m_series; }
 
@@ -61,6 +67,7 @@ private:
     QString toolTip(const Models::SpikeSeries::Line &line, int column) const;
 
     Models::SpikeSeries m_series;
+    OptionColors m_colors;
 };
 
 } // namespace Costscape::Ui

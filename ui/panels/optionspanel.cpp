@@ -110,6 +110,7 @@ void OptionsPanel::setCosts(const QHash<QString, QString> &costById)
 void OptionsPanel::refresh()
 {
     const int before = selectedIndex();
+    m_model->setOptionColors(m_document->optionColors());
     m_model->setOptions(m_document->scenario().options);
     if (selectedIndex() < 0 && m_model->rowCount() > 0)
         select(before < 0 ? 0 : before);

@@ -164,6 +164,14 @@ void ResultsPanel::showSweep(const SweepOutcome &outcome)
     updateVisibleChart();
 }
 
+void ResultsPanel::setOptionColors(const OptionColors &colors)
+{
+    for (ChartBase *chart : std::initializer_list<ChartBase *>{m_monthly, m_traffic, m_hourly, m_packing, m_timeline})
+        chart->setOptionColors(colors);
+    m_lineItems->setOptionColors(colors);
+    m_scaling->setOptionColors(colors);
+}
+
 void ResultsPanel::clearResults(const QString &why)
 {
     m_evaluation.reset();

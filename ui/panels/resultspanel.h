@@ -3,6 +3,7 @@
 #pragma once
 
 #include "ui/document/evaluationrunner.h"
+#include "ui/optioncolors.h"
 
 #include <QWidget>
 
@@ -58,6 +59,8 @@ public:
     void showSweep(const SweepOutcome &outcome);
     /** Empties every chart and the table (a new document whose sheet failed, for instance). */
     void clearResults(const QString &why);
+    /** The options' colours, for every chart and table of the results (OptionColors). */
+    void setOptionColors(const OptionColors &colors);
 
     /** The evaluation on screen (the last one that succeeded). */
     const std::optional<Models::Evaluation> &evaluation() const { return m_evaluation; }

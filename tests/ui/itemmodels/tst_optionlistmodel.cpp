@@ -40,6 +40,7 @@ private slots:
     void setOptions_sameIdsKeepSelection();
     void setOptions_otherIdsReset();
     void costs_showAfterTheName();
+    void optionColors_decorateEachRowWithItsOptionsColour();
 };
 
 void TestOptionListModel::rows_showIdPlatformAndEnabled()
@@ -62,8 +63,10 @@ void TestOptionListModel::rows_showIdPlatformAndEnabled()
     QCOMPARE(text(model, 0), QStringLiteral("lambda-x86 \u2014 AWS Lambda"));
     QCOMPARE(model.rowOf(QStringLiteral("ecs-cluster")), static_cast<int>(options.size()) - 1);
     QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
-    // Different platforms, different colours.
-    QVERIFY(model.index(0).data(Qt::DecorationRole) != model.index(2).data(Qt::DecorationRole));
+    // One colour per option, not per platform: no two rows share one.
+    for (int a = 0; a < model.rowCount(); ++a)
+        for (int b = a + 1; b < model.rowCount(); ++b)
+            QVERIFY(model.index(a).data(Qt::DecorationRole) != model.index(b).data(Qt::DecorationRole));
 }
 
 void TestOptionListModel::checkToggle_emitsWithoutChangingData()
@@ -188,6 +191,27 @@ void TestOptionListModel::costs_showAfterTheName()
 
     model.setCosts({});
     QCOMPARE(text(model, 0), QStringLiteral("lambda-x86 \u2014 AWS Lambda"));
+}
+
+void TestOptionListModel::optionColors_decorateEachRowWithItsOptionsColour()
+{
+    OptionListModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto options = sampleOptions();
+    model.setOptions(options);
+    // The assignment of a document whose options were once in another order.
+    std::vector<std::string> ids;
+    for (const auto &o : options)
+        ids.insert(ids.begin(), o.id);
+    const auto colors = Costscape::Ui::OptionColors::inOrder(ids);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setOptionColors(colors);
+    QCOMPARE(changed.count(), 1);
+    QVERIFY(changed.first().at(2).value<QList<int>>().contains(Qt::DecorationRole));
+    for (int row = 0; row < model.rowCount(); ++row)
+        QCOMPARE(model.index(row).data(Qt::DecorationRole).value<QColor>(), colors.color(options[static_cast<std::size_t>(row)].id));
+    model.setOptionColors(colors); // the same colours again: nothing to repaint
+    QCOMPARE(changed.count(), 1);
 }
 
 QTEST_MAIN(TestOptionListModel)

@@ -1,0 +1,155 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/optioncolors.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+namespace Costscape::Ui {
+
+namespace {
+
+/** The Okabe-Ito colours without black; slots past them are lighter and darker variants. */
+constexpr int BaseColors = 7;
+
+bool contains(const std::vector<std::string> &ids, const std::string &id)
+{
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+} // namespace
+
+OptionColors OptionColors::inOrder(const std::vector<std::string> &ids)
+{
+    OptionColors colors;
+    for (const std::string &id : ids)
+        if (!colors.m_slots.contains(id))
+            colors.m_slots.emplace(id, static_cast<int>(colors.m_slots.size()));
+    colors.m_current = ids;
+    return colors;
+}
+
+int OptionColors::freeSlot(const std::vector<std::string> &current) const
+{
+    std::set<int> held;
+    for (const std::string &id : current)
+        if (const auto it = m_slots.find(id); it != m_slots.end())
+            held.insert(it->second);
+    std::set<int> remembered;
+    for (const auto &[id, s] : m_slots)
+        remembered.insert(s);
+    int unused = 0;
+    while (held.contains(unused) || remembered.contains(unused))
+        ++unused;
+    int free = 0;
+    while (held.contains(free))
+        ++free;
+    // A colour no option ever had, unless that means leaving the seven base colours while a
+    // removed option's colour is free: then that one is taken again.
+    return unused < BaseColors || free >= BaseColors ? unused : free;
+}
+
+void OptionColors::update(const std::vector<std::string> &ids)
+{
+    // A rename: one id gone and one new one in its place, the others where they were.
+    if (ids.size() == m_current.size()) {
+        int changed = -1;
+        int count = 0;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (ids[i] != m_current[i]) {
+                changed = static_cast<int>(i);
+                ++count;
+            }
+        }
+        if (count == 1) {
+            const std::string &was = m_current[static_cast<std::size_t>(changed)];
+            const std::string &now = ids[static_cast<std::size_t>(changed)];
+            if (!contains(ids, was) && !contains(m_current, now) && !m_slots.contains(now) && m_slots.contains(was))
+                m_slots[now] = m_slots[was];
+        }
+    }
+    // Known ids keep their slots, unless an earlier current option holds the same one (an id
+    // that came back after its slot went to another): that one moves.
+    std::vector<std::string> placed;
+    for (const std::string &id : ids) {
+        const auto it = m_slots.find(id);
+        const bool clash = it != m_slots.end()
+            && std::any_of(placed.begin(), placed.end(), [&](const std::string &p) { return m_slots.at(p) == it->second; });
+        if (it == m_slots.end() || clash)
+            m_slots[id] = freeSlot(ids);
+        placed.push_back(id);
+    }
+    m_current = ids;
+}
+
+void OptionColors::include(const std::vector<std::string> &ids)
+{
+    for (const std::string &id : ids)
+        if (!m_slots.contains(id))
+            m_slots[id] = freeSlot(ids);
+}
+
+int OptionColors::slot(const std::string &id) const
+{
+    const auto it = m_slots.find(id);
+    return it == m_slots.end() ? -1 : it->second;
+}
+
+QColor OptionColors::color(const std::string &id) const
+{
+    const int s = slot(id);
+    return s < 0 ? QColor(0x80, 0x80, 0x80) : slotColor(s);
+}
+
+QColor OptionColors::slotColor(int slot)
+{
+    // Okabe & Ito (2008), "Color Universal Design"; black is left out so that every colour reads
+    // on a dark background as well as on a white one.
+    static const std::array<QColor, BaseColors> colors{
+        QColor(0x00, 0x72, 0xB2), // blue
+        QColor(0xE6, 0x9F, 0x00), // orange
+        QColor(0x00, 0x9E, 0x73), // bluish green
+        QColor(0xD5, 0x5E, 0x00), // vermillion
+        QColor(0x56, 0xB4, 0xE9), // sky blue
+        QColor(0xCC, 0x79, 0xA7), // reddish purple
+        QColor(0xF0, 0xE4, 0x42), // yellow
+    };
+    const int i = std::max(0, slot);
+    const QColor base = colors[static_cast<std::size_t>(i) % colors.size()];
+    switch ((i / static_cast<int>(colors.size())) % 3) {
+    case 1:
+        return base.lighter(135);
+    case 2:
+        return base.darker(135);
+    default:
+        return base;
+    }
+}
+
+QColor OptionColors::partColor(int index)
+{
+    // Chosen against the Okabe-Ito colours and the greys of infeasible bars by their CIELAB
+    // distance, also under simulated protanopia, deuteranopia and tritanopia (Machado et al.
+    // 2009): low to medium chroma where the options' colours are saturated, dark and light in turn.
+    static const std::array<QColor, 6> colors{
+        QColor(0x3C, 0x54, 0x72), // slate
+        QColor(0xD3, 0xBE, 0x8A), // sand
+        QColor(0x77, 0x46, 0x22), // umber
+        QColor(0xC4, 0xBD, 0xE3), // lavender
+        QColor(0x8F, 0x7A, 0x3E), // khaki
+        QColor(0xA8, 0xD2, 0x97), // pale green
+    };
+    const int i = std::max(0, index);
+    const QColor base = colors[static_cast<std::size_t>(i) % colors.size()];
+    switch ((i / static_cast<int>(colors.size())) % 3) {
+    case 1:
+        return base.lighter(120);
+    case 2:
+        return base.darker(125);
+    default:
+        return base;
+    }
+}
+
+} // namespace Costscape::Ui
