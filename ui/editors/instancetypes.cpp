@@ -5,11 +5,11 @@
 #include "ui/uitext.h"
 
 #include "base/textformat.h"
+#include "pricing/instancetypeorder.h"
 
 #include <QCoreApplication>
 
 #include <algorithm>
-#include <tuple>
 
 namespace Costscape::Ui {
 
@@ -21,7 +21,7 @@ std::vector<const Pricing::Ec2InstanceType *> sortedInstanceTypes(const Pricing:
     for (const auto &[name, type] : prices->ec2)
         types.push_back(&type);
     std::sort(types.begin(), types.end(), [](const Pricing::Ec2InstanceType *a, const Pricing::Ec2InstanceType *b) {
-        return std::tuple(a->family(), a->vcpu, a->memoryGib, a->name) < std::tuple(b->family(), b->vcpu, b->memoryGib, b->name);
+        return Pricing::instanceTypeLess(a->name, b->name);
     });
     return types;
 }

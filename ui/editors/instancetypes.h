@@ -12,9 +12,9 @@
 namespace Costscape::Ui {
 
 /**
- * The region's EC2 instance types in the order the editors list them: by family, then size
- * ("m5.large, m5.xlarge, m5.2xlarge", not the alphabet's "m5.12xlarge" first). Empty when prices is
- * null. The pointers live as long as the sheet.
+ * The region's EC2 instance types in the order every list shows them (Pricing::compareInstanceTypes):
+ * by family, then size ("m5.large, m5.xlarge, m5.2xlarge", not the alphabet's "m5.12xlarge"
+ * first). Empty when prices is null. The pointers live as long as the sheet.
  */
 std::vector<const Pricing::Ec2InstanceType *> sortedInstanceTypes(const Pricing::RegionPrices *prices);
 

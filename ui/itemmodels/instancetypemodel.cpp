@@ -5,6 +5,8 @@
 
 #include "ui/itemmodels/lineitemmodel.h"
 
+#include "pricing/instancetypeorder.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -49,40 +51,6 @@ QString plainNumber(double value, int significant)
     const int magnitude = static_cast<int>(std::floor(std::log10(std::abs(value))));
     const int decimals = std::max(0, significant - 1 - magnitude);
     return trimZeros(QLocale::c().toString(value, 'f', std::min(decimals, 20)));
-}
-
-/** Compares text with digit runs as numbers, so that "m5.2xlarge" < "m5.12xlarge". */
-int naturalCompare(const QString &a, const QString &b)
-{
-    qsizetype i = 0;
-    qsizetype j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i].isDigit() && b[j].isDigit()) {
-            qsizetype ei = i;
-            qsizetype ej = j;
-            while (ei < a.size() && a[ei].isDigit())
-                ++ei;
-            while (ej < b.size() && b[ej].isDigit())
-                ++ej;
-            const qulonglong na = a.mid(i, ei - i).toULongLong();
-            const qulonglong nb = b.mid(j, ej - j).toULongLong();
-            if (na != nb)
-                return na < nb ? -1 : 1;
-            i = ei;
-            j = ej;
-            continue;
-        }
-        const int c = QString::compare(QString(a[i]), QString(b[j]), Qt::CaseInsensitive);
-        if (c != 0)
-            return c;
-        ++i;
-        ++j;
-    }
-    if (i < a.size())
-        return 1;
-    if (j < b.size())
-        return -1;
-    return QString::compare(a, b);
 }
 
 } // namespace
@@ -403,8 +371,8 @@ bool InstanceTypeFilterModel::lessThan(const QModelIndex &left, const QModelInde
     const QVariant l = left.data(sortRole());
     const QVariant r = right.data(sortRole());
     const bool numeric = l.typeId() == QMetaType::Double || r.typeId() == QMetaType::Double;
-    if (!numeric)
-        return naturalCompare(l.toString(), r.toString()) < 0;
+    if (!numeric) // the type column: family, then size (nano .. 48xlarge, metal)
+        return Pricing::instanceTypeLess(l.toString().toStdString(), r.toString().toStdString());
     const double a = l.isValid() ? l.toDouble() : Missing;
     const double b = r.isValid() ? r.toDouble() : Missing;
     const bool aMissing = !std::isfinite(a);

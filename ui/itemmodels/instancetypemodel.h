@@ -81,8 +81,9 @@ private:
  *    `>=`, `<=`, `>`, `<`, `=`; a comparison with no valid number yet ("vcpu>=") is ignored, so
  *    the list does not empty while the user types;
  *  - `arm` / `graviton` / `arm64`: Graviton types; `x86` / `intel` / `amd`: the others.
- * Sorting uses RawValueRole: numbers numerically with missing prices last in either order, text
- * in natural order ("m5.2xlarge" before "m5.12xlarge").
+ * Sorting uses RawValueRole: numbers numerically with missing prices last in either order, type
+ * names by family and then size (Pricing::compareInstanceTypes: "c5.large, c5.xlarge, c5.2xlarge",
+ * not the alphabet's "c5.2xlarge, c5.4xlarge, c5.large").
  */
 class InstanceTypeFilterModel final : public QSortFilterProxyModel
 {

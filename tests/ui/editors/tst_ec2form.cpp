@@ -77,12 +77,16 @@ void TestEc2Form::ec2_instanceTypePickedFromTheList()
     QCOMPARE(emitted(spy).as<Models::Ec2Spec>().instanceType, std::string("m5.large"));
     // The box shows the name; the list and the hint below show the description.
     QCOMPARE(combo->currentText(), QStringLiteral("m5.large"));
-    // Sizes in order within a family, not the alphabet's.
-    const int large = combo->findData(QStringLiteral("m5.large"));
-    const int xlarge = combo->findData(QStringLiteral("m5.xlarge"));
-    const int x2large = combo->findData(QStringLiteral("m5.2xlarge"));
-    const int x4large = combo->findData(QStringLiteral("m5.4xlarge"));
-    QVERIFY(large >= 0 && large < xlarge && xlarge < x2large && x2large < x4large);
+    // Families in order, each by size, not the alphabet's "c5.2xlarge, c5.4xlarge, c5.large".
+    const QStringList expected{QStringLiteral("c5.large"),   QStringLiteral("c5.xlarge"), QStringLiteral("c5.2xlarge"),
+                               QStringLiteral("c5.4xlarge"), QStringLiteral("m5.large"),  QStringLiteral("m5.xlarge"),
+                               QStringLiteral("m5.2xlarge"), QStringLiteral("m5.4xlarge"), QStringLiteral("t3.micro"),
+                               QStringLiteral("t3.small"),   QStringLiteral("t3.medium"), QStringLiteral("t3.large")};
+    QStringList listed;
+    for (int i = 0; i < combo->count(); ++i)
+        if (expected.contains(combo->itemData(i).toString()))
+            listed << combo->itemData(i).toString();
+    QCOMPARE(listed, expected);
 }
 
 QTEST_MAIN(TestEc2Form)

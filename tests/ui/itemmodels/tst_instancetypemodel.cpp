@@ -167,10 +167,22 @@ void TestInstanceTypeModel::missingWindowsPrice_showsDashAndSortsLast()
         QCOMPARE(last, withoutWindows);
     }
 
-    // Names sort naturally: 2xlarge before 4xlarge, and by number not by character.
-    filter.sort(InstanceTypeModel::TypeColumn, Qt::AscendingOrder);
-    QVERIFY(rowOf(filter, QStringLiteral("m5.2xlarge")) < rowOf(filter, QStringLiteral("m5.4xlarge")));
-    QVERIFY(rowOf(filter, QStringLiteral("c5.large")) < rowOf(filter, QStringLiteral("m5.large")));
+    // Names sort by family, then size (issue 18: the text order was c5.2xlarge, c5.4xlarge,
+    // c5.large, c5.xlarge), and backwards as a whole when the column is sorted descending.
+    const QStringList readingOrder{QStringLiteral("c5.large"), QStringLiteral("c5.xlarge"), QStringLiteral("c5.2xlarge"),
+                                   QStringLiteral("c5.4xlarge"), QStringLiteral("m5.large"), QStringLiteral("t3.micro"),
+                                   QStringLiteral("t3.small"), QStringLiteral("t3.medium"), QStringLiteral("t3.large"),
+                                   QStringLiteral("t3.xlarge"), QStringLiteral("t3.2xlarge")};
+    for (Qt::SortOrder order : {Qt::AscendingOrder, Qt::DescendingOrder}) {
+        filter.sort(InstanceTypeModel::TypeColumn, order);
+        for (qsizetype i = 1; i < readingOrder.size(); ++i) {
+            const int before = rowOf(filter, readingOrder[i - 1]);
+            const int after = rowOf(filter, readingOrder[i]);
+            QVERIFY2(before >= 0 && after >= 0, qPrintable(readingOrder[i]));
+            QVERIFY2(order == Qt::AscendingOrder ? before < after : before > after,
+                     qPrintable(readingOrder[i - 1] + QStringLiteral(" / ") + readingOrder[i]));
+        }
+    }
 }
 
 void TestInstanceTypeModel::burstableTypes_sayWhyInTheTooltip()
