@@ -134,6 +134,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runner, &EvaluationRunner::swept, this,
             [this](const std::shared_ptr<const SweepOutcome> &outcome) { m_results->showSweep(*outcome); });
 
+    m_importTarget = [this](const QString &summary, const QString &suggested) {
+        QMessageBox::information(this, tr("Price sheet imported"),
+                                 summary + QStringLiteral("\n\n") + tr("Save it as a price sheet next: reopening it later is instant."));
+        return QFileDialog::getSaveFileName(this, tr("Save the imported price sheet"), suggested,
+                                            tr("Costscape price sheets (*.prices.json)"));
+    };
+
     resize(1280, 800);
     restoreLayout();
     Q_EMIT m_document->priceSheetChanged();
@@ -162,6 +169,8 @@ void MainWindow::createActions()
     file->addSeparator();
     file->addAction(tr("Load &price sheet…"), this, &MainWindow::loadPriceSheetInteractive);
     file->addAction(tr("&Import AWS price list…"), this, &MainWindow::importAwsPriceList);
+    file->addAction(tr("Import spot price &history…"), this, &MainWindow::importSpotHistoryInteractive);
+    file->addAction(tr("Import Spot Instance &Advisor data…"), this, &MainWindow::importSpotAdvisorInteractive);
     file->addAction(tr("Export chart as P&NG…"), this, [this] { exportCurrentChart(false); });
     file->addAction(tr("Export chart as P&DF…"), this, [this] { exportCurrentChart(true); });
     file->addAction(tr("Export &report…"), this, &MainWindow::exportReportInteractive);
@@ -359,9 +368,16 @@ void MainWindow::importAwsPriceList()
                                                   QLineEdit::Normal, QString::fromStdString(m_document->scenario().region), &ok);
     if (!ok)
         return;
-    auto *dialog = new QProgressDialog(tr("Reading %n offer file(s)…", nullptr, static_cast<int>(files.size())), tr("Cancel"), 0,
-                                       1000, this);
-    dialog->setWindowTitle(tr("Import AWS price list"));
+    if (!m_importer->start(files, regions.split(QLatin1Char(','), Qt::SkipEmptyParts)))
+        return;
+    const QString folder = QFileInfo(m_document->fileName().isEmpty() ? files.first() : m_document->fileName()).absolutePath();
+    followImport(tr("Import AWS price list"), tr("Reading %n offer file(s)…", nullptr, static_cast<int>(files.size())), folder);
+}
+
+void MainWindow::followImport(const QString &title, const QString &label, const QString &folder)
+{
+    auto *dialog = new QProgressDialog(label, tr("Cancel"), 0, 1000, this);
+    dialog->setWindowTitle(title);
     dialog->setWindowModality(Qt::WindowModal);
     dialog->setMinimumDuration(300);
     dialog->setAutoClose(false);
@@ -370,27 +386,76 @@ void MainWindow::importAwsPriceList()
         dialog->setValue(total > 0 ? static_cast<int>(done * 1000 / total) : 0);
     });
     connect(dialog, &QProgressDialog::canceled, m_importer, &AwsImporter::cancel);
-    connect(m_importer, &AwsImporter::finished, this, [this, dialog, files](const std::shared_ptr<const AwsImportOutcome> &outcome) {
+    connect(m_importer, &AwsImporter::finished, this, [this, dialog, title, folder](const std::shared_ptr<const AwsImportOutcome> &outcome) {
         dialog->deleteLater();
         if (outcome->cancelled) {
             statusBar()->showMessage(tr("Import cancelled; nothing changed."), 8000);
             return;
         }
         if (!outcome->sheet) {
-            showError(tr("Cannot import the AWS price list"), outcome->error, false);
+            showError(title, outcome->error, false);
             return;
         }
-        const QString base = QFileInfo(m_document->fileName().isEmpty() ? files.first() : m_document->fileName()).absolutePath();
-        const QString suggested = QDir(base).filePath(QStringLiteral("aws-%1.prices.json").arg(QDate::currentDate().toString(Qt::ISODate)));
-        QMessageBox::information(this, tr("AWS price list imported"),
-                                 AwsImporter::describe(*outcome) + QStringLiteral("\n\n")
-                                     + tr("Save it as a price sheet next: reopening it later is instant."));
-        const QString target = QFileDialog::getSaveFileName(this, tr("Save the imported price sheet"), suggested,
-                                                            tr("Costscape price sheets (*.prices.json)"));
+        const QString suggested = QDir(folder).filePath(
+            (outcome->spotFeed ? QStringLiteral("aws-spot-%1.prices.json") : QStringLiteral("aws-%1.prices.json"))
+                .arg(QDate::currentDate().toString(Qt::ISODate)));
+        const QString target = m_importTarget(AwsImporter::describe(*outcome), suggested);
         if (!target.isEmpty())
             saveImportedSheet(*outcome, target.endsWith(QLatin1String(".json")) ? target : target + QStringLiteral(".prices.json"));
     }, Qt::SingleShotConnection);
-    m_importer->start(files, regions.split(QLatin1Char(','), Qt::SkipEmptyParts));
+}
+
+bool MainWindow::importSpotFeed(const SpotFeedRequest &request)
+{
+    const QString title = request.feed == SpotFeedRequest::Feed::History ? tr("Import spot price history")
+                                                                         : tr("Import Spot Instance Advisor data");
+    if (m_importer->isRunning())
+        return showError(title, tr("Another import is running; wait for it or cancel it first."), false);
+    const auto sheet = m_document->priceSheet();
+    if (!sheet)
+        return showError(title, tr("No price sheet to add the spot data to: %1").arg(m_document->sheetError()), false);
+    if (!m_importer->startSpotFeed(sheet, request))
+        return false;
+    const QString folder = QFileInfo(m_document->fileName().isEmpty() ? request.file : m_document->fileName()).absolutePath();
+    followImport(title, tr("Reading %1…").arg(QFileInfo(request.file).fileName()), folder);
+    return true;
+}
+
+void MainWindow::importSpotHistoryInteractive()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import spot price history"), QFileInfo(m_document->fileName()).absolutePath(),
+        tr("DescribeSpotPriceHistory responses (*.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    SpotFeedRequest request;
+    request.feed = SpotFeedRequest::Feed::History;
+    request.file = file;
+    request.region = qs(m_document->scenario().region);
+    bool ok = false;
+    // Each zone is its own market: one zone's prices, or the mean of every zone's average.
+    const QString zone = QInputDialog::getText(this, tr("Import spot price history"),
+                                               tr("The history is read as %1's. Availability zone to average (empty: the "
+                                                  "mean of every zone in the file):")
+                                                   .arg(request.region),
+                                               QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    request.history.availabilityZone = zone.trimmed().toStdString();
+    importSpotFeed(request);
+}
+
+void MainWindow::importSpotAdvisorInteractive()
+{
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Import Spot Instance Advisor data"), QFileInfo(m_document->fileName()).absolutePath(),
+        tr("Spot Instance Advisor data (spot-advisor-data.json *.json);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    SpotFeedRequest request;
+    request.feed = SpotFeedRequest::Feed::Advisor;
+    request.file = file;
+    importSpotFeed(request);
 }
 
 bool MainWindow::saveImportedSheet(const AwsImportOutcome &outcome, const QString &fileName, bool quiet)

@@ -19,6 +19,7 @@ namespace Costscape::Ui {
 
 class AwsImporter;
 struct AwsImportOutcome;
+struct SpotFeedRequest;
 class EvaluationRunner;
 class OptionsPanel;
 class PriceSheetPanel;
@@ -55,6 +56,23 @@ public:
      * then asks where to save the native sheet and prices the scenario with it.
      */
     void importAwsPriceList();
+    /**
+     * Adds a spot feed (a spot price history of the scenario's region, or the Spot Instance
+     * Advisor's file) to a copy of the scenario's price sheet in the background, with the same
+     * progress dialog and Cancel as importAwsPriceList(), then asks where to save the sheet and
+     * prices the scenario with it (File > Import spot price history / Spot Instance Advisor data
+     * after their file dialogs). Returns false, showing why, when an import runs already or the
+     * scenario has no price sheet; a cancelled import changes nothing.
+     */
+    bool importSpotFeed(const SpotFeedRequest &request);
+    /**
+     * Where to save a sheet an import made, given its summary and a suggested file: the default
+     * shows the summary and a save dialog; an empty answer saves nothing. Tests replace it.
+     */
+    void setImportTargetPrompt(std::function<QString(const QString &summary, const QString &suggested)> prompt)
+    {
+        m_importTarget = std::move(prompt);
+    }
     /**
      * Saves an imported sheet to fileName (QSaveFile) and makes it the scenario's sheet (one
      * undoable edit). On failure shows the error (unless quiet) and returns false.
@@ -107,6 +125,13 @@ private:
     bool save();
     bool saveAs();
     void loadPriceSheetInteractive();
+    void importSpotHistoryInteractive();
+    void importSpotAdvisorInteractive();
+    /**
+     * Shows the progress of the import just started (Cancel cancels it) and, when it ends, its
+     * error, or its summary and where to save the sheet; @p folder is where the sheet is suggested.
+     */
+    void followImport(const QString &title, const QString &label, const QString &folder);
     void exportCurrentChart(bool pdf);
     void exportReportInteractive();
     bool maybeSave();
@@ -134,6 +159,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QString m_lastError;
     std::function<QMessageBox::StandardButton()> m_prompt;
+    std::function<QString(const QString &, const QString &)> m_importTarget;
 };
 
 } // namespace Costscape::Ui

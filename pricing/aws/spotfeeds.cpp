@@ -434,13 +434,15 @@ Result<std::vector<SpotAverage>> averageSpotPrices(std::string_view json, const 
     return averageDocument(doc.value(), options, {});
 }
 
-Result<std::size_t> applySpotHistory(const std::string &path, PriceSheet &sheet, const std::string &region,
-                                     const SpotHistoryOptions &options)
+namespace {
+
+/** applySpotHistory() on a parsed (or failed) document; @p fileName labels the messages. */
+Result<std::size_t> applyHistoryDocument(const Result<JsonDocument> &doc, const std::string &fileName, PriceSheet &sheet,
+                                         const std::string &region, const SpotHistoryOptions &options)
 {
     const auto regionIt = sheet.regions.find(region);
     if (regionIt == sheet.regions.end())
-        return Error{ErrorCode::UnknownValue, "the price sheet has no region " + region, path, 0, 0};
-    const Result<JsonDocument> doc = JsonDocument::load(path);
+        return Error{ErrorCode::UnknownValue, "the price sheet has no region " + region, fileName, 0, 0};
     if (!doc)
         return doc.error();
     const Result<std::vector<SpotAverage>> averages = averageDocument(doc.value(), options, region);
@@ -456,7 +458,7 @@ Result<std::size_t> applySpotHistory(const std::string &path, PriceSheet &sheet,
             warnings.push_back(Error{ErrorCode::Warning,
                                      a.instanceType + " is not in the price sheet's region " + region
                                          + "; its spot price is not used",
-                                     path, 0, 0});
+                                     fileName, 0, 0});
             continue;
         }
         type->second.spotHourly[a.os] = a.hourly;
@@ -465,6 +467,24 @@ Result<std::size_t> applySpotHistory(const std::string &path, PriceSheet &sheet,
     Result<std::size_t> result(set);
     result.setWarnings(std::move(warnings));
     return result;
+}
+
+} // namespace
+
+Result<std::size_t> applySpotHistory(const std::string &path, PriceSheet &sheet, const std::string &region,
+                                     const SpotHistoryOptions &options)
+{
+    if (!sheet.regions.contains(region))
+        return Error{ErrorCode::UnknownValue, "the price sheet has no region " + region, path, 0, 0};
+    return applyHistoryDocument(JsonDocument::load(path), path, sheet, region, options);
+}
+
+Result<std::size_t> applySpotHistory(std::string_view json, const std::string &fileName, PriceSheet &sheet,
+                                     const std::string &region, const SpotHistoryOptions &options)
+{
+    if (!sheet.regions.contains(region))
+        return Error{ErrorCode::UnknownValue, "the price sheet has no region " + region, fileName, 0, 0};
+    return applyHistoryDocument(JsonDocument::parse(json, fileName), fileName, sheet, region, options);
 }
 
 Result<std::size_t> applySpotAdvisor(std::string_view json, const std::string &fileName, PriceSheet &sheet,

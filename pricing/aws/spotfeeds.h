@@ -73,6 +73,12 @@ Result<std::vector<SpotAverage>> averageSpotPrices(std::string_view json, const 
  */
 Result<std::size_t> applySpotHistory(const std::string &path, PriceSheet &sheet, const std::string &region,
                                      const SpotHistoryOptions &options);
+/**
+ * As above, on a response already read into @p json (a window reads the file itself, to report
+ * progress and to be cancelled); @p fileName only labels messages. FileNotFound cannot happen.
+ */
+Result<std::size_t> applySpotHistory(std::string_view json, const std::string &fileName, PriceSheet &sheet,
+                                     const std::string &region, const SpotHistoryOptions &options);
 
 /**
  * Applies the Spot Instance Advisor feed (https://spot-bid-advisor.s3.amazonaws.com/spot-advisor-data.json:
