@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/optioncolors.h"
 
+#include <QImage>
+#include <QPainter>
+#include <QPen>
+
 #include <algorithm>
 #include <array>
 #include <set>
@@ -12,6 +16,8 @@ namespace {
 
 /** The Okabe-Ito colours without black; slots past them are lighter and darker variants. */
 constexpr int BaseColors = 7;
+/** The muted tones of an option's parts; past them the tones come hatched. */
+constexpr int PartColors = 6;
 
 bool contains(const std::vector<std::string> &ids, const std::string &id)
 {
@@ -132,7 +138,7 @@ QColor OptionColors::partColor(int index)
     // Chosen against the Okabe-Ito colours and the greys of infeasible bars by their CIELAB
     // distance, also under simulated protanopia, deuteranopia and tritanopia (Machado et al.
     // 2009): low to medium chroma where the options' colours are saturated, dark and light in turn.
-    static const std::array<QColor, 6> colors{
+    static const std::array<QColor, PartColors> colors{
         QColor(0x3C, 0x54, 0x72), // slate
         QColor(0xD3, 0xBE, 0x8A), // sand
         QColor(0x77, 0x46, 0x22), // umber
@@ -140,16 +146,30 @@ QColor OptionColors::partColor(int index)
         QColor(0x8F, 0x7A, 0x3E), // khaki
         QColor(0xA8, 0xD2, 0x97), // pale green
     };
-    const int i = std::max(0, index);
-    const QColor base = colors[static_cast<std::size_t>(i) % colors.size()];
-    switch ((i / static_cast<int>(colors.size())) % 3) {
-    case 1:
-        return base.lighter(120);
-    case 2:
-        return base.darker(125);
-    default:
-        return base;
+    return colors[static_cast<std::size_t>(std::max(0, index)) % colors.size()];
+}
+
+QBrush OptionColors::partBrush(int index)
+{
+    const QColor color = partColor(index);
+    const int cycle = std::max(0, index) / PartColors;
+    if (cycle == 0)
+        return QBrush(color);
+    // The tone with stripes of a lighter or darker shade of itself: its colour stays, and the
+    // texture tells it from the solid part of the same tone. Tiles of 8 px repeat seamlessly.
+    constexpr int tile = 8;
+    QImage image(tile, tile, QImage::Format_ARGB32_Premultiplied);
+    image.fill(color);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(color.lightnessF() > 0.6 ? color.darker(140) : color.lighter(165), 2));
+    for (int x = -tile; x <= tile; x += tile) {
+        painter.drawLine(QPointF(x, tile), QPointF(x + tile, 0)); // "/"
+        if (cycle % 2 == 0)
+            painter.drawLine(QPointF(x, 0), QPointF(x + tile, tile)); // and "\" from the third round
     }
+    painter.end();
+    return QBrush(image);
 }
 
 } // namespace Costscape::Ui

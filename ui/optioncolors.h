@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QBrush>
 #include <QColor>
 
 #include <map>
@@ -62,11 +63,18 @@ public:
     /** The colour of slot @p slot (see the class comment); negative slots give the first. */
     static QColor slotColor(int slot);
     /**
-     * The colour of the @p index-th part of an option (stacked line items, task groups): muted
+     * The colour of the @p index-th part of an option (stacked line items, task groups): six muted
      * tones, dark and light in turn so that neighbouring segments of a stack stand apart, none
      * close to an option's colour or to the grey of an option that cannot serve the workload.
+     * After six the tones repeat, told apart by partBrush()'s stripes rather than by lighter or
+     * darker variants, which would come close to the options' colours.
      */
     static QColor partColor(int index);
+    /**
+     * How to fill the @p index-th part: partColor(), solid for the first six, then striped with a
+     * lighter or darker shade of itself (crossed from the thirteenth).
+     */
+    static QBrush partBrush(int index);
 
 private:
     /** The lowest slot none of @p current holds, preferring one no remembered id holds. */

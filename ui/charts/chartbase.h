@@ -144,8 +144,8 @@ protected:
     QColor optionColor(const std::string &id) const { return m_optionColors.color(id); }
     /** Gives the options among @p ids that the colours have not seen one; call when data is set. */
     void includeOptions(const std::vector<std::string> &ids) { m_optionColors.include(ids); }
-    /** The colour of the @p index-th part of an option: a stacked line item, a task group. */
-    static QColor partColor(int index) { return OptionColors::partColor(index); }
+    /** The fill of the @p index-th part of an option: a stacked line item, a task group. */
+    static QBrush partBrush(int index) { return OptionColors::partBrush(index); }
 
     /** Removes every plottable and item except the empty message; keeps axes and the legend. */
     void clearPlot();

@@ -378,7 +378,7 @@ void MonthlyCostChart::applyTheme()
     separator.setCosmetic(true);
     for (std::size_t s = 0; s < m_colored.size(); ++s) {
         m_colored[s]->setPen(separator);
-        m_colored[s]->setBrush(partColor(static_cast<int>(s)));
+        m_colored[s]->setBrush(partBrush(static_cast<int>(s)));
         // Two alternating greys keep the segments of an infeasible option apart.
         m_greyed[s]->setPen(separator);
         m_greyed[s]->setBrush(blend(background, text, s % 2 == 0 ? 0.38 : 0.52));

@@ -554,7 +554,7 @@ void PackingChart::applyTheme()
         for (auto &resource : m_fills[f]) {
             for (std::size_t g = 0; g < resource.size(); ++g) {
                 resource[g]->setPen(separator);
-                resource[g]->setBrush(partColor(static_cast<int>(g)));
+                resource[g]->setBrush(partBrush(static_cast<int>(g)));
             }
         }
     }
