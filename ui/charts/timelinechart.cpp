@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QFontMetricsF>
 #include <QLabel>
 #include <QLocale>
 #include <QVBoxLayout>
@@ -145,6 +146,7 @@ void TimelineChart::setSeries(const Models::SpikeSeries &series)
     m_capacity.clear();
     m_backlog.clear();
     m_markers.clear();
+    m_offScale.clear();
     m_demand = nullptr;
     m_startLine = m_startLineBelow = nullptr;
     m_startLabel = nullptr;
@@ -272,6 +274,30 @@ void TimelineChart::setSeries(const Models::SpikeSeries &series)
     // Without a demand (a result that carries none) the capacities set the scale.
     if (m_rateTop <= 0)
         m_rateTop = capacityTop;
+
+    // Capacities beyond the scale say how high they go, where they leave the plot.
+    const double rateUpper = m_rateTop > 0 ? m_rateTop * 1.3 : 1;
+    const QFont small = scaledFont(font(), 0.85);
+    for (std::size_t d = 0; d < m_drawn.size(); ++d) {
+        const auto &line = m_series.lines[m_drawn[d]];
+        const auto &capacity = line.capacityPerSecond;
+        const auto first = std::find_if(capacity.begin(), capacity.end(), [&](double v) { return std::isfinite(v) && v > rateUpper; });
+        if (first == capacity.end())
+            continue;
+        const double peak = *std::max_element(first, capacity.end(), [](double a, double b) {
+            return (std::isfinite(a) ? a : 0) < (std::isfinite(b) ? b : 0);
+        });
+        auto *label = new QCPItemText(p);
+        label->setClipAxisRect(m_rateRect);
+        label->setClipToAxisRect(true);
+        label->position->setType(QCPItemPosition::ptAbsolute); // placed by fitToLayout()
+        label->setPositionAlignment(Qt::AlignLeft | Qt::AlignTop);
+        label->setText(tr("\u2191 %1/s").arg(number(peak)));
+        label->setFont(small);
+        label->setPadding(QMargins(3, 1, 3, 1));
+        label->setSelectable(false);
+        m_offScale.push_back({d, line.startSeconds + static_cast<double>(first - capacity.begin()) * line.stepSeconds, label});
+    }
 
     if (!m_drawn.empty() && m_xLower < 0 && m_xUpper > 0) {
         for (QCPAxisRect *rect : {m_rateRect, m_backlogRect}) {
@@ -413,6 +439,42 @@ void TimelineChart::seriesVisibilityChanged()
         const int d = marker->property("line").toInt();
         marker->setVisible(m_capacity[static_cast<std::size_t>(d)]->visible());
     }
+    fitToLayout();
+}
+
+QStringList TimelineChart::offScaleLabels() const
+{
+    QStringList out;
+    for (const OffScale &o : m_offScale)
+        out << o.label->text();
+    return out;
+}
+
+bool TimelineChart::fitToLayout()
+{
+    const QRectF rect = m_rateRect->rect();
+    QCPAxis *x = m_rateRect->axis(QCPAxis::atBottom);
+    std::vector<QRectF> taken;
+    if (m_startLabel)
+        taken.push_back(QRectF(m_startLabel->topLeft->pixelPosition(), m_startLabel->bottomRight->pixelPosition()));
+    for (const OffScale &o : m_offScale) {
+        QCPItemText *label = o.label;
+        const bool shown = m_capacity[o.drawn]->visible() && x->range().contains(o.seconds);
+        label->setVisible(shown);
+        if (!shown || rect.isEmpty())
+            continue;
+        const QSizeF size = QFontMetricsF(label->font()).boundingRect(QRectF(), Qt::TextDontClip, label->text()).size()
+            + QSizeF(label->padding().left() + label->padding().right(), label->padding().top() + label->padding().bottom());
+        // Beside the line where it leaves the plot, kept inside; a row lower while it would cover another.
+        const double left = std::clamp(x->coordToPixel(o.seconds) + 2, rect.left() + 1, std::max(rect.left() + 1, rect.right() - size.width() - 1));
+        QRectF box(QPointF(left, rect.top() + 2), size);
+        while (std::any_of(taken.begin(), taken.end(), [&](const QRectF &t) { return t.intersects(box); })
+               && box.bottom() + size.height() < rect.bottom())
+            box.translate(0, size.height());
+        taken.push_back(box);
+        label->position->setCoords(box.topLeft());
+    }
+    return false;
 }
 
 void TimelineChart::applyTheme()
@@ -451,6 +513,14 @@ void TimelineChart::applyTheme()
             line->setPen(startPen);
     if (m_startLabel)
         m_startLabel->setColor(mutedColor());
+    for (const OffScale &o : m_offScale) {
+        const auto &line = m_series.lines[m_drawn[o.drawn]];
+        QColor color = optionColor(line.id);
+        if (!line.feasible)
+            color = blend(color, background, 0.55);
+        o.label->setColor(blend(color, text, 0.25)); // the option's colour, a shade towards the text to read
+        o.label->setBrush(QBrush(background));
+    }
 }
 
 } // namespace Costscape::Ui

@@ -6,6 +6,8 @@
 
 #include "models/chartseries.h"
 
+#include <QStringList>
+
 #include <vector>
 
 class QCPAxisRect;
@@ -26,7 +28,8 @@ namespace Costscape::Ui {
  *
  * The requests/s axis is sized to the demand, not to the capacities: an option that scales far
  * beyond the demand (Lambda's burst) runs off the top of the plot, which is what matters here;
- * the tooltip gives its exact capacity. Long timelines are thinned for drawing (at most
+ * where it leaves the plot a label in its colour says how high it goes ("↑ 6,000/s"), and the
+ * tooltip gives its exact capacity. Long timelines are thinned for drawing (at most
  * maxDrawnPoints points a line) and kept whole for the tooltips and the caption.
  *
  * One legend entry per option hides its capacity, its backlog and its marker together; the
@@ -61,6 +64,8 @@ public:
     QCPGraph *demandGraph() const { return m_demand; }
     /** Circles where an option's capacity first meets the demand (options that never do have none). */
     int meetMarkerCount() const { return static_cast<int>(m_markers.size()); }
+    /** The labels of capacities that run off the top of the plot, "↑ 6,000/s", in drawing order. */
+    QStringList offScaleLabels() const;
     /** The upper rect (requests/s). */
     QCPAxisRect *rateRect() const { return m_rateRect; }
     /** The lower rect (requests waiting). */
@@ -79,6 +84,8 @@ protected:
     void applyTheme() override;
     QString exportCaption() const override { return caption(); }
     void seriesVisibilityChanged() override;
+    /** Places the off-scale labels along the top of the plot, in rows where they would overlap. */
+    bool fitToLayout() override;
 
 private:
     /** Sample of line @p line at time @p seconds, or -1 outside its timeline. */
@@ -91,6 +98,13 @@ private:
     std::vector<QCPGraph *> m_capacity;
     std::vector<QCPGraph *> m_backlog;
     std::vector<QCPItemTracer *> m_markers;
+    /** Per drawn option: where its capacity first leaves the plot, and its label; or null. */
+    struct OffScale {
+        std::size_t drawn = 0;
+        double seconds = 0;
+        QCPItemText *label = nullptr;
+    };
+    std::vector<OffScale> m_offScale;
     QCPGraph *m_demand = nullptr;
     QCPItemStraightLine *m_startLine = nullptr;
     QCPItemStraightLine *m_startLineBelow = nullptr;

@@ -102,6 +102,7 @@ private slots:
     void flatRuns_areThinnedWithoutChangingTheShape();
     void caption_namesFastestAndThoseThatNeverCatchUp();
     void hidingAnOption_hidesItsBacklogAndMarker();
+    void capacityOffTheScale_isLabelledWithItsPeakInsideThePlot();
     void tooltip_givesExactValuesAtTheTimeUnderTheMouse();
     void noSpike_showsMessageAndNoAxes();
     void shortLine_isNotDrawnButNamed();
@@ -226,6 +227,36 @@ void TestTimelineChart::hidingAnOption_hidesItsBacklogAndMarker()
     QCOMPARE(shownMarkers, 1);
     QVERIFY(chart.setSeriesVisible(QStringLiteral("ec2"), true));
     QVERIFY(chart.backlogGraph(1)->visible());
+}
+
+void TestTimelineChart::capacityOffTheScale_isLabelledWithItsPeakInsideThePlot()
+{
+    // "ec2" jumps to 6,000 requests/s at 2 minutes, far over the 600 requests/s the axis is sized to.
+    Models::SpikeSeries series = threeOptions();
+    for (double &v : series.lines[1].capacityPerSecond)
+        if (v == 700)
+            v = 6000;
+    TimelineChart chart;
+    chart.setSeries(series);
+    layOut(&chart);
+    QCOMPARE(chart.offScaleLabels(), QStringList{QStringLiteral("\u2191 6,000/s")});
+    QCPItemText *label = nullptr;
+    for (int i = 0; i < chart.plot()->itemCount(); ++i)
+        if (auto *text = qobject_cast<QCPItemText *>(chart.plot()->item(i)); text && text->text().startsWith(QChar(0x2191)))
+            label = text;
+    QVERIFY(label && label->visible());
+    const QRectF rect = chart.rateRect()->rect();
+    const QRectF box(label->topLeft->pixelPosition(), label->bottomRight->pixelPosition());
+    QVERIFY2(rect.contains(box), "the label lies inside the requests/s plot");
+    // Beside where the line leaves the plot, at 2:00.
+    QVERIFY(std::abs(box.left() - chart.rateRect()->axis(QCPAxis::atBottom)->coordToPixel(120)) < 5);
+    // Hidden with its option.
+    chart.setSeriesVisible(QStringLiteral("ec2"), false);
+    QVERIFY(!label->visible());
+    // Capacities within the scale have none.
+    TimelineChart within;
+    within.setSeries(threeOptions());
+    QVERIFY(within.offScaleLabels().isEmpty());
 }
 
 void TestTimelineChart::tooltip_givesExactValuesAtTheTimeUnderTheMouse()
