@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
 #include "ui/document/evaluationrunner.h"
+#include "ui/document/scenariodocument.h"
+#include "ui/editors/numberfield.h"
+#include "ui/panels/workloadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/resultspanel.h"
 #include "ui/theme.h"
@@ -11,9 +14,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QTextStream>
 #include <QThread>
+#include <QUndoStack>
 
 namespace {
 
@@ -36,7 +44,10 @@ bool grab(QWidget *widget, const QString &file)
     return ok;
 }
 
-/** The screenshots of the README: the window, each chart, each panel, and the dark theme. */
+/**
+ * The screenshots of the README: the window, each chart, each panel, the monthly chart after a
+ * duration edit, and the dark theme.
+ */
 int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
 {
     using namespace Costscape::Ui;
@@ -66,6 +77,30 @@ int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
         ok &= grab(dock, at(name));
     }
     window.workloadDock()->raise();
+
+    // Issue 18: the monthly chart after typing 240 in Duration (it was 120), as a user does, so
+    // that a person can see the bars and their totals fit.
+    window.results()->setCurrentTab(ResultsPanel::MonthlyTab);
+    if (QLineEdit *duration = window.workloadPanel()->durationField()->lineEdit()) {
+        duration->setFocus();
+        duration->selectAll();
+        for (const QChar c : QStringLiteral("240")) {
+            QKeyEvent press(QEvent::KeyPress, Qt::Key_0 + (c.unicode() - '0'), Qt::NoModifier, QString(c));
+            QApplication::sendEvent(duration, &press);
+        }
+        QKeyEvent tab(QEvent::KeyPress, Qt::Key_Tab, Qt::NoModifier);
+        QApplication::sendEvent(duration, &tab);
+        settle(window);
+        ok &= grab(window.results(), at("chart-monthly-duration-240ms.png"));
+        window.document()->undoStack()->undo();
+        // Back to the panel as it was: no field focused, scrolled to the top.
+        if (QWidget *focused = QApplication::focusWidget())
+            focused->clearFocus();
+        if (auto *area = qobject_cast<QScrollArea *>(window.workloadDock()->widget()))
+            area->verticalScrollBar()->setValue(0);
+        settle(window);
+    }
+
     applyTheme(Theme::Dark);
     settle(window);
     ok &= grab(&window, at("main-window-dark.png"));
