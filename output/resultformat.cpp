@@ -119,6 +119,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
                        {"feasible", o.feasible},
                        {"warnings", o.warnings},
                        {"summary", o.summary}};
+        if (!o.priced)
+            option["priced"] = false;
         if (Json details = detailsToJson(o.details); !details.is_null())
             option["details"] = std::move(details);
         if (o.scaling)
@@ -172,6 +174,12 @@ std::string fixed(double v, int decimals)
     return buf;
 }
 
+// An unpriced option has no figure to show; its 0 is not a price.
+std::string cost(const OptionResult &o)
+{
+    return o.priced ? Text::grouped(o.monthlyCost, 2) : std::string("-");
+}
+
 // Pads to width by display characters (UTF-8 continuation bytes take no column).
 std::string pad(const std::string &s, std::size_t width, bool right = false)
 {
@@ -203,7 +211,7 @@ std::string formatCsv(const Evaluation &e)
         std::string why;
         for (const std::string &w : o.warnings)
             why += (why.empty() ? "" : "; ") + w;
-        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << region << ',' << feasible << ','
+        out << head << "total,,,," << (o.priced ? csvNumber(o.monthlyCost) : std::string()) << ',' << e.prices.currency << ',' << region << ',' << feasible << ','
             << csvField(why) << "\r\n";
     }
     return out.str();
@@ -252,22 +260,23 @@ std::string formatTable(const Evaluation &e)
     std::size_t idWidth = 6, moneyWidth = money.size();
     for (const OptionResult &o : e.options) {
         idWidth = std::max(idWidth, o.id.size());
-        moneyWidth = std::max(moneyWidth, Text::grouped(o.monthlyCost, 2).size());
+        moneyWidth = std::max(moneyWidth, cost(o).size());
     }
     const int cheapest = e.cheapestIndex();
     out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
         << pad("fleet peak / average", 30) << "  what\n";
     for (std::size_t i = 0; i < e.options.size(); ++i) {
         const OptionResult &o = e.options[i];
-        std::string fleet = fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
-            + fixed(o.fleet.average, 1) + " " + o.fleet.unit;
+        const std::string fleet = !o.priced ? std::string("-")
+                                            : fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
+                + fixed(o.fleet.average, 1) + " " + o.fleet.unit;
         std::string what = o.summary;
         if (static_cast<int>(i) == cheapest)
             what = "CHEAPEST  " + what;
         if (!o.feasible)
             what = "INFEASIBLE  " + what;
         out << pad(o.id, idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
-            << pad(Text::grouped(o.monthlyCost, 2), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+            << pad(cost(o), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
     }
     bool anyWarning = false;
     for (const OptionResult &o : e.options)
