@@ -5,6 +5,7 @@
 
 #include "ui/document/awsimporter.h"
 #include "ui/charts/chartbase.h"
+#include "ui/charts/filewriter.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/itemmodels/lineitemmodel.h"
 #include "output/resultformat.h"
@@ -384,9 +385,8 @@ bool MainWindow::saveImportedSheet(const AwsImportOutcome &outcome, const QStrin
     if (!outcome.sheet)
         return showError(tr("Cannot save the price sheet"), outcome.error, quiet);
     const QByteArray bytes = QByteArray::fromStdString(Pricing::serializePriceSheet(*outcome.sheet));
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return showError(tr("Cannot save the price sheet"), tr("%1: cannot write: %2").arg(fileName, file.errorString()), quiet);
+    if (const QString why = writeWholeFile(fileName, bytes); !why.isEmpty())
+        return showError(tr("Cannot save the price sheet"), tr("%1: cannot write: %2").arg(fileName, why), quiet);
     return loadPriceSheet(fileName, quiet);
 }
 

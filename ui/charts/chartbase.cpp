@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
+#include "ui/charts/filewriter.h"
 #include "ui/logging.h"
 #include "ui/uitext.h"
 
@@ -18,7 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
-#include <QSaveFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -275,6 +276,32 @@ ChartBase::ChartBase(QWidget *parent)
 
 ChartBase::~ChartBase() = default;
 
+QString ChartBase::isolated(const QString &text)
+{
+    bool needed = false;
+    for (const char32_t c : text.toStdU32String()) {
+        switch (QChar::direction(c)) {
+        case QChar::DirR:
+        case QChar::DirAL:
+        case QChar::DirRLE:
+        case QChar::DirRLO:
+        case QChar::DirLRE:
+        case QChar::DirLRO:
+        case QChar::DirPDF:
+        case QChar::DirLRI:
+        case QChar::DirRLI:
+        case QChar::DirFSI:
+        case QChar::DirPDI: needed = true; break;
+        default: break;
+        }
+    }
+    if (!needed)
+        return text;
+    QString inner = text;
+    inner.remove(QRegularExpression(QStringLiteral("[\\x{2066}-\\x{2069}]")));
+    return QChar(0x2068) + inner + QChar(0x2069);
+}
+
 bool ChartBase::failExport(const QString &fileName, const QString &reason, QString *error)
 {
     qCWarning(lcExport) << "chart export failed:" << fileName << reason;
@@ -323,7 +350,7 @@ bool ChartBase::exportPng(const QString &fileName, int width, int height, QStrin
     }
     if (pixmap.isNull())
         return fail(tr("the chart could not be drawn"));
-    // Encoded in memory, then written through QSaveFile: a failed export leaves no partial file.
+    // Encoded in memory, then written as a whole (writeWholeFile): a failed export leaves no partial file.
     QByteArray bytes;
     QBuffer buffer(&bytes);
     if (!buffer.open(QIODevice::WriteOnly) || !pixmap.save(&buffer, "PNG") || bytes.isEmpty())
@@ -348,7 +375,7 @@ bool ChartBase::exportPdf(const QString &fileName, int width, int height, QStrin
     if (width <= 0 || height <= 0)
         return fail(tr("the size %1 x %2 is not valid").arg(width).arg(height));
     // QPrinter writes straight to a path: render into a private folder, then copy the result
-    // through QSaveFile so the destination only ever holds a complete PDF.
+    // as a whole (writeWholeFile) so the destination only ever holds a complete PDF.
     const QTemporaryDir dir;
     if (!dir.isValid())
         return fail(tr("no temporary folder (%1)").arg(dir.errorString()));
@@ -371,18 +398,9 @@ bool ChartBase::exportPdf(const QString &fileName, int width, int height, QStrin
 
 bool ChartBase::writeAtomically(const QString &fileName, const QByteArray &bytes, QString *error)
 {
-    auto fail = [&](const QString &reason) { return failExport(fileName, reason, error); };
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    // A regular file through QSaveFile; a pipe or a device written through, never replaced.
+    const QString why = writeWholeFile(fileName, bytes);
+    return why.isEmpty() || failExport(fileName, why, error);
 }
 
 void ChartBase::resetView()

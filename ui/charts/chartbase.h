@@ -109,6 +109,16 @@ public:
      */
     static QString formatMoney(double value, const QString &currency, int decimals = 2);
 
+    /**
+     * @p text as a bidirectional isolate (U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL
+     * ISOLATE) when it holds right-to-left letters or bidirectional controls, so that an id with
+     * U+202E RIGHT-TO-LEFT OVERRIDE cannot reorder the words around it; the text's own isolate
+     * controls (U+2066..U+2069) are dropped first, so it cannot end the isolate early. Text with
+     * neither is returned unchanged. For text from a file placed among other words: report
+     * sentences, table cells, legends.
+     */
+    static QString isolated(const QString &text);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;

@@ -135,8 +135,8 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
     for (std::size_t i = 0; i < n; ++i) {
         const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
         ticker->addTick(static_cast<double>(i),
-                        platform.isEmpty() ? qs(m_series.ids[i])
-                                           : qs(m_series.ids[i]) + QLatin1Char('\n') + platform);
+                        platform.isEmpty() ? isolated(qs(m_series.ids[i]))
+                                           : isolated(qs(m_series.ids[i])) + QLatin1Char('\n') + platform);
     }
     p->xAxis->setTicker(ticker);
     p->yAxis->setLabel(tr("Monthly cost (%1)").arg(currency));

@@ -142,7 +142,7 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
         auto *label = new QCPItemText(p);
         label->setFont(small);
         label->setText(tr("%1 \u2192 %2\n%3 req/s")
-                           .arg(qs(breakEven.below), qs(breakEven.above),
+                           .arg(isolated(qs(breakEven.below)), isolated(qs(breakEven.above)),
                                 rateText(breakEven.averageRate)));
         label->setTextAlignment(Qt::AlignHCenter);
         label->setPositionAlignment(Qt::AlignHCenter | (above ? Qt::AlignBottom : Qt::AlignTop));
@@ -338,7 +338,7 @@ QStringList TrafficChart::describe(const Models::TrafficSweep &sweep)
         return qs(Text::significant(byRate ? sweep.baseRate * factor : factor, digits));
     };
     auto cheapest = [&](int line) {
-        return line < 0 ? tr("no option is feasible") : tr("%1 is cheapest").arg(qs(sweep.lines[static_cast<std::size_t>(line)].id));
+        return line < 0 ? tr("no option is feasible") : tr("%1 is cheapest").arg(isolated(qs(sweep.lines[static_cast<std::size_t>(line)].id)));
     };
     auto unit = [&](bool first) {
         if (!byRate)

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/scenariodocument.h"
+#include "ui/charts/filewriter.h"
 #include "ui/logging.h"
 
 #include "models/platforms/platformmodel.h"
@@ -12,7 +13,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -188,16 +188,11 @@ Result<void> ScenarioDocument::save(const QString &fileName)
         s.prices = QDir(QFileInfo(absolute).absolutePath()).relativeFilePath(sheetFile).toStdString();
     }
     const QByteArray bytes = QByteArray::fromStdString(Models::serializeScenario(s));
-    QSaveFile file(absolute);
-    auto failed = [&] {
-        qCWarning(lcDocument) << "cannot save" << absolute << file.errorString();
-        return Result<void>(Error{ErrorCode::WriteFailed, "cannot write: " + file.errorString().toStdString(), absolute.toStdString()});
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return failed();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        file.cancelWriting();
-        return failed();
+    // A regular file through QSaveFile (a failure leaves the old file); a pipe or a device
+    // written through, never replaced; a directory refused.
+    if (const QString why = writeWholeFile(absolute, bytes); !why.isEmpty()) {
+        qCWarning(lcDocument) << "cannot save" << absolute << why;
+        return Result<void>(Error{ErrorCode::WriteFailed, "cannot write: " + why.toStdString(), absolute.toStdString()});
     }
     s.fileName = absolute.toStdString();
     const bool renamed = absolute != m_fileName;

@@ -60,9 +60,10 @@ public:
      */
     Result<void> load(const QString &fileName);
     /**
-     * Writes the scenario (unknown keys kept) atomically through QSaveFile. A relative price
-     * sheet path is rewritten relative to the new location. On failure the file on disk is
-     * untouched, the document stays modified and the error says why.
+     * Writes the scenario (unknown keys kept) as a whole (writeWholeFile: a regular file atomically
+     * through QSaveFile, a pipe or a device written through). A relative price sheet path is
+     * rewritten relative to the new location. On failure the file on disk is untouched, the
+     * document stays modified and the error says why.
      */
     Result<void> save(const QString &fileName);
     /** Replaces the whole scenario (no file, no history): for tests and benchmarks. */
