@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 
 namespace Costscape::Models {
 
@@ -20,10 +21,12 @@ bool sound(double v)
 
 bool allSound(const std::vector<double> &values)
 {
+    // No early exit and no branch: a loop the compiler vectorises (it runs over every hour of
+    // every option of every evaluation). NaN fails both comparisons.
+    bool ok = true;
     for (double v : values)
-        if (!sound(v))
-            return false;
-    return true;
+        ok &= (v >= 0) & (v <= std::numeric_limits<double>::max());
+    return ok;
 }
 
 /** Walks a platform's details and remembers the first number that is not finite. */
@@ -106,6 +109,16 @@ int Evaluation::cheapestIndex() const
 
 Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::PriceSheet &sheet)
 {
+    return run(scenario, sheet, false);
+}
+
+Result<Evaluation> Evaluator::evaluateMonthly(const Scenario &scenario, const Pricing::PriceSheet &sheet)
+{
+    return run(scenario, sheet, true);
+}
+
+Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::PriceSheet &sheet, bool mergeHours)
+{
     if (!sheet.region(scenario.region)) {
         std::string known;
         for (const std::string &code : sheet.regionCodes())
@@ -120,7 +133,11 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
     out.hoursPerMonth = scenario.hoursPerMonth;
     out.prices = sheet.provenance;
 
-    const HourlyPlan workloadPlan = HourlyPlan::build(scenario.workload.requests, scenario.hoursPerMonth);
+    auto plan = [mergeHours](const RequestModel &requests, double hours) {
+        HourlyPlan p = HourlyPlan::build(requests, hours);
+        return mergeHours ? p.merged() : p;
+    };
+    const HourlyPlan workloadPlan = plan(scenario.workload.requests, scenario.hoursPerMonth);
     out.ratePerSecond = workloadPlan.ratePerSecond;
     out.slotWeight = workloadPlan.weight;
     out.spike = scenario.workload.spike;
@@ -133,7 +150,7 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         // Most options share the workload's plan; only overrides build their own.
         std::optional<HourlyPlan> ownPlan;
         if (option.requests || option.hoursPerMonth)
-            ownPlan = HourlyPlan::build(option.requests.value_or(scenario.workload.requests), hours);
+            ownPlan = plan(option.requests.value_or(scenario.workload.requests), hours);
         const OptionContext context{scenario,
                                     option,
                                     sheet,

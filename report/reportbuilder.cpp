@@ -346,6 +346,13 @@ void ReportBuilder::lineItems()
     // The same model and formatting as the table on screen.
     LineItemModel model;
     model.setEvaluation(m_evaluation);
+    // The model's rows of each option, found in one pass (not one pass per option).
+    std::vector<std::vector<int>> rowsOf(m_evaluation.options.size());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const int option = model.data(model.index(r, 0), LineItemModel::OptionIndexRole).toInt();
+        if (option >= 0 && static_cast<std::size_t>(option) < rowsOf.size())
+            rowsOf[static_cast<std::size_t>(option)].push_back(r);
+    }
     for (std::size_t i = 0; i < m_evaluation.options.size(); ++i) {
         const Models::OptionResult &o = m_evaluation.options[i];
         add(ReportBlock::Kind::Subheading, tr("%1 (%2): %3").arg(us(o.id), us(Models::platformTitle(o.platform)), us(o.summary)));
@@ -359,9 +366,7 @@ void ReportBuilder::lineItems()
         }
         std::vector<QStringList> rows;
         std::vector<bool> strong;
-        for (int r = 0; r < model.rowCount(); ++r) {
-            if (model.data(model.index(r, 0), LineItemModel::OptionIndexRole).toInt() != static_cast<int>(i))
-                continue;
+        for (const int r : rowsOf[i]) {
             QStringList cells;
             for (int c = LineItemModel::LineColumn; c < LineItemModel::ColumnCount; ++c)
                 cells.push_back(ChartBase::isolated(model.data(model.index(r, c)).toString()));

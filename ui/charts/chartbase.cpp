@@ -19,7 +19,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QMouseEvent>
-#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -274,32 +273,11 @@ ChartBase::ChartBase(QWidget *parent)
     ChartBase::applyTheme();
 }
 
-ChartBase::~ChartBase() = default;
-
-QString ChartBase::isolated(const QString &text)
+ChartBase::~ChartBase()
 {
-    bool needed = false;
-    for (const char32_t c : text.toStdU32String()) {
-        switch (QChar::direction(c)) {
-        case QChar::DirR:
-        case QChar::DirAL:
-        case QChar::DirRLE:
-        case QChar::DirRLO:
-        case QChar::DirLRE:
-        case QChar::DirLRO:
-        case QChar::DirPDF:
-        case QChar::DirLRI:
-        case QChar::DirRLI:
-        case QChar::DirFSI:
-        case QChar::DirPDI: needed = true; break;
-        default: break;
-        }
-    }
-    if (!needed)
-        return text;
-    QString inner = text;
-    inner.remove(QRegularExpression(QStringLiteral("[\\x{2066}-\\x{2069}]")));
-    return QChar(0x2068) + inner + QChar(0x2069);
+    // QCustomPlot's destructor removes its plottables one by one, re-laying the legend out after
+    // each: empty the legend first (a thousand series took seconds to destroy).
+    m_plot->legend->clearItems();
 }
 
 bool ChartBase::failExport(const QString &fileName, const QString &reason, QString *error)
@@ -494,57 +472,6 @@ void ChartBase::applyTheme()
     m_emptyText->setColor(mutedColor());
 }
 
-void ChartBase::placeLegendAbove()
-{
-    QCPLegend *legend = m_plot->legend;
-    legend->setVisible(true);
-    legend->setMargins(QMargins(6, 6, 6, 2));
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    // A row of its own above the axis rects, so it never hides data; between two stretching
-    // spacers, so its entries sit together in the middle instead of spreading over the width.
-    auto *row = new QCPLayoutGrid;
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, row);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    row->setMargins(QMargins(0, 0, 0, 0));
-    row->setColumnSpacing(0);
-    row->addElement(0, 0, new QCPLayoutElement(m_plot));
-    row->addElement(0, 1, legend); // takes it out of the axis rect's inset layout
-    row->addElement(0, 2, new QCPLayoutElement(m_plot));
-    row->setColumnStretchFactors({1, 0.001, 1});
-}
-
-void ChartBase::reflowLegend()
-{
-    QCPLegend *legend = m_plot->legend;
-    const int count = std::max(1, legend->itemCount());
-    // As many entries to a row as fit the width (at most eight), so long names are never cut.
-    std::vector<int> widths;
-    // A legend's grid may hold empty cells after a wrap: item() is null there.
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem *item = legend->item(i))
-            widths.push_back(item->minimumOuterSizeHint().width() + legend->columnSpacing());
-    const int available = std::max(120, m_plot->width() - 24);
-    int perRow = std::min(count, 8);
-    for (; perRow > 1; --perRow) {
-        const int rows = (count + perRow - 1) / perRow;
-        const int columns = (count + rows - 1) / rows;
-        std::vector<int> columnWidth(static_cast<std::size_t>(columns), 0);
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            auto &w = columnWidth[i % static_cast<std::size_t>(columns)];
-            w = std::max(w, widths[i]);
-        }
-        int total = 0;
-        for (int w : columnWidth)
-            total += w;
-        if (total <= available)
-            break;
-    }
-    const int rows = (count + perRow - 1) / perRow;
-    legend->setWrap((count + rows - 1) / rows);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-}
-
 void ChartBase::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -556,6 +483,8 @@ void ChartBase::resizeEvent(QResizeEvent *event)
 
 void ChartBase::clearPlot()
 {
+    // The legend first, in one go: removing a plottable would re-lay it out once per entry.
+    m_plot->legend->clearItems();
     m_plot->clearPlottables();
     for (int i = m_plot->itemCount() - 1; i >= 0; --i) {
         if (m_plot->item(i) != m_emptyText)
@@ -735,23 +664,6 @@ void ChartBase::exportWithDialog(bool pdf)
                         : exportPng(fileName, m_plot->width(), m_plot->height(), &error);
     if (!ok)
         QMessageBox::warning(this, tr("Export failed"), error);
-}
-
-void ChartBase::updateLegendItems()
-{
-    QCPLegend *legend = m_plot->legend;
-    const QColor text = foregroundColor();
-    const QColor muted = mutedColor();
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        auto *entry = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
-        if (!entry || !entry->plottable())
-            continue;
-        const bool shown = entry->plottable()->visible();
-        QFont font = legend->font();
-        font.setStrikeOut(!shown);
-        entry->setFont(font);
-        entry->setTextColor(shown ? text : muted);
-    }
 }
 
 QLabel *ChartBase::addCaption()

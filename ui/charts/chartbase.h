@@ -13,6 +13,7 @@
 
 class QLabel;
 class QCPAbstractLegendItem;
+class QCPAbstractPlottable;
 class QCPAxis;
 class QCPItemText;
 class QCPLegend;
@@ -144,8 +145,42 @@ protected:
      * else as few rows as that allows, filled evenly, in reading order.
      */
     void reflowLegend();
-    /** Removes every plottable and item except the empty message; keeps axes and the legend. */
+    /**
+     * Removes every plottable and item except the empty message; keeps axes and the legend
+     * (emptied once, first: QCustomPlot would re-lay it out for every plottable it removes).
+     */
     void clearPlot();
+    /**
+     * Takes @p plottable's entry out of the legend without re-laying the legend out (which
+     * QCPAbstractPlottable::removeFromLegend does, a cost growing with the square of the
+     * entries: a thousand series took seconds). The cell stays empty: the next entry added fills
+     * it, and reflowLegend() closes what is left.
+     */
+    void leaveOutOfLegend(QCPAbstractPlottable *plottable);
+    /** Moves @p plottable's legend entry after every other (the demand after the options). */
+    void moveToLegendEnd(QCPAbstractPlottable *plottable);
+    /**
+     * Adds a legend entry for each of @p plottables, in order, after the entries already there,
+     * each in constant time (QCPAbstractPlottable::addToLegend searches the whole legend first,
+     * and a chart of a thousand options added two thousand plottables). The plottables must have
+     * no entry yet: create them with the plot's setAutoAddPlottableToLegend(false), as
+     * LegendBatch does. The legend is left on one line; reflowLegend() wraps it.
+     */
+    void appendToLegend(const std::vector<QCPAbstractPlottable *> &plottables);
+
+    /** While it lives, new plottables get no legend entry of their own (see appendToLegend). */
+    class LegendBatch final
+    {
+    public:
+        explicit LegendBatch(ChartBase *chart);
+        ~LegendBatch();
+        LegendBatch(const LegendBatch &) = delete;
+        LegendBatch &operator=(const LegendBatch &) = delete;
+
+    private:
+        QCustomPlot *m_plot;
+        bool m_wasAdding;
+    };
     /** Shows or hides the empty message. */
     void showEmptyMessage(bool show);
     /** Queues one replot for the current burst of changes. */

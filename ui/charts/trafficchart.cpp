@@ -106,22 +106,27 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
     const bool empty = !(maxRate > 0);
     m_floor = std::isfinite(minPositive) ? minPositive / 2 : 0.01;
 
-    for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
-        const auto &line = m_sweep.lines[l];
-        auto *graph = p->addGraph(p->xAxis, p->yAxis);
-        graph->setName(qs(line.id));
-        graph->setLineStyle(QCPGraph::lsLine);
-        QVector<double> keys, values;
-        for (std::size_t i = 0; i < points; ++i) {
-            if (!usableRate(rateAt(i)))
-                continue;
-            const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
-            keys.append(rateAt(i));
-            // NaN breaks the line: the option cannot serve this traffic.
-            values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+    {
+        // Legend entries in one go: linear in the options (see appendToLegend).
+        const LegendBatch batch(this);
+        for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
+            const auto &line = m_sweep.lines[l];
+            auto *graph = p->addGraph(p->xAxis, p->yAxis);
+            graph->setName(qs(line.id));
+            graph->setLineStyle(QCPGraph::lsLine);
+            QVector<double> keys, values;
+            for (std::size_t i = 0; i < points; ++i) {
+                if (!usableRate(rateAt(i)))
+                    continue;
+                const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
+                keys.append(rateAt(i));
+                // NaN breaks the line: the option cannot serve this traffic.
+                values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+            }
+            graph->setData(keys, values, true);
+            m_graphs.push_back(graph);
         }
-        graph->setData(keys, values, true);
-        m_graphs.push_back(graph);
+        appendToLegend({m_graphs.begin(), m_graphs.end()});
     }
 
     const QFont small = scaledFont(font(), 0.85);
