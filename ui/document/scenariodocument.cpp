@@ -206,6 +206,30 @@ Result<void> ScenarioDocument::save(const QString &fileName)
     return {};
 }
 
+Result<void> ScenarioDocument::recover(const QByteArray &text, const QString &originalFile)
+{
+    const QString absolute = originalFile.isEmpty() ? QString() : QFileInfo(originalFile).absoluteFilePath();
+    // Read as the original file, so that "prices" resolves from its folder; an unsaved scenario
+    // names the recovery copy in messages.
+    auto parsed = Models::parseScenario(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                        absolute.isEmpty() ? std::string("recovered.costscape.json") : absolute.toStdString());
+    if (!parsed) {
+        qCWarning(lcDocument) << "cannot recover" << qs(parsed.error().toString());
+        return parsed.error();
+    }
+    Models::Scenario s = std::move(parsed).value();
+    s.positions.clear();
+    m_undo->clear();
+    m_fileName = absolute;
+    setCurrent(std::make_shared<const Models::Scenario>(std::move(s)));
+    // Modified with nothing to undo: the work is in no file until it is saved.
+    m_undo->resetClean();
+    Q_EMIT fileNameChanged(m_fileName);
+    Q_EMIT modifiedChanged(true);
+    qCInfo(lcDocument) << "recovered unsaved work" << (m_fileName.isEmpty() ? QStringLiteral("(never saved)") : m_fileName);
+    return {};
+}
+
 void ScenarioDocument::setScenario(Models::Scenario scenario)
 {
     m_undo->clear();

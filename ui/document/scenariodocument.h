@@ -66,6 +66,15 @@ public:
      * document stays modified and the error says why.
      */
     Result<void> save(const QString &fileName);
+    /**
+     * Puts back unsaved work from a recovery copy (RecoveryStore): the scenario read from
+     * @p text, as belonging to @p originalFile (empty: it was never saved), so that a relative
+     * price sheet resolves as it did and Save writes there. The history is empty and the document
+     * modified: nothing on disk holds this work yet. A price sheet that cannot be loaded is not a
+     * failure (sheetError() says why, as after an edit). On failure (a copy that is not a
+     * scenario) returns the error and leaves the document as it was.
+     */
+    Result<void> recover(const QByteArray &text, const QString &originalFile);
     /** Replaces the whole scenario (no file, no history): for tests and benchmarks. */
     void setScenario(Models::Scenario scenario);
 
