@@ -41,6 +41,9 @@ struct OptionResult {
     std::vector<double> hourlyCost; ///< cost of each slot's hour (not weighted)
     bool ownPlan = false;           ///< slots follow the option's own requests/hours, not the workload's
     bool feasible = true;
+    /// false when no bill could be drawn up (a fleet beyond MaxFleetCount, a task no instance type
+    /// holds, a figure that overflowed): the option is infeasible and its 0 cost means nothing.
+    bool priced = true;
     std::vector<std::string> warnings; ///< the reasons it is infeasible come first
     PlatformDetails details;           ///< the platform's own figures (packing, chosen type)
     /** How the option rides through workload.spike; set when there is a spike and the option is feasible. */
@@ -66,7 +69,31 @@ struct OptionResult {
             warnings.push_back(reason);
         feasible = false;
     }
+    /**
+     * Takes the price back: infeasible with the reason, not priced, no line items, a cost of 0,
+     * a fleet of 0 (its unit and slots kept), no details and no spike response; summary says so.
+     */
+    void withdraw(const std::string &reason)
+    {
+        infeasible(reason);
+        priced = false;
+        lineItems.clear();
+        monthlyCost = 0;
+        fleet.peak = fleet.average = fleet.unitHours = 0;
+        fleet.hourly.assign(fleet.hourly.size(), 0.0);
+        hourlyCost.assign(hourlyCost.size(), 0.0);
+        details = std::monostate{};
+        scaling.reset();
+        summary = "not priced";
+    }
 };
+
+/**
+ * What makes an option's figures unfit to show, or "" when every one is a finite number and no
+ * money, quantity, count or rate is negative: "monthly cost", "line item \"duration\"", "fleet",
+ * "hourly cost", "details (key)", "spike response". The Evaluator withdraws such an option's price.
+ */
+std::string unsoundFigure(const OptionResult &result);
 
 /** What an Evaluator returns: one OptionResult per enabled scenario option, in order. */
 struct Evaluation {
@@ -84,7 +111,10 @@ struct Evaluation {
     /** The workload's spike, when it has one (each feasible option's `scaling` rides through it). */
     std::optional<Spike> spike;
 
-    /** The cheapest feasible option, or -1 when none is feasible. */
+    /**
+     * The cheapest feasible option whose cost is a finite, non-negative number, or -1 when there
+     * is none. An infeasible or unpriced option is never the cheapest.
+     */
     int cheapestIndex() const;
 };
 

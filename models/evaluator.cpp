@@ -2,23 +2,122 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/evaluator.h"
 
+#include "models/detailswriter.h"
 #include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
 
+#include <cmath>
 #include <filesystem>
+#include <limits>
 
 namespace Costscape::Models {
+
+namespace {
+
+bool sound(double v)
+{
+    return std::isfinite(v) && v >= 0;
+}
+
+bool allSound(const std::vector<double> &values)
+{
+    // No early exit and no branch: a loop the compiler vectorises (it runs over every hour of
+    // every option of every evaluation). NaN fails both comparisons.
+    bool ok = true;
+    for (double v : values)
+        ok &= (v >= 0) & (v <= std::numeric_limits<double>::max());
+    return ok;
+}
+
+/** Walks a platform's details and remembers the first number that is not finite. */
+class FiniteDetails final : public DetailsWriter
+{
+public:
+    std::string bad; ///< the key of the first non-finite number, "" when every number is finite
+
+    void number(std::string_view key, double value) override { check(key, value); }
+    void integer(std::string_view, long long) override {}
+    void text(std::string_view, std::string_view) override {}
+    void flag(std::string_view, bool) override {}
+    void numbers(std::string_view key, const std::vector<double> &values) override
+    {
+        for (double v : values)
+            check(key, v);
+    }
+    void integers(std::string_view, const std::vector<long long> &) override {}
+    void texts(std::string_view, const std::vector<std::string> &) override {}
+    void beginObject(std::string_view) override {}
+    void endObject() override {}
+    void beginArray(std::string_view) override {}
+    void endArray() override {}
+
+private:
+    void check(std::string_view key, double v)
+    {
+        if (bad.empty() && !std::isfinite(v))
+            bad = key.empty() ? std::string("a value") : std::string(key);
+    }
+};
+
+} // namespace
+
+std::string unsoundFigure(const OptionResult &r)
+{
+    if (!sound(r.monthlyCost))
+        return "monthly cost";
+    for (const LineItem &li : r.lineItems)
+        if (!sound(li.quantity) || !sound(li.unitPrice) || !sound(li.cost))
+            return "line item \"" + li.name + "\"";
+    if (!sound(r.fleet.peak) || !sound(r.fleet.average) || !sound(r.fleet.unitHours) || !allSound(r.fleet.hourly))
+        return "fleet";
+    if (!allSound(r.hourlyCost))
+        return "hourly cost";
+    FiniteDetails details;
+    std::visit(
+        [&details](const auto &d) {
+            if constexpr (!std::is_same_v<std::decay_t<decltype(d)>, std::monostate>)
+                d.write(details);
+        },
+        r.details);
+    if (!details.bad.empty())
+        return "details (" + details.bad + ")";
+    if (const auto &s = r.scaling) {
+        // -1 is the model's "never" and "none can"; anything else must be a figure.
+        for (double v : {s->secondsToMeetDemand, s->requestsDelayed, s->requestsRejected, s->peakBacklog, s->maxDelaySeconds,
+                         s->warmMinimum, s->warmExtraMonthlyCost, s->warmUnitsBefore})
+            if (!std::isfinite(v) || v < -1)
+                return "spike response";
+        if (!allSound(s->demandPerSecond) || !allSound(s->capacityPerSecond) || !allSound(s->backlog))
+            return "spike response";
+    }
+    return {};
+}
 
 int Evaluation::cheapestIndex() const
 {
     int best = -1;
-    for (std::size_t i = 0; i < options.size(); ++i)
-        if (options[i].feasible && (best < 0 || options[i].monthlyCost < options[static_cast<std::size_t>(best)].monthlyCost))
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        const OptionResult &o = options[i];
+        // The Evaluator withdraws an unsound price; the check stays here for results built elsewhere.
+        if (!o.feasible || !sound(o.monthlyCost))
+            continue;
+        if (best < 0 || o.monthlyCost < options[static_cast<std::size_t>(best)].monthlyCost)
             best = static_cast<int>(i);
+    }
     return best;
 }
 
 Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::PriceSheet &sheet)
+{
+    return run(scenario, sheet, false);
+}
+
+Result<Evaluation> Evaluator::evaluateMonthly(const Scenario &scenario, const Pricing::PriceSheet &sheet)
+{
+    return run(scenario, sheet, true);
+}
+
+Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::PriceSheet &sheet, bool mergeHours)
 {
     if (!sheet.region(scenario.region)) {
         std::string known;
@@ -34,7 +133,11 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
     out.hoursPerMonth = scenario.hoursPerMonth;
     out.prices = sheet.provenance;
 
-    const HourlyPlan workloadPlan = HourlyPlan::build(scenario.workload.requests, scenario.hoursPerMonth);
+    auto plan = [mergeHours](const RequestModel &requests, double hours) {
+        HourlyPlan p = HourlyPlan::build(requests, hours);
+        return mergeHours ? p.merged() : p;
+    };
+    const HourlyPlan workloadPlan = plan(scenario.workload.requests, scenario.hoursPerMonth);
     out.ratePerSecond = workloadPlan.ratePerSecond;
     out.slotWeight = workloadPlan.weight;
     out.spike = scenario.workload.spike;
@@ -47,7 +150,7 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         // Most options share the workload's plan; only overrides build their own.
         std::optional<HourlyPlan> ownPlan;
         if (option.requests || option.hoursPerMonth)
-            ownPlan = HourlyPlan::build(option.requests.value_or(scenario.workload.requests), hours);
+            ownPlan = plan(option.requests.value_or(scenario.workload.requests), hours);
         const OptionContext context{scenario,
                                     option,
                                     sheet,
@@ -63,6 +166,11 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
         // The spike is simulated only for an option that can serve the workload at all.
         if (scenario.workload.spike && result.value().feasible)
             result.value().scaling = simulateSpike(model.spikeInput(context, result.value(), *scenario.workload.spike));
+        // The last guard: a figure that is not a finite, non-negative number reaches no table,
+        // chart or report, and the option is not priced. The ranges of scenariorules.h and
+        // MaxFleetCount keep every known path away from it.
+        if (const std::string figure = unsoundFigure(result.value()); !figure.empty())
+            result.value().withdraw("its " + figure + " is beyond what can be computed (not a finite, non-negative number); not priced");
         out.options.push_back(std::move(result).value());
         out.options.back().ownPlan = ownPlan.has_value();
     }

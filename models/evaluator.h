@@ -19,6 +19,17 @@ class Evaluator final
 {
 public:
     static Result<Evaluation> evaluate(const Scenario &scenario, const Pricing::PriceSheet &sheet);
+    /**
+     * As evaluate(), for what needs only the month's figures (the traffic sweep prices the
+     * scenario some fifty times): every hourly plan is HourlyPlan::merged(), so a day profile
+     * over 730 hours is priced as its 24 distinct hours. Monthly costs, feasibility, warnings and
+     * the cheapest option are those of evaluate() (to rounding); fleet.hourly, hourlyCost and the
+     * Evaluation's ratePerSecond and slotWeight follow the merged slots, not the hours.
+     */
+    static Result<Evaluation> evaluateMonthly(const Scenario &scenario, const Pricing::PriceSheet &sheet);
+
+private:
+    static Result<Evaluation> run(const Scenario &scenario, const Pricing::PriceSheet &sheet, bool mergeHours);
 };
 
 /** A scenario file, the sheet it was priced with, and the evaluation. */

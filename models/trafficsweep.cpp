@@ -67,7 +67,8 @@ public:
         if (only)
             for (int line : *only)
                 m_work.options[m_enabled[static_cast<std::size_t>(line)]].enabled = true;
-        auto result = Evaluator::evaluate(m_work, m_sheet);
+        // Monthly figures only: the hours of equal traffic priced once (a day profile: 24 slots, not 730).
+        auto result = Evaluator::evaluateMonthly(m_work, m_sheet);
         if (!result) {
             // Pricing errors do not depend on traffic: the original fails the same way and can
             // say where. Should it not, the copy's error is still better than none.

@@ -4,6 +4,7 @@
 
 #include "base/textformat.h"
 #include "models/detailswriter.h"
+#include "output/textsafety.h"
 
 #include <algorithm>
 #include <cmath>
@@ -119,6 +120,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
                        {"feasible", o.feasible},
                        {"warnings", o.warnings},
                        {"summary", o.summary}};
+        if (!o.priced)
+            option["priced"] = false;
         if (Json details = detailsToJson(o.details); !details.is_null())
             option["details"] = std::move(details);
         if (o.scaling)
@@ -142,22 +145,6 @@ std::string formatJson(const Evaluation &evaluation)
 }
 
 namespace {
-std::string csvField(const std::string &s)
-{
-    std::string v = s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@'))
-        v = '\'' + v;
-    if (v.find_first_of(",\"\r\n") == std::string::npos)
-        return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + '"';
-}
-
 std::string csvNumber(double v)
 {
     char buf[64];
@@ -170,6 +157,12 @@ std::string fixed(double v, int decimals)
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
     return buf;
+}
+
+// An unpriced option has no figure to show; its 0 is not a price.
+std::string cost(const OptionResult &o)
+{
+    return o.priced ? Text::grouped(o.monthlyCost, 2) : std::string("-");
 }
 
 // Pads to width by display characters (UTF-8 continuation bytes take no column).
@@ -193,17 +186,19 @@ std::string formatCsv(const Evaluation &e)
     out << "option,platform,lineItem,quantity,unit,unitPrice,cost,currency,region,feasible,note\r\n";
     // The region travels on every row: a sheet pasted beside another region's must still say which is which.
     const std::string region = csvField(e.region);
+    // The currency comes from the price sheet: it is text a spreadsheet could run like any other.
+    const std::string currency = csvField(e.prices.currency);
     for (const OptionResult &o : e.options) {
         const std::string head = csvField(o.id) + ',' + platformName(o.platform) + ',';
         const std::string feasible = o.feasible ? "true" : "false";
         for (const LineItem &li : o.lineItems)
             out << head << csvField(li.name) << ',' << csvNumber(li.quantity) << ',' << csvField(li.unit) << ','
-                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << e.prices.currency << ',' << region << ',' << feasible
+                << csvNumber(li.unitPrice) << ',' << csvNumber(li.cost) << ',' << currency << ',' << region << ',' << feasible
                 << ',' << csvField(li.note) << "\r\n";
         std::string why;
         for (const std::string &w : o.warnings)
             why += (why.empty() ? "" : "; ") + w;
-        out << head << "total,,,," << csvNumber(o.monthlyCost) << ',' << e.prices.currency << ',' << region << ',' << feasible << ','
+        out << head << "total,,,," << (o.priced ? csvNumber(o.monthlyCost) : std::string()) << ',' << currency << ',' << region << ',' << feasible << ','
             << csvField(why) << "\r\n";
     }
     return out.str();
@@ -221,7 +216,7 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
         << csvNumber(k.objectiveMs) << " ms wait, excess " << (k.excess == Spike::Excess::Reject ? "rejected" : "queued")
         << '\n';
     out << pad("option", idWidth) << "  " << pad("meets demand", 12, true) << "  " << pad("delayed", 10, true) << "  "
-        << pad("rejected", 10, true) << "  " << pad("max wait", 9, true) << "  warm minimum (adds " << e.prices.currency
+        << pad("rejected", 10, true) << "  " << pad("max wait", 9, true) << "  warm minimum (adds " << terminalSafe(e.prices.currency)
         << "/month)\n";
     for (const OptionResult &o : e.options) {
         if (!o.scaling)
@@ -229,9 +224,9 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
         const ScalingResult &s = *o.scaling;
         const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never") : fixed(s.secondsToMeetDemand, 0) + " s";
         std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
-                                             : fixed(s.warmMinimum, 0) + " " + s.warmUnit + " (+"
+                                             : fixed(s.warmMinimum, 0) + " " + terminalSafe(s.warmUnit) + " (+"
                 + Text::grouped(s.warmExtraMonthlyCost, 2) + ")";
-        out << pad(o.id, idWidth) << "  " << pad(meets, 12, true) << "  " << pad(Text::grouped(s.requestsDelayed, 0), 10, true)
+        out << pad(terminalSafe(o.id), idWidth) << "  " << pad(meets, 12, true) << "  " << pad(Text::grouped(s.requestsDelayed, 0), 10, true)
             << "  " << pad(Text::grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
             << "  " << warm << '\n';
     }
@@ -241,33 +236,36 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
 std::string formatTable(const Evaluation &e)
 {
     std::ostringstream out;
-    out << (e.scenario.empty() ? std::string("Scenario") : e.scenario) << ": " << e.region << ", "
+    // Names, ids and summaries come from files: a terminal must not act on what they hold.
+    const auto safe = [](const std::string &text) { return terminalSafe(text); };
+    out << (e.scenario.empty() ? std::string("Scenario") : safe(e.scenario)) << ": " << safe(e.region) << ", "
         << csvNumber(e.hoursPerMonth) << " hours per month\n";
-    out << "Prices: " << e.prices.name;
+    out << "Prices: " << safe(e.prices.name);
     if (!e.prices.retrieved.empty())
-        out << " (retrieved " << e.prices.retrieved << ")";
+        out << " (retrieved " << safe(e.prices.retrieved) << ")";
     out << "\n\n";
 
-    const std::string money = "monthly " + e.prices.currency;
+    const std::string money = "monthly " + safe(e.prices.currency);
     std::size_t idWidth = 6, moneyWidth = money.size();
     for (const OptionResult &o : e.options) {
-        idWidth = std::max(idWidth, o.id.size());
-        moneyWidth = std::max(moneyWidth, Text::grouped(o.monthlyCost, 2).size());
+        idWidth = std::max(idWidth, safe(o.id).size());
+        moneyWidth = std::max(moneyWidth, cost(o).size());
     }
     const int cheapest = e.cheapestIndex();
     out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
         << pad("fleet peak / average", 30) << "  what\n";
     for (std::size_t i = 0; i < e.options.size(); ++i) {
         const OptionResult &o = e.options[i];
-        std::string fleet = fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
-            + fixed(o.fleet.average, 1) + " " + o.fleet.unit;
-        std::string what = o.summary;
+        const std::string fleet = !o.priced ? std::string("-")
+                                            : fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
+                + fixed(o.fleet.average, 1) + " " + safe(o.fleet.unit);
+        std::string what = safe(o.summary);
         if (static_cast<int>(i) == cheapest)
             what = "CHEAPEST  " + what;
         if (!o.feasible)
             what = "INFEASIBLE  " + what;
-        out << pad(o.id, idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
-            << pad(Text::grouped(o.monthlyCost, 2), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+        out << pad(safe(o.id), idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
+            << pad(cost(o), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
     }
     bool anyWarning = false;
     for (const OptionResult &o : e.options)
@@ -275,14 +273,14 @@ std::string formatTable(const Evaluation &e)
             if (!anyWarning)
                 out << "\nNotes:\n";
             anyWarning = true;
-            out << "  " << o.id << ": " << w << '\n';
+            out << "  " << safe(o.id) << ": " << safe(w) << '\n';
         }
     formatSpikeSection(out, e, idWidth);
     out << '\n';
     if (cheapest >= 0) {
         const OptionResult &c = e.options[static_cast<std::size_t>(cheapest)];
-        out << "Cheapest feasible option: " << c.id << " (" << platformTitle(c.platform) << ") at "
-            << Text::money(c.monthlyCost, e.prices.currency) << " per month\n";
+        out << "Cheapest feasible option: " << safe(c.id) << " (" << platformTitle(c.platform) << ") at "
+            << safe(Text::money(c.monthlyCost, e.prices.currency)) << " per month\n";
     } else {
         out << "No option can serve this workload as configured.\n";
     }

@@ -20,12 +20,17 @@ std::string formatJson(const Evaluation &evaluation);
 
 /**
  * One row per line item and a total row per option, with the currency and region on every row,
- * RFC 4180 quoting; text that a spreadsheet would run as a formula (=, +, -, @) is prefixed with
- * an apostrophe. Numbers have ten significant digits, no grouping, '.' decimal point.
+ * RFC 4180 quoting; every text field (the price sheet's currency too) that a spreadsheet could
+ * run as a formula is prefixed with an apostrophe (Output::csvField, after OWASP's list).
+ * Numbers have ten significant digits, no grouping, '.' decimal point.
  */
 std::string formatCsv(const Evaluation &evaluation);
 
-/** The side-by-side comparison for a terminal: monthly cost to the cent, fleet, notes. */
+/**
+ * The side-by-side comparison for a terminal: monthly cost to the cent, fleet, notes. Text from
+ * the files (names, ids, summaries, warnings) is printed without control characters
+ * (Output::terminalSafe).
+ */
 std::string formatTable(const Evaluation &evaluation);
 
 } // namespace Costscape::Output

@@ -38,7 +38,8 @@ void ChartSet::prepare(ChartBase *chart, int width, int height)
     QCoreApplication::sendEvent(chart->plot(), &plotResize);
     QResizeEvent chartResize(chart->size(), QSize());
     QCoreApplication::sendEvent(chart, &chartResize);
-    chart->plot()->replot();
+    // No replot here: the writers draw each chart themselves (toPixmap, toPainter), which lays it
+    // out first; a replot of the hidden widget would draw every series once more for nothing.
 }
 
 } // namespace Costscape::Ui

@@ -13,7 +13,38 @@ namespace Costscape::Ui {
 
 namespace {
 
+/**
+ * Element content: escaped, with each isolate that ChartBase::isolated made (U+2068 ... U+2069)
+ * as <bdi>...</bdi>, which every browser honours. A stray U+2069 closes nothing that is not open,
+ * and an isolate left open is closed at the end, so the markup stays balanced.
+ */
 QString esc(const QString &s)
+{
+    const QString escaped = s.toHtmlEscaped();
+    if (!escaped.contains(QChar(0x2068)) && !escaped.contains(QChar(0x2069)))
+        return escaped;
+    QString out;
+    int open = 0;
+    for (const QChar c : escaped) {
+        if (c == QChar(0x2068)) {
+            out += QStringLiteral("<bdi>");
+            ++open;
+        } else if (c == QChar(0x2069)) {
+            if (open > 0) {
+                out += QStringLiteral("</bdi>");
+                --open;
+            }
+        } else {
+            out += c;
+        }
+    }
+    while (open-- > 0)
+        out += QStringLiteral("</bdi>");
+    return out;
+}
+
+/** Attribute values and <title>, where no markup may stand: escaped, isolates kept as characters. */
+QString escAttribute(const QString &s)
 {
     return s.toHtmlEscaped();
 }
@@ -62,7 +93,7 @@ QByteArray HtmlWriter::write(const std::vector<ReportBlock> &blocks, const QStri
                           "<meta charset=\"utf-8\"/>\n"
                           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
                           "<meta name=\"generator\" content=\"Costscape\"/>\n");
-    out += QStringLiteral("<title>%1</title>\n").arg(esc(tr("Cost report: %1").arg(scenarioName)));
+    out += QStringLiteral("<title>%1</title>\n").arg(escAttribute(tr("Cost report: %1").arg(scenarioName)));
     out += QStringLiteral("<style>") + QString::fromLatin1(HtmlStyle) + QStringLiteral("</style>\n</head>\n<body>\n");
     bool inList = false;
     for (const ReportBlock &b : blocks) {
@@ -91,7 +122,7 @@ QByteArray HtmlWriter::write(const std::vector<ReportBlock> &blocks, const QStri
                            .arg(uri)
                            .arg(b.width)
                            .arg(b.height)
-                           .arg(esc(b.text));
+                           .arg(escAttribute(b.text));
             out += QStringLiteral("<figcaption>%1</figcaption>\n</figure>\n").arg(esc(b.text));
             break;
         }

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "report/report.h"
 #include "report/chartset.h"
+#include "ui/charts/filewriter.h"
 #include "report/htmlwriter.h"
 #include "report/pdfwriter.h"
 #include "report/reportbuilder.h"
 
+#include "ui/charts/chartbase.h"
 #include "ui/uitext.h"
 
 #include "models/evaluator.h"
@@ -16,7 +18,6 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QThread>
 
 #include <utility>
@@ -109,13 +110,10 @@ QString Report::write(ReportFormat format, const QString &fileName) const
     }
     if (bytes.isEmpty())
         return tr("Cannot write %1: the report could not be drawn").arg(shown);
-    // Rendered in memory first, then written through QSaveFile: a failure leaves no partial file.
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return tr("Cannot write %1: %2").arg(shown, file.errorString());
-    if (file.write(bytes) != bytes.size() || !file.commit())
-        return tr("Cannot write %1: %2").arg(shown, file.errorString());
-    return {};
+    // Rendered in memory first, then written as a whole: a failure leaves no partial file, and a
+    // device or a pipe is written through, never replaced.
+    const QString why = writeWholeFile(fileName, bytes);
+    return why.isEmpty() ? QString() : tr("Cannot write %1: %2").arg(shown, why);
 }
 
 QByteArray Report::csv() const
@@ -135,7 +133,7 @@ QByteArray Report::pdf() const
     // The charts outlive the blocks that point at them.
     ChartSet charts;
     const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
-    return PdfWriter::write(blocks, qs(m_evaluation.scenario));
+    return PdfWriter::write(blocks, ChartBase::isolated(qs(m_evaluation.scenario)));
 }
 
 QByteArray Report::html() const
@@ -144,7 +142,7 @@ QByteArray Report::html() const
         return {};
     ChartSet charts;
     const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
-    return HtmlWriter::write(blocks, qs(m_evaluation.scenario));
+    return HtmlWriter::write(blocks, ChartBase::isolated(qs(m_evaluation.scenario)));
 }
 
 } // namespace Costscape::Ui

@@ -71,8 +71,9 @@ public:
     static QString extension(ReportFormat format);
 
     /**
-     * Writes the report to @p fileName through QSaveFile. Returns an empty string on success, else
-     * a message naming the file and the reason; on failure an existing file is left as it was and
+     * Writes the report to @p fileName (writeWholeFile: a regular file through QSaveFile, a pipe or
+     * a device written through, never replaced). Returns an empty string on success, else a
+     * message naming the file and the reason; on failure an existing file is left as it was and
      * no partial file is left behind.
      */
     QString write(ReportFormat format, const QString &fileName) const;

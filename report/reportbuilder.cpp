@@ -26,6 +26,16 @@ namespace Costscape::Ui {
 
 namespace {
 
+/**
+ * Text from the scenario or the price sheet (ids, names, summaries, warnings), isolated when it
+ * holds right-to-left letters or bidirectional controls (ChartBase::isolated): an id with U+202E
+ * must not reorder the sentence or the table row it stands in, in the PDF or the HTML.
+ */
+QString us(const std::string &text)
+{
+    return ChartBase::isolated(qs(text));
+}
+
 /** English digits and grouping, whatever the user's locale: the figures must match the CLI's. */
 /** A figure with up to decimals decimals, grouped, trailing zeros dropped: "1,234.5", "16". */
 QString number(double value, int decimals)
@@ -52,7 +62,7 @@ ReportBuilder::ReportBuilder(const Models::Scenario &scenario, const Models::Eva
     , m_created(created)
     , m_charts(charts)
     , m_colors(colors)
-    , m_currency(qs(evaluation.prices.currency))
+    , m_currency(us(evaluation.prices.currency))
 {
 }
 
@@ -123,19 +133,19 @@ const Models::OptionSpec *ReportBuilder::spec(const std::string &id) const
 void ReportBuilder::titlePage()
 {
     const auto &p = m_evaluation.prices;
-    const QString name = m_evaluation.scenario.empty() ? tr("Untitled scenario") : qs(m_evaluation.scenario);
+    const QString name = m_evaluation.scenario.empty() ? tr("Untitled scenario") : us(m_evaluation.scenario);
     add(ReportBlock::Kind::Title, tr("Cost report: %1").arg(name));
-    const QString retrieved = p.retrieved.empty() ? tr("not stated") : qs(p.retrieved);
+    const QString retrieved = p.retrieved.empty() ? tr("not stated") : us(p.retrieved);
     table({tr("Item"), tr("Value")},
           {{tr("Scenario"), name},
-           {tr("Region"), qs(m_evaluation.region)},
+           {tr("Region"), us(m_evaluation.region)},
            {tr("Report date"), QLocale::c().toString(m_created, QStringLiteral("yyyy-MM-dd HH:mm"))},
            {tr("Hours per month"), number(m_evaluation.hoursPerMonth, 2)},
-           {tr("Price sheet"), qs(p.name)},
-           {tr("Price source"), qs(p.source)},
+           {tr("Price sheet"), us(p.name)},
+           {tr("Price source"), us(p.source)},
            {tr("Prices retrieved"), retrieved},
            {tr("Currency"), m_currency},
-           {tr("Price sheet file"), p.file.empty() ? tr("embedded") : qs(p.file)}},
+           {tr("Price sheet file"), p.file.empty() ? tr("embedded") : us(p.file)}},
           {1, 3}, {false, false});
 
     add(ReportBlock::Kind::Heading, tr("Summary"));
@@ -147,7 +157,9 @@ void ReportBuilder::titlePage()
         QString status = o.feasible ? tr("feasible") : tr("cannot serve the workload");
         if (static_cast<int>(i) == cheapest)
             status = tr("cheapest");
-        rows.push_back({qs(o.id), qs(Models::platformTitle(o.platform)), qs(o.summary), money(o.monthlyCost), status});
+        // An unpriced option (a fleet too large to give) has no figure: its 0 is not a price.
+        rows.push_back({us(o.id), us(Models::platformTitle(o.platform)), us(o.summary),
+                        o.priced ? money(o.monthlyCost) : tr("not priced"), status});
         strong.push_back(static_cast<int>(i) == cheapest);
     }
     table({tr("Option"), tr("Platform"), tr("What"), tr("Monthly cost"), tr("Status")}, std::move(rows),
@@ -155,7 +167,7 @@ void ReportBuilder::titlePage()
     if (cheapest >= 0) {
         const auto &o = m_evaluation.options[static_cast<std::size_t>(cheapest)];
         add(ReportBlock::Kind::Paragraph, tr("The cheapest option that can serve the workload is %1 (%2) at %3 a month.")
-                                              .arg(qs(o.id), qs(Models::platformTitle(o.platform)), money(o.monthlyCost)));
+                                              .arg(us(o.id), us(Models::platformTitle(o.platform)), money(o.monthlyCost)));
     } else if (!m_evaluation.options.empty()) {
         add(ReportBlock::Kind::Warning, tr("No option can serve the workload as described."));
     } else {
@@ -219,13 +231,13 @@ void ReportBuilder::traffic()
     auto *c = m_charts.add<TrafficChart>();
     c->setSweep(m_sweep);
     chart(c, tr("Monthly cost against the average request rate, logarithmic axes"), ChartWidth, ChartHeight);
-    for (const QString &sentence : TrafficChart::describe(m_sweep))
+    for (const QString &sentence : TrafficChart::describe(m_sweep)) // ids isolated by describe()
         add(ReportBlock::Kind::Bullet, sentence);
     if (!m_sweep.breakEvens.empty()) {
         std::vector<QStringList> rows;
         for (const auto &b : m_sweep.breakEvens)
             rows.push_back({rate(b.averageRate), number(b.factor, 3) + QStringLiteral("x"),
-                            b.below.empty() ? tr("none") : qs(b.below), b.above.empty() ? tr("none") : qs(b.above),
+                            b.below.empty() ? tr("none") : us(b.below), b.above.empty() ? tr("none") : us(b.above),
                             money(b.cost)});
         table({tr("Requests/s (monthly average)"), tr("Traffic"), tr("Cheapest below"), tr("Cheapest above"),
                tr("Monthly cost there")},
@@ -248,7 +260,7 @@ void ReportBuilder::packing()
     const auto series = Models::packingSeries(m_evaluation);
     for (std::size_t i = 0; i < series.size(); ++i) {
         const Models::PackingSeries &s = series[i];
-        add(ReportBlock::Kind::Heading, tr("ECS packing: %1").arg(qs(s.id)));
+        add(ReportBlock::Kind::Heading, tr("ECS packing: %1").arg(us(s.id)));
         auto *c = m_charts.add<PackingChart>();
         c->setSeries({s});
         chart(c, tr("Tasks packed onto instances at the busiest hour"), ChartWidth, 460);
@@ -263,7 +275,7 @@ void ReportBuilder::packing()
                             number(f.strandedCpuUnits, 0), number(f.strandedMemoryMb, 0)});
         };
         if (s.hasScheduler)
-            row(s.scheduler, tr("ECS scheduler (%1)").arg(qs(s.scheduler.strategy)));
+            row(s.scheduler, tr("ECS scheduler (%1)").arg(us(s.scheduler.strategy)));
         row(s.optimised, tr("optimised"));
         table({tr("Fleet"), tr("Instances"), tr("Per hour"), tr("This fleet all month"), tr("CPU used"),
                tr("Memory used"), tr("Stranded CPU units"), tr("Stranded MB")},
@@ -288,15 +300,15 @@ void ReportBuilder::spike()
     std::vector<QStringList> rows;
     for (const Models::OptionResult &o : m_evaluation.options) {
         if (!o.scaling) {
-            rows.push_back({qs(o.id), o.feasible ? tr("not simulated") : tr("cannot serve the workload"), {}, {}, {}, {}, {}});
+            rows.push_back({us(o.id), o.feasible ? tr("not simulated") : tr("cannot serve the workload"), {}, {}, {}, {}, {}});
             continue;
         }
         const Models::ScalingResult &r = *o.scaling;
         const QString meet = r.secondsToMeetDemand < 0 ? tr("never") : tr("%1 s").arg(number(r.secondsToMeetDemand, 1));
         const QString warm = r.warmMinimum < 0 ? tr("none would")
                                                : tr("%1 %2 (+%3/month)")
-                                                     .arg(number(r.warmMinimum, 2), qs(r.warmUnit), money(r.warmExtraMonthlyCost));
-        rows.push_back({qs(o.id), meet, number(r.requestsDelayed, 0), number(r.requestsRejected, 0),
+                                                     .arg(number(r.warmMinimum, 2), us(r.warmUnit), money(r.warmExtraMonthlyCost));
+        rows.push_back({us(o.id), meet, number(r.requestsDelayed, 0), number(r.requestsRejected, 0),
                         number(r.peakBacklog, 0), tr("%1 s").arg(number(r.maxDelaySeconds, 1)), warm});
     }
     table({tr("Option"), tr("Keeps up after"), tr("Requests delayed"), tr("Requests rejected"), tr("Peak backlog"),
@@ -306,7 +318,7 @@ void ReportBuilder::spike()
         if (!o.scaling)
             continue;
         for (const std::string &n : o.scaling->notes)
-            add(ReportBlock::Kind::Bullet, tr("%1: %2").arg(qs(o.id), qs(n)));
+            add(ReportBlock::Kind::Bullet, tr("%1: %2").arg(us(o.id), us(n)));
     }
     add(ReportBlock::Kind::Subheading, tr("Spike assumptions"));
     // Options of a platform share most figures: one row per figure, naming every option using it.
@@ -315,9 +327,9 @@ void ReportBuilder::spike()
         if (!o.scaling)
             continue;
         for (const Models::ScalingAssumption &a : o.scaling->assumptions) {
-            const QString value = number(a.value, 3) + (a.unit.empty() ? QString() : QStringLiteral(" ") + qs(a.unit))
+            const QString value = number(a.value, 3) + (a.unit.empty() ? QString() : QStringLiteral(" ") + us(a.unit))
                 + (a.overridden ? tr(" (set in the scenario)") : QString());
-            QStringList row{qs(o.id), qs(a.label), value, qs(a.source)};
+            QStringList row{us(o.id), us(a.label), value, us(a.source)};
             auto same = std::find_if(assumptions.begin(), assumptions.end(), [&](const QStringList &r) {
                 return r[1] == row[1] && r[2] == row[2] && r[3] == row[3];
             });
@@ -337,20 +349,30 @@ void ReportBuilder::lineItems()
     // The same model and formatting as the table on screen.
     LineItemModel model;
     model.setEvaluation(m_evaluation);
+    // The model's rows of each option, found in one pass (not one pass per option).
+    std::vector<std::vector<int>> rowsOf(m_evaluation.options.size());
+    for (int r = 0; r < model.rowCount(); ++r) {
+        const int option = model.data(model.index(r, 0), LineItemModel::OptionIndexRole).toInt();
+        if (option >= 0 && static_cast<std::size_t>(option) < rowsOf.size())
+            rowsOf[static_cast<std::size_t>(option)].push_back(r);
+    }
     for (std::size_t i = 0; i < m_evaluation.options.size(); ++i) {
         const Models::OptionResult &o = m_evaluation.options[i];
-        add(ReportBlock::Kind::Subheading, tr("%1 (%2): %3").arg(qs(o.id), qs(Models::platformTitle(o.platform)), qs(o.summary)));
+        add(ReportBlock::Kind::Subheading, tr("%1 (%2): %3").arg(us(o.id), us(Models::platformTitle(o.platform)), us(o.summary)));
         if (!o.feasible)
             add(ReportBlock::Kind::Warning, tr("Cannot serve the workload: %1")
-                                                .arg(o.warnings.empty() ? tr("no reason given") : qs(o.warnings.front())));
+                                                .arg(o.warnings.empty() ? tr("no reason given") : us(o.warnings.front())));
+        if (!o.priced) {
+            // No bill was drawn up: a table of nothing would end in a total of $0.00.
+            add(ReportBlock::Kind::Paragraph, tr("Not priced: no bill can be drawn up for this option (the reason is above)."));
+            continue;
+        }
         std::vector<QStringList> rows;
         std::vector<bool> strong;
-        for (int r = 0; r < model.rowCount(); ++r) {
-            if (model.data(model.index(r, 0), LineItemModel::OptionIndexRole).toInt() != static_cast<int>(i))
-                continue;
+        for (const int r : rowsOf[i]) {
             QStringList cells;
             for (int c = LineItemModel::LineColumn; c < LineItemModel::ColumnCount; ++c)
-                cells.push_back(model.data(model.index(r, c)).toString());
+                cells.push_back(ChartBase::isolated(model.data(model.index(r, c)).toString()));
             rows.push_back(cells);
             strong.push_back(model.isTotalRow(r));
         }
@@ -371,7 +393,7 @@ void ReportBuilder::warnings()
             any = true;
             const bool reason = !o.feasible && w == 0;
             add(reason ? ReportBlock::Kind::Warning : ReportBlock::Kind::Bullet,
-                (reason ? tr("%1 cannot serve the workload: %2") : tr("%1: %2")).arg(qs(o.id), qs(o.warnings[w])));
+                (reason ? tr("%1 cannot serve the workload: %2") : tr("%1: %2")).arg(us(o.id), us(o.warnings[w])));
         }
     }
     if (!any)
@@ -383,9 +405,9 @@ void ReportBuilder::assumptions()
     add(ReportBlock::Kind::Heading, tr("Assumptions and sources"));
     const auto &p = m_evaluation.prices;
     std::vector<QStringList> rows;
-    rows.push_back({tr("Prices"), tr("%1 (%2), retrieved %3").arg(qs(p.name), m_currency,
-                                                                   p.retrieved.empty() ? tr("not stated") : qs(p.retrieved)),
-                    qs(p.source)});
+    rows.push_back({tr("Prices"), tr("%1 (%2), retrieved %3").arg(us(p.name), m_currency,
+                                                                   p.retrieved.empty() ? tr("not stated") : us(p.retrieved)),
+                    us(p.source)});
     rows.push_back({tr("Hours per month"), number(m_evaluation.hoursPerMonth, 2),
                     tr("the scenario; AWS's calculator uses 730 (8760 / 12)")});
     rows.push_back({tr("Fleet sizing"), tr("concurrency = request rate x duration (Little's law); "
@@ -395,9 +417,9 @@ void ReportBuilder::assumptions()
         const Models::OptionSpec *o = spec(r.id);
         if (!o)
             continue;
-        const QString id = qs(o->id);
+        const QString id = us(o->id);
         for (const Models::BillingRule &rule : Models::platformModel(o->platform()).billingRules(*o, m_evaluation.prices.currency))
-            rows.push_back({id + QStringLiteral(": ") + qs(rule.label), qs(rule.value), qs(rule.source)});
+            rows.push_back({id + QStringLiteral(": ") + us(rule.label), us(rule.value), us(rule.source)});
     }
     table({tr("Assumption"), tr("Value"), tr("Source")}, std::move(rows), {1.3, 2.6, 2.0}, {false, false, false});
 }

@@ -5,6 +5,7 @@
 
 #include "ui/document/awsimporter.h"
 #include "ui/charts/chartbase.h"
+#include "ui/charts/filewriter.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/itemmodels/lineitemmodel.h"
 #include "output/resultformat.h"
@@ -12,6 +13,7 @@
 #include "ui/panels/pricesheetpanel.h"
 #include "report/report.h"
 #include "ui/panels/resultspanel.h"
+#include "ui/document/recoverystore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/workloadpanel.h"
 #include "ui/undorouter.h"
@@ -29,8 +31,10 @@
 #include <QFileInfo>
 #include <QInputDialog>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QScrollArea>
@@ -80,6 +84,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_sheetDock(makeDock(tr("Price sheet"), QStringLiteral("priceSheetDock"), m_sheetPanel, this, false))
     , m_provenance(new QLabel(this))
     , m_timing(new QLabel(this))
+    , m_recovery(new RecoveryStore(m_document, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setCentralWidget(m_results);
@@ -463,9 +468,8 @@ bool MainWindow::saveImportedSheet(const AwsImportOutcome &outcome, const QStrin
     if (!outcome.sheet)
         return showError(tr("Cannot save the price sheet"), outcome.error, quiet);
     const QByteArray bytes = QByteArray::fromStdString(Pricing::serializePriceSheet(*outcome.sheet));
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return showError(tr("Cannot save the price sheet"), tr("%1: cannot write: %2").arg(fileName, file.errorString()), quiet);
+    if (const QString why = writeWholeFile(fileName, bytes); !why.isEmpty())
+        return showError(tr("Cannot save the price sheet"), tr("%1: cannot write: %2").arg(fileName, why), quiet);
     return loadPriceSheet(fileName, quiet);
 }
 
@@ -551,6 +555,47 @@ bool MainWindow::maybeSave()
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
+}
+
+bool MainWindow::offerRecovery()
+{
+    for (const RecoveryStore::Copy &copy : m_recovery->orphans()) {
+        const QString what = copy.originalFile.isEmpty()
+            ? tr("the unsaved scenario \"%1\"").arg(copy.name)
+            : tr("%1 (%2)").arg(copy.name, QDir::toNativeSeparators(copy.originalFile));
+        const QString text = tr("Costscape did not close properly. Changes to %1 made before %2 were not saved. "
+                                "Recover them?")
+                                 .arg(what, QLocale().toString(copy.saved.toLocalTime(), QLocale::ShortFormat));
+        QMessageBox::StandardButton answer;
+        if (m_recoveryPrompt) {
+            answer = m_recoveryPrompt(text);
+        } else {
+            QMessageBox box(QMessageBox::Question, tr("Recover unsaved work"), text,
+                            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Cancel, this);
+            box.button(QMessageBox::Yes)->setText(tr("&Recover"));
+            box.button(QMessageBox::Cancel)->setText(tr("&Later"));
+            box.setDefaultButton(QMessageBox::Yes);
+            answer = static_cast<QMessageBox::StandardButton>(box.exec());
+        }
+        if (answer == QMessageBox::Discard) {
+            RecoveryStore::remove(copy);
+            continue;
+        }
+        if (answer != QMessageBox::Yes || (m_document->isModified() && !maybeSave()))
+            continue; // kept for the next start
+        const auto saved = RecoveryStore::scenarioText(copy);
+        const Result<void> recovered = saved ? m_document->recover(saved.value(), copy.originalFile) : Result<void>(saved.error());
+        if (!recovered) {
+            showError(tr("Cannot recover unsaved work"), qs(recovered.error().toString()), false);
+            continue;
+        }
+        // This session's own copy holds the work from now on; the old one can go.
+        m_recovery->flush();
+        RecoveryStore::remove(copy);
+        statusBar()->showMessage(tr("Recovered unsaved changes to %1: save them to keep them.").arg(copy.name), 15000);
+        return true;
+    }
+    return false;
 }
 
 QStringList MainWindow::recentFiles() const

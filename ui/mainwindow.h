@@ -23,6 +23,7 @@ struct SpotFeedRequest;
 class EvaluationRunner;
 class OptionsPanel;
 class PriceSheetPanel;
+class RecoveryStore;
 class ResultsPanel;
 class ScenarioDocument;
 class WorkloadPanel;
@@ -30,7 +31,8 @@ class WorkloadPanel;
 /**
  * The workbench: the workload, options and price sheet panels around the results. Every edit
  * is undoable and re-prices the scenario on a worker thread; the charts follow. Files: New,
- * Open, Save, Save As, recent files, drop a scenario on the window, an unsaved-changes prompt.
+ * Open, Save, Save As, recent files, drop a scenario on the window, an unsaved-changes prompt,
+ * and a recovery copy of unsaved work (RecoveryStore) offered after a crash.
  * Problems with files are shown in message boxes naming the file, line and field.
  */
 class MainWindow final : public QMainWindow
@@ -98,6 +100,25 @@ public:
      * default asks with a message box; tests replace it.
      */
     void setUnsavedChangesPrompt(std::function<QMessageBox::StandardButton()> prompt) { m_prompt = std::move(prompt); }
+
+    /**
+     * Offers the unsaved work of sessions that ended without a clean exit (RecoveryStore::
+     * orphans(), newest first), one at a time: Recover puts it in the window as unsaved changes
+     * of its original file (after the unsaved-changes prompt if the window has changes of its
+     * own), Discard deletes the copy, Later keeps it for the next start. At most one is
+     * recovered. Returns true when one was. The application calls it once, after showing the
+     * window.
+     */
+    bool offerRecovery();
+    /**
+     * The question offerRecovery() asks, given its text: Yes (recover), Discard or Cancel
+     * (later). The default asks with a message box; tests replace it.
+     */
+    void setRecoveryPrompt(std::function<QMessageBox::StandardButton(const QString &text)> prompt)
+    {
+        m_recoveryPrompt = std::move(prompt);
+    }
+    RecoveryStore *recoveryStore() const { return m_recovery; }
     void setTheme(Theme theme);
 
     ScenarioDocument *document() const { return m_document; }
@@ -160,6 +181,8 @@ private:
     QString m_lastError;
     std::function<QMessageBox::StandardButton()> m_prompt;
     std::function<QString(const QString &, const QString &)> m_importTarget;
+    std::function<QMessageBox::StandardButton(const QString &)> m_recoveryPrompt;
+    RecoveryStore *m_recovery;
 };
 
 } // namespace Costscape::Ui

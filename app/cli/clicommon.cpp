@@ -2,22 +2,31 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/clicommon.h"
 
-#include <QSaveFile>
+#include "output/textsafety.h"
+#include "ui/charts/filewriter.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace Costscape::Cli {
 
 int usage(const std::string &message)
 {
-    std::cerr << "costscape-cli: " << message << "\nTry 'costscape-cli --help'.\n";
+    std::cerr << "costscape-cli: " << Output::terminalSafe(message) << "\nTry 'costscape-cli --help'.\n";
     return Usage;
 }
 
 int invalid(const Error &error)
 {
-    std::cerr << error.toString() << '\n';
+    std::cerr << Output::terminalSafe(error.toString()) << '\n';
+    return InvalidInput;
+}
+
+int failed(const std::string &message)
+{
+    std::cerr << Output::terminalSafe(message) << '\n';
     return InvalidInput;
 }
 
@@ -25,7 +34,7 @@ void printWarnings(const std::vector<Error> &warnings)
 {
     for (Error w : warnings) {
         w.message = "warning: " + w.message;
-        std::cerr << w.toString() << '\n';
+        std::cerr << Output::terminalSafe(w.toString()) << '\n';
     }
 }
 
@@ -48,23 +57,33 @@ bool parseCommand(QCommandLineParser &parser, const QString &command, const QStr
     return true;
 }
 
+int writeStdout(const std::string &text)
+{
+    // Every byte is checked: with a full disk behind the redirection (or /dev/full), a short
+    // fwrite, a failed flush or the stream's error flag is a failure, not a lost result.
+    errno = 0;
+    const std::size_t written = std::fwrite(text.data(), 1, text.size(), stdout);
+    const bool flushed = std::fflush(stdout) == 0;
+    if (written == text.size() && flushed && !std::ferror(stdout))
+        return Success;
+    const int error = errno;
+    std::clearerr(stdout);
+    return failed("costscape-cli: cannot write to standard output: "
+                  + std::string(error != 0 ? std::strerror(error) : "write failed"));
+}
+
+int finishStdout()
+{
+    std::cout.flush();
+    return writeStdout({}) == Success && std::cout.good() ? Success : InvalidInput;
+}
+
 int writeOutput(const std::string &text, const std::string &outFile)
 {
-    if (outFile.empty() || outFile == "-") {
-        std::fwrite(text.data(), 1, text.size(), stdout);
-        return std::fflush(stdout) == 0 ? Success : InvalidInput;
-    }
-    // QSaveFile writes beside the target and renames on commit: a failure leaves no half file.
-    QSaveFile file(QString::fromStdString(outFile));
-    if (!file.open(QIODevice::WriteOnly)) {
-        std::cerr << outFile << ": cannot write: " << file.errorString().toStdString() << '\n';
-        return InvalidInput;
-    }
-    if (file.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size()) || !file.commit()) {
-        std::cerr << outFile << ": cannot write: " << file.errorString().toStdString() << '\n';
-        return InvalidInput;
-    }
-    return Success;
+    if (outFile.empty() || outFile == "-")
+        return writeStdout(text);
+    const QString error = Ui::writeWholeFile(QString::fromStdString(outFile), QByteArray::fromStdString(text));
+    return error.isEmpty() ? Success : failed(outFile + ": cannot write: " + error.toStdString());
 }
 
 QCommandLineOption outputOption()

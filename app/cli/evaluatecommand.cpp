@@ -8,8 +8,6 @@
 #include "output/resultformat.h"
 #include "report/report.h"
 
-#include <iostream>
-
 namespace Costscape::Cli {
 
 int evaluateCommand(const QStringList &arguments)
@@ -48,17 +46,11 @@ int evaluateCommand(const QStringList &arguments)
         const Ui::Report document(priced.value().scenario, evaluation, sweep ? sweep.value() : Models::TrafficSweep{});
         if (format == "pdf") {
             const QString error = document.write(Ui::ReportFormat::Pdf, QString::fromStdString(outFile));
-            if (!error.isEmpty()) {
-                std::cerr << error.toStdString() << '\n';
-                return InvalidInput;
-            }
-            return Success;
+            return error.isEmpty() ? Success : failed(error.toStdString());
         }
         const QByteArray html = document.html();
-        if (html.isEmpty()) {
-            std::cerr << "costscape-cli: the report could not be drawn\n";
-            return InvalidInput;
-        }
+        if (html.isEmpty())
+            return failed("costscape-cli: the report could not be drawn");
         return writeOutput(html.toStdString(), outFile);
     }
     const std::string text = format == "json" ? Output::formatJson(evaluation)

@@ -4,6 +4,7 @@
 //                          [--spot-days N] [--spot-advisor FILE] [-o SHEET]
 #include "app/cli/clicommon.h"
 
+#include "output/textsafety.h"
 #include "pricing/aws/awsoffer.h"
 #include "pricing/aws/spotfeeds.h"
 #include "pricing/pricesheet.h"
@@ -22,7 +23,7 @@ namespace {
 bool progressToTerminal(std::uint64_t done, std::uint64_t total, const std::string &file)
 {
     const int percent = total ? static_cast<int>(done * 100 / total) : 0;
-    std::fprintf(stderr, "\r%s: %3d%% (%.0f of %.0f MB)", file.c_str(), percent, static_cast<double>(done) / 1e6,
+    std::fprintf(stderr, "\r%s: %3d%% (%.0f of %.0f MB)", Output::terminalSafe(file).c_str(), percent, static_cast<double>(done) / 1e6,
                  static_cast<double>(total) / 1e6);
     return true;
 }
@@ -83,8 +84,11 @@ int importAwsCommand(const QStringList &arguments)
         std::string regions;
         for (const auto &r : s.regions)
             regions += (regions.empty() ? "" : ", ") + r;
-        std::cerr << offer << ": " << s.offerCode << " (" << s.format << ", published " << s.publicationDate << "): " << s.prices
-                  << (s.prices == 1 ? " price in " : " prices in ") << s.currency << (regions.empty() ? std::string() : " for " + regions) << '\n';
+        // The code, date and currency are the offer file's own text: printed without control characters.
+        std::cerr << Output::terminalSafe(offer + ": " + s.offerCode + " (" + s.format + ", published " + s.publicationDate
+                                          + "): " + std::to_string(s.prices) + (s.prices == 1 ? " price in " : " prices in ")
+                                          + s.currency + (regions.empty() ? std::string() : " for " + regions))
+                  << '\n';
     }
     if (sheet.regions.empty()) {
         std::cerr << "costscape-cli: the offer files hold no price Costscape uses"
@@ -102,7 +106,9 @@ int importAwsCommand(const QStringList &arguments)
         printWarnings(applied.warnings());
         if (!applied)
             return invalid(applied.error());
-        std::cerr << spotHistory << ": spot prices for " << applied.value() << " instance types in " << region << '\n';
+        std::cerr << Output::terminalSafe(spotHistory + ": spot prices for " + std::to_string(applied.value())
+                                          + " instance types in " + region)
+                  << '\n';
     }
     if (!spotAdvisor.empty()) {
         std::ifstream in(spotAdvisor, std::ios::binary);
@@ -113,7 +119,9 @@ int importAwsCommand(const QStringList &arguments)
         printWarnings(applied.warnings());
         if (!applied)
             return invalid(applied.error());
-        std::cerr << spotAdvisor << ": interruption bands for " << applied.value() << " instance types\n";
+        std::cerr << Output::terminalSafe(spotAdvisor + ": interruption bands for " + std::to_string(applied.value())
+                                          + " instance types")
+                  << '\n';
     }
     return writeOutput(Pricing::serializePriceSheet(sheet), outFile);
 }

@@ -102,22 +102,16 @@ int main(int argc, char **argv)
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText().toStdString());
-    if (parser.isSet(help)) {
-        std::cout << HelpText;
-        return Success;
-    }
-    if (parser.isSet(version)) {
-        std::cout << "costscape-cli " << COSTSCAPE_VERSION << '\n';
-        return Success;
-    }
+    if (parser.isSet(help))
+        return writeStdout(HelpText);
+    if (parser.isSet(version))
+        return writeStdout(std::string("costscape-cli ") + COSTSCAPE_VERSION + '\n');
     QStringList arguments = parser.positionalArguments();
     if (arguments.isEmpty())
         return usage("a command is needed");
     const QString command = arguments.takeFirst();
-    if (command == QLatin1String("help")) {
-        std::cout << HelpText;
-        return Success;
-    }
+    if (command == QLatin1String("help"))
+        return writeStdout(HelpText);
     if (command == QLatin1String("evaluate"))
         return evaluateCommand(arguments);
     if (command == QLatin1String("validate"))

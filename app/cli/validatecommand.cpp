@@ -5,9 +5,8 @@
 
 #include "base/jsondocument.h"
 #include "models/evaluator.h"
+#include "output/textsafety.h"
 #include "pricing/pricesheet.h"
-
-#include <iostream>
 
 namespace Costscape::Cli {
 
@@ -34,9 +33,10 @@ int validateCommand(const QStringList &arguments)
         std::size_t types = 0;
         for (const auto &[code, region] : sheet.value().regions)
             types += region.ec2.size();
-        std::cout << path << ": valid price sheet \"" << sheet.value().provenance.name << "\": "
-                  << sheet.value().regions.size() << " region(s), " << types << " EC2 instance prices\n";
-        return Success;
+        return writeStdout(Output::terminalSafe(path + ": valid price sheet \"" + sheet.value().provenance.name + "\": "
+                                                + std::to_string(sheet.value().regions.size()) + " region(s), "
+                                                + std::to_string(types) + " EC2 instance prices")
+                           + '\n');
     }
     if (format == "costscape-scenario") {
         const auto priced = Models::loadAndEvaluate(path);
@@ -44,9 +44,10 @@ int validateCommand(const QStringList &arguments)
         if (!priced)
             return invalid(priced.error());
         const Models::PricedScenario &p = priced.value();
-        std::cout << path << ": valid scenario \"" << p.scenario.name << "\": " << p.scenario.options.size()
-                  << " option(s), priced with \"" << p.sheet->provenance.name << "\"\n";
-        return Success;
+        return writeStdout(Output::terminalSafe(path + ": valid scenario \"" + p.scenario.name + "\": "
+                                                + std::to_string(p.scenario.options.size()) + " option(s), priced with \""
+                                                + p.sheet->provenance.name + "\"")
+                           + '\n');
     }
     const bool hasFormat = root.is_object() && root.contains("format");
     return invalid(doc.value().errorAt(JsonDocument::Pointer(hasFormat ? "/format" : ""), ErrorCode::WrongFormat,

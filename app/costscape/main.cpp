@@ -147,6 +147,10 @@ int main(int argc, char **argv)
 
     Costscape::Ui::MainWindow window;
     window.show();
+    // Unsaved work of a session that crashed comes first; a file named on the command line is
+    // then opened after the unsaved-changes prompt, so neither is lost.
+    if (!documenting)
+        window.offerRecovery();
     if (!parser.positionalArguments().isEmpty()
         && !window.openScenario(parser.positionalArguments().constFirst(), documenting) && documenting) {
         QTextStream(stderr) << window.lastError() << '\n';

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace Costscape::Models {
@@ -47,16 +48,45 @@ FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double dura
     const double perUnit = capacity.value * spec.targetUtilization;
     out.counts.resize(plan.size());
     double peak = 0;
+    double peakLoad = 0;
     for (std::size_t i = 0; i < plan.size(); ++i) {
         const double rate = plan.ratePerSecond[i];
         const double load = capacity.kind == Capacity::Kind::ConcurrentRequests ? rate * durationS : rate;
-        const double n = std::max(spec.minCount, ceilTolerant(load / perUnit));
+        const double needed = load / perUnit;
+        // ceilTolerant(inf) is NaN, and NaN would slip past std::max as the minimum count.
+        const double n = std::isfinite(needed) ? std::max(spec.minCount, ceilTolerant(needed))
+                                               : std::numeric_limits<double>::infinity();
         out.counts[i] = n;
-        peak = std::max(peak, n);
+        if (n > peak || i == 0) {
+            peak = n;
+            peakLoad = load;
+        }
+    }
+    if (!(peak <= MaxFleetCount)) {
+        std::ostringstream s;
+        s << "needs more than " << Text::grouped(MaxFleetCount, 0) << ' ' << unitName << "s in its busiest hour ("
+          << Text::general(peakLoad, 3)
+          << (capacity.kind == Capacity::Kind::ConcurrentRequests ? " concurrent requests" : " requests/s") << " at "
+          << Text::general(capacity.value, 3) << " per " << unitName << " and "
+          << Text::trimmed(spec.targetUtilization * 100, 1) << "% target utilisation), more than AWS gives one account; not priced";
+        out.feasible = false;
+        out.beyondLimit = true;
+        out.reason = s.str();
+        out.counts.assign(plan.size(), 0.0);
+        return out;
     }
     if (spec.scaling == FleetSpec::Scaling::Peak)
         std::fill(out.counts.begin(), out.counts.end(), peak);
     return out;
+}
+
+OptionResult unpricedFleet(OptionResult r, const FleetSizing &sizing, const HourlyPlan &plan, const std::string &unit)
+{
+    r.fleet = summarizeFleet(std::vector<double>(plan.size(), 0.0), plan, unit);
+    r.hourlyCost.assign(plan.size(), 0.0);
+    r.withdraw(sizing.reason);
+    r.summary = "not priced: fleet too large";
+    return r;
 }
 
 std::string describeCounts(const std::vector<double> &counts, const char *singular, const char *plural)

@@ -10,10 +10,21 @@
 
 namespace Costscape::Models {
 
+/**
+ * The most tasks or instances Costscape prices for one option in one hour, derived or fixed
+ * (Rules::Count bounds a fixed count alike). A fleet beyond it is far past what an AWS account
+ * runs (On-Demand instance quotas are counted in thousands of vCPUs, ECS services in thousands of
+ * tasks) and past what a count in the packing can hold, so it is infeasible, never priced.
+ */
+inline constexpr double MaxFleetCount = 1e6;
+
 /** The size of a fleet in every slot of a HourlyPlan. */
 struct FleetSizing {
     std::vector<double> counts;
     bool feasible = true;
+    /// The derived count passes MaxFleetCount (or is not a number) in some hour: counts are all 0
+    /// and the option must not be priced (unpricedFleet).
+    bool beyondLimit = false;
     std::string reason;     ///< why it is infeasible
     std::string assumption; ///< e.g. the capacity derived from memory, "" when the user gave it
 };
@@ -23,10 +34,19 @@ struct FleetSizing {
  * rate x duration; count = max(minCount, ceil(concurrency / (capacity x targetUtilization)));
  * `peak` scaling uses the busiest hour's count all month. Without a capacity, one unit is assumed
  * to serve floor(unitMemoryMb / requestMemoryMb) concurrent requests, and the assumption is stated.
+ * A derived count above MaxFleetCount in any hour (or one that is not a finite number) makes the
+ * fleet infeasible with the busiest hour's figures as the reason, and beyondLimit set.
  * unitName ("task", "instance") words the messages.
  */
 FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double durationMs, double unitMemoryMb,
                       double requestMemoryMb, const char *unitName);
+
+/**
+ * An option whose fleet cannot be had (sizing.beyondLimit): infeasible with the sizing's reason,
+ * no line items, a monthly cost of 0 that no one may call cheapest, a fleet of 0 `unit` in every
+ * slot and a summary that says it is not priced.
+ */
+OptionResult unpricedFleet(OptionResult result, const FleetSizing &sizing, const HourlyPlan &plan, const std::string &unit);
 
 /** Peak, time-weighted average and unit-hours of hourly counts. */
 FleetSummary summarizeFleet(const std::vector<double> &counts, const HourlyPlan &plan, std::string unit);

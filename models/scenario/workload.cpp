@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace Costscape::Models {
 
@@ -38,6 +39,23 @@ HourlyPlan HourlyPlan::build(const RequestModel &requests, double hoursPerMonth)
         break;
     }
     return plan;
+}
+
+HourlyPlan HourlyPlan::merged() const
+{
+    HourlyPlan out;
+    out.hoursPerMonth = hoursPerMonth;
+    std::unordered_map<double, std::size_t> slotOf;
+    for (std::size_t i = 0; i < ratePerSecond.size(); ++i) {
+        const auto [it, added] = slotOf.emplace(ratePerSecond[i], out.ratePerSecond.size());
+        if (added) {
+            out.ratePerSecond.push_back(ratePerSecond[i]);
+            out.weight.push_back(weight[i]);
+        } else {
+            out.weight[it->second] += weight[i];
+        }
+    }
+    return out;
 }
 
 double HourlyPlan::requestsPerMonth() const

@@ -64,6 +64,13 @@ struct HourlyPlan {
     double hoursPerMonth = 730;
 
     static HourlyPlan build(const RequestModel &requests, double hoursPerMonth);
+    /**
+     * The same month with the slots of equal rate merged into one (their weights summed), in the
+     * order each rate first appears: 730 hours of a day profile become 24 slots, a constant rate
+     * one. Every monthly figure (a sum over slots of cost x weight, a peak, the busiest hours) is
+     * the same, to rounding; what follows the hours one by one (a chart's axis) is not.
+     */
+    HourlyPlan merged() const;
 
     std::size_t size() const { return ratePerSecond.size(); }
     double requestsPerMonth() const;

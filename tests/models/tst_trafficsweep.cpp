@@ -32,6 +32,8 @@ private slots:
     void formatRate_twoSignificantDigits_data();
     void formatRate_twoSignificantDigits();
     void sampleScenario_breakEvensAgreeWithFullEvaluations();
+    void evaluateMonthly_givesTheMonthOfEvaluate_data();
+    void evaluateMonthly_givesTheMonthOfEvaluate();
 };
 
 // Embedded sheet, us-east-1: Lambda $0.20 per million requests; duration per GB-second x86_64
@@ -357,6 +359,64 @@ void TestTrafficSweep::sampleScenario_breakEvensAgreeWithFullEvaluations()
         QCOMPARE(cheapestAt(b.factor * 0.999), b.below);
         QCOMPARE(cheapestAt(b.factor * 1.001), b.above);
     }
+}
+
+void TestTrafficSweep::evaluateMonthly_givesTheMonthOfEvaluate_data()
+{
+    QTest::addColumn<QString>("workload");
+    QTest::addColumn<int>("mergedSlots");
+
+    // 730 h of a day profile: 24 distinct rates, each hour of the day one slot.
+    QString day;
+    for (int h = 0; h < 24; ++h)
+        day += (h ? QStringLiteral(", ") : QString()) + QString::number(5 + 40 * (h >= 8 && h < 20) + h);
+    QTest::newRow("day-profile-730h-is-24-slots")
+        << QStringLiteral(R"({"requests": {"perSecondHourly": [%1]}, "durationMs": 120, "memoryMb": 256})").arg(day) << 24;
+    // A constant rate is one slot of 730 hours.
+    QTest::newRow("constant-rate-is-one-slot") << QStringLiteral(R"({"requests": {"perSecond": 75}, "durationMs": 80, "memoryMb": 128})")
+                                               << 1;
+    // A week of two rates (weekdays 60/s, weekend 12/s) is two slots.
+    QString week;
+    for (int h = 0; h < 168; ++h)
+        week += (h ? QStringLiteral(", ") : QString()) + QString::number(h < 120 ? 60 : 12);
+    QTest::newRow("week-of-two-rates-is-two-slots")
+        << QStringLiteral(R"({"requests": {"perSecondHourly": [%1]}, "durationMs": 200, "memoryMb": 512})").arg(week) << 2;
+}
+
+void TestTrafficSweep::evaluateMonthly_givesTheMonthOfEvaluate()
+{
+    QFETCH(QString, workload);
+    QFETCH(int, mergedSlots);
+    // Every platform, fixed and derived fleets, peak scaling, provisioned concurrency (which
+    // fills the busiest hours first): the month must not depend on how the hours are grouped.
+    const std::string text = R"({"format": "costscape-scenario", "version": 1, "hoursPerMonth": 730, "workload": )"
+        + workload.toStdString() + R"(, "options": [
+            {"id": "fn", "platform": "lambda", "memoryMb": 512},
+            {"id": "pc", "platform": "lambda", "memoryMb": 1024, "provisionedConcurrency": {"count": 3, "hoursPerMonth": 200}},
+            {"id": "tasks", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "capacity": {"concurrentRequests": 4}},
+            {"id": "vms", "platform": "ec2", "instanceType": "m5.large", "capacity": {"requestsPerSecond": 20}, "scaling": "peak"},
+            {"id": "mix", "platform": "ec2", "instanceType": "m5.large", "purchase": "spot", "spotDiscount": 0.6,
+             "capacity": {"requestsPerSecond": 15}, "onDemandBase": 1, "onDemandPercentAboveBase": 50},
+            {"id": "ecs", "platform": "ecs-ec2", "taskVcpu": 0.5, "taskMemoryMb": 1024, "capacity": {"concurrentRequests": 3},
+             "instanceTypes": ["m5.large", "c5.xlarge"]}]})";
+    const auto scenario = Models::parseScenario(text, "t.costscape.json");
+    QVERIFY2(scenario.ok(), scenario.error().toString().c_str());
+    const auto hourly = Models::Evaluator::evaluate(scenario.value(), Pricing::embeddedPriceSheet());
+    const auto monthly = Models::Evaluator::evaluateMonthly(scenario.value(), Pricing::embeddedPriceSheet());
+    QVERIFY(hourly.ok() && monthly.ok());
+    QCOMPARE(hourly->ratePerSecond.size(), std::size_t(730));
+    QCOMPARE(monthly->ratePerSecond.size(), std::size_t(mergedSlots));
+    QCOMPARE(monthly->options.size(), hourly->options.size());
+    for (std::size_t i = 0; i < hourly->options.size(); ++i) {
+        const auto &h = hourly->options[i];
+        const auto &m = monthly->options[i];
+        QVERIFY2(near(m.monthlyCost, h.monthlyCost, 1e-9) || (h.monthlyCost == 0 && m.monthlyCost == 0),
+                 qPrintable(QStringLiteral("%1: %2 merged, %3 hour by hour").arg(QString::fromStdString(h.id)).arg(m.monthlyCost, 0, 'g', 17).arg(h.monthlyCost, 0, 'g', 17)));
+        QCOMPARE(m.feasible, h.feasible);
+        QCOMPARE(m.fleet.peak, h.fleet.peak);
+        QVERIFY(near(m.fleet.unitHours, h.fleet.unitHours, 1e-9) || h.fleet.unitHours == 0);
+    }
+    QCOMPARE(monthly->cheapestIndex(), hourly->cheapestIndex());
 }
 
 QTEST_GUILESS_MAIN(TestTrafficSweep)

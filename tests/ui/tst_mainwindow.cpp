@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenario/scenarioreader.h"
 #include "ui/document/evaluationrunner.h"
+#include "ui/document/recoverystore.h"
 #include "tests/common/windowtesting.h"
 #include "ui/itemmodels/lineitemmodel.h"
 #include "ui/mainwindow.h"
@@ -24,6 +25,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -55,6 +57,8 @@ private slots:
     void importCsv_badRow_namesTheLineAndChangesNothing();
     void saveReopen_comparesEqual();
     void unsavedChanges_promptCanCancelOpen();
+    void recovery_afterACrash_isOfferedOnTheNextStart_data();
+    void recovery_afterACrash_isOfferedOnTheNextStart();
     void brokenFile_keepsScenarioAndNamesTheLine();
     void disableOption_leavesItOutOfTheComparison();
     void addDuplicateRemoveOption();
@@ -207,7 +211,7 @@ void TestMainWindow::invalidField_keepsLastResultAndSaysWhy()
     QTest::keyClicks(memory->lineEdit(), QStringLiteral("-512"));
     QVERIFY(settle(w));
     QVERIFY(!memory->isValid());
-    QVERIFY2(memory->errorText().contains(QStringLiteral("must be greater than 0")), qPrintable(memory->errorText()));
+    QVERIFY2(memory->errorText().contains(QStringLiteral("must be between 0.001 and 4194304 MB, got -512")), qPrintable(memory->errorText()));
     QCOMPARE(memory->lineEdit()->text(), QStringLiteral("-512")); // nothing typed is lost
     QCOMPARE(w.runner()->latestGeneration(), generation);          // nothing was re-priced
     QCOMPARE(option(w, "lambda-x86")->monthlyCost, before);
@@ -409,6 +413,70 @@ void TestMainWindow::unsavedChanges_promptCanCancelOpen()
     QVERIFY(w.openScenario(Sample, false));
     QCOMPARE(asked, 2);
     QVERIFY(!w.document()->isModified());
+}
+
+void TestMainWindow::recovery_afterACrash_isOfferedOnTheNextStart_data()
+{
+    QTest::addColumn<int>("answer"); // QMessageBox::StandardButton
+    QTest::addColumn<bool>("recovered");
+    QTest::addColumn<bool>("copyKept");
+    QTest::newRow("recover-gives-back-the-unsaved-preset") << int(QMessageBox::Yes) << true << false;
+    QTest::newRow("discard-deletes-the-copy") << int(QMessageBox::Discard) << false << false;
+    QTest::newRow("later-keeps-the-copy-for-the-next-start") << int(QMessageBox::Cancel) << false << true;
+}
+
+void TestMainWindow::recovery_afterACrash_isOfferedOnTheNextStart()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, recovered);
+    QFETCH(bool, copyKept);
+    QDir(Ui::RecoveryStore::folder()).removeRecursively();
+    QString copy;
+    QByteArray bytes;
+    {
+        // A session with unsaved changes whose copy was written, then a crash: the copy stays
+        // (its bytes are put back after the window is gone, which a clean exit would remove).
+        Ui::MainWindow crashed;
+        QVERIFY(crashed.openScenario(Sample, true));
+        QVERIFY(settle(crashed));
+        crashed.workloadPanel()->applyPreset(Models::ProfilePreset::Flat, Ui::WorkloadPanel::PresetScale::Peak, 10);
+        QVERIFY(crashed.recoveryStore()->flush().ok());
+        copy = crashed.recoveryStore()->copyPath();
+        QFile f(copy);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        bytes = f.readAll();
+    }
+    QVERIFY2(!QFile::exists(copy), "a clean exit left its recovery copy");
+    {
+        QFile f(copy);
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write(bytes) == bytes.size());
+    }
+
+    // The copy left behind is removed at the end, after the window (whose lock it would take along).
+    const auto cleanUp = qScopeGuard([] { QDir(Ui::RecoveryStore::folder()).removeRecursively(); });
+    Ui::MainWindow next;
+    QStringList asked;
+    next.setRecoveryPrompt([&](const QString &text) {
+        asked << text;
+        return static_cast<QMessageBox::StandardButton>(answer);
+    });
+    QCOMPARE(next.offerRecovery(), recovered);
+    QCOMPARE(asked.size(), 1);
+    QVERIFY2(asked[0].contains(QStringLiteral("did not close properly")) && asked[0].contains(QFileInfo(Sample).fileName()),
+             qPrintable(asked[0]));
+    QCOMPARE(QFile::exists(copy), copyKept);
+    QCOMPARE(next.document()->isModified(), recovered);
+    if (recovered) {
+        // The flat profile of 10 requests/s is back, as unsaved changes of the sample's file.
+        QCOMPARE(next.document()->scenario().workload.requests.perSecondHourly, std::vector<double>(24, 10.0));
+        QCOMPARE(next.document()->fileName(), QFileInfo(Sample).absoluteFilePath());
+        QVERIFY(QFile::exists(next.recoveryStore()->copyPath()));
+        QVERIFY(settle(next));
+        QVERIFY(next.evaluation().has_value());
+        // Nothing is left to offer again.
+        QVERIFY(!next.offerRecovery());
+        QCOMPARE(asked.size(), 1);
+    }
 }
 
 void TestMainWindow::brokenFile_keepsScenarioAndNamesTheLine()

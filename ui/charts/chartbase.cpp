@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
 #include "ui/charts/axistickers.h"
+#include "ui/charts/filewriter.h"
 #include "ui/logging.h"
 #include "ui/uitext.h"
 
@@ -111,7 +112,12 @@ ChartBase::ChartBase(QWidget *parent)
     ChartBase::applyTheme();
 }
 
-ChartBase::~ChartBase() = default;
+ChartBase::~ChartBase()
+{
+    // QCustomPlot's destructor removes its plottables one by one, re-laying the legend out after
+    // each: empty the legend first (a thousand series took seconds to destroy).
+    m_plot->legend->clearItems();
+}
 
 bool ChartBase::failExport(const QString &fileName, const QString &reason, QString *error)
 {
@@ -161,7 +167,7 @@ bool ChartBase::exportPng(const QString &fileName, int width, int height, QStrin
     }
     if (pixmap.isNull())
         return fail(tr("the chart could not be drawn"));
-    // Encoded in memory, then written through QSaveFile: a failed export leaves no partial file.
+    // Encoded in memory, then written as a whole (writeWholeFile): a failed export leaves no partial file.
     QByteArray bytes;
     QBuffer buffer(&bytes);
     if (!buffer.open(QIODevice::WriteOnly) || !pixmap.save(&buffer, "PNG") || bytes.isEmpty())
@@ -186,7 +192,7 @@ bool ChartBase::exportPdf(const QString &fileName, int width, int height, QStrin
     if (width <= 0 || height <= 0)
         return fail(tr("the size %1 x %2 is not valid").arg(width).arg(height));
     // QPrinter writes straight to a path: render into a private folder, then copy the result
-    // through QSaveFile so the destination only ever holds a complete PDF.
+    // as a whole (writeWholeFile) so the destination only ever holds a complete PDF.
     const QTemporaryDir dir;
     if (!dir.isValid())
         return fail(tr("no temporary folder (%1)").arg(dir.errorString()));
@@ -209,18 +215,9 @@ bool ChartBase::exportPdf(const QString &fileName, int width, int height, QStrin
 
 bool ChartBase::writeAtomically(const QString &fileName, const QByteArray &bytes, QString *error)
 {
-    auto fail = [&](const QString &reason) { return failExport(fileName, reason, error); };
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(file.errorString());
-    if (file.write(bytes) != bytes.size()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return fail(reason);
-    }
-    if (!file.commit())
-        return fail(file.errorString());
-    return true;
+    // A regular file through QSaveFile; a pipe or a device written through, never replaced.
+    const QString why = writeWholeFile(fileName, bytes);
+    return why.isEmpty() || failExport(fileName, why, error);
 }
 
 void ChartBase::resetView()
@@ -298,57 +295,6 @@ void ChartBase::applyTheme()
     m_emptyText->setColor(mutedColor());
 }
 
-void ChartBase::placeLegendAbove()
-{
-    QCPLegend *legend = m_plot->legend;
-    legend->setVisible(true);
-    legend->setMargins(QMargins(6, 6, 6, 2));
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    // A row of its own above the axis rects, so it never hides data; between two stretching
-    // spacers, so its entries sit together in the middle instead of spreading over the width.
-    auto *row = new QCPLayoutGrid;
-    m_plot->plotLayout()->insertRow(0);
-    m_plot->plotLayout()->addElement(0, 0, row);
-    m_plot->plotLayout()->setRowStretchFactor(0, 0.001);
-    row->setMargins(QMargins(0, 0, 0, 0));
-    row->setColumnSpacing(0);
-    row->addElement(0, 0, new QCPLayoutElement(m_plot));
-    row->addElement(0, 1, legend); // takes it out of the axis rect's inset layout
-    row->addElement(0, 2, new QCPLayoutElement(m_plot));
-    row->setColumnStretchFactors({1, 0.001, 1});
-}
-
-void ChartBase::reflowLegend()
-{
-    QCPLegend *legend = m_plot->legend;
-    const int count = std::max(1, legend->itemCount());
-    // As many entries to a row as fit the width (at most eight), so long names are never cut.
-    std::vector<int> widths;
-    // A legend's grid may hold empty cells after a wrap: item() is null there.
-    for (int i = 0; i < legend->itemCount(); ++i)
-        if (QCPAbstractLegendItem *item = legend->item(i))
-            widths.push_back(item->minimumOuterSizeHint().width() + legend->columnSpacing());
-    const int available = std::max(120, m_plot->width() - 24);
-    int perRow = std::min(count, 8);
-    for (; perRow > 1; --perRow) {
-        const int rows = (count + perRow - 1) / perRow;
-        const int columns = (count + rows - 1) / rows;
-        std::vector<int> columnWidth(static_cast<std::size_t>(columns), 0);
-        for (std::size_t i = 0; i < widths.size(); ++i) {
-            auto &w = columnWidth[i % static_cast<std::size_t>(columns)];
-            w = std::max(w, widths[i]);
-        }
-        int total = 0;
-        for (int w : columnWidth)
-            total += w;
-        if (total <= available)
-            break;
-    }
-    const int rows = (count + perRow - 1) / perRow;
-    legend->setWrap((count + rows - 1) / rows);
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
-}
-
 void ChartBase::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
@@ -360,6 +306,8 @@ void ChartBase::resizeEvent(QResizeEvent *event)
 
 void ChartBase::clearPlot()
 {
+    // The legend first, in one go: removing a plottable would re-lay it out once per entry.
+    m_plot->legend->clearItems();
     m_plot->clearPlottables();
     for (int i = m_plot->itemCount() - 1; i >= 0; --i) {
         if (m_plot->item(i) != m_emptyText)
@@ -624,23 +572,6 @@ void ChartBase::exportWithDialog(bool pdf)
                         : exportPng(fileName, m_plot->width(), m_plot->height(), &error);
     if (!ok)
         QMessageBox::warning(this, tr("Export failed"), error);
-}
-
-void ChartBase::updateLegendItems()
-{
-    QCPLegend *legend = m_plot->legend;
-    const QColor text = foregroundColor();
-    const QColor muted = mutedColor();
-    for (int i = 0; i < legend->itemCount(); ++i) {
-        auto *entry = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
-        if (!entry || !entry->plottable())
-            continue;
-        const bool shown = entry->plottable()->visible();
-        QFont font = legend->font();
-        font.setStrikeOut(!shown);
-        entry->setFont(font);
-        entry->setTextColor(shown ? text : muted);
-    }
 }
 
 QLabel *ChartBase::addCaption()

@@ -18,6 +18,7 @@
 
 class QLabel;
 class QCPAbstractLegendItem;
+class QCPAbstractPlottable;
 class QCPAxis;
 class QCPItemText;
 class QCPLegend;
@@ -115,6 +116,16 @@ public:
      */
     static QString formatMoney(double value, const QString &currency, int decimals = 2);
 
+    /**
+     * @p text as a bidirectional isolate (U+2068 FIRST STRONG ISOLATE ... U+2069 POP DIRECTIONAL
+     * ISOLATE) when it holds right-to-left letters or bidirectional controls, so that an id with
+     * U+202E RIGHT-TO-LEFT OVERRIDE cannot reorder the words around it; the text's own isolate
+     * controls (U+2066..U+2069) are dropped first, so it cannot end the isolate early. Text with
+     * neither is returned unchanged. For text from a file placed among other words: report
+     * sentences, table cells, legends.
+     */
+    static QString isolated(const QString &text);
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
@@ -147,8 +158,42 @@ protected:
     /** The fill of the @p index-th part of an option: a stacked line item, a task group. */
     static QBrush partBrush(int index) { return OptionColors::partBrush(index); }
 
-    /** Removes every plottable and item except the empty message; keeps axes and the legend. */
+    /**
+     * Removes every plottable and item except the empty message; keeps axes and the legend
+     * (emptied once, first: QCustomPlot would re-lay it out for every plottable it removes).
+     */
     void clearPlot();
+    /**
+     * Takes @p plottable's entry out of the legend without re-laying the legend out (which
+     * QCPAbstractPlottable::removeFromLegend does, a cost growing with the square of the
+     * entries: a thousand series took seconds). The cell stays empty: the next entry added fills
+     * it, and reflowLegend() closes what is left.
+     */
+    void leaveOutOfLegend(QCPAbstractPlottable *plottable);
+    /** Moves @p plottable's legend entry after every other (the demand after the options). */
+    void moveToLegendEnd(QCPAbstractPlottable *plottable);
+    /**
+     * Adds a legend entry for each of @p plottables, in order, after the entries already there,
+     * each in constant time (QCPAbstractPlottable::addToLegend searches the whole legend first,
+     * and a chart of a thousand options added two thousand plottables). The plottables must have
+     * no entry yet: create them with the plot's setAutoAddPlottableToLegend(false), as
+     * LegendBatch does. The legend is left on one line; reflowLegend() wraps it.
+     */
+    void appendToLegend(const std::vector<QCPAbstractPlottable *> &plottables);
+
+    /** While it lives, new plottables get no legend entry of their own (see appendToLegend). */
+    class LegendBatch final
+    {
+    public:
+        explicit LegendBatch(ChartBase *chart);
+        ~LegendBatch();
+        LegendBatch(const LegendBatch &) = delete;
+        LegendBatch &operator=(const LegendBatch &) = delete;
+
+    private:
+        QCustomPlot *m_plot;
+        bool m_wasAdding;
+    };
     /** Shows or hides the empty message. */
     void showEmptyMessage(bool show);
     /** Queues one replot for the current burst of changes. */

@@ -131,6 +131,8 @@ void HourlyChart::setSeries(const Models::HourlySeries &series)
     m_fleetTop = 0;
     m_costTop = 0;
     m_demandTop = 0;
+    // Legend entries in one go at the end: linear in the options (see appendToLegend).
+    const LegendBatch batch(this);
     if (m_slots > 0 && !m_series.ratePerSecond.empty()) {
         // Drawn first, so the options' lines stay on top of it.
         m_demand = p->addGraph(fleetX, m_fleetRect->axis(QCPAxis::atRight));
@@ -145,18 +147,17 @@ void HourlyChart::setSeries(const Models::HourlySeries &series)
         auto *fleet = p->addGraph(fleetX, m_fleetRect->axis(QCPAxis::atLeft));
         auto *cost = p->addGraph(costX, m_costRect->axis(QCPAxis::atLeft));
         fleet->setName(qs(line.id));
-        cost->setName(qs(line.id)); // same name: one legend entry shows and hides both
-        cost->removeFromLegend();
+        cost->setName(qs(line.id)); // same name: the fleet's legend entry shows and hides both
         setSteps(fleet, line.fleet, m_slots, &m_fleetTop);
         setSteps(cost, line.cost, m_slots, &m_costTop);
         m_fleet.push_back(fleet);
         m_cost.push_back(cost);
     }
-    if (m_demand) {
-        // The demand's legend entry goes last: the options come first in reading order.
-        m_demand->removeFromLegend();
-        m_demand->addToLegend();
-    }
+    // The options first in reading order, the demand last.
+    std::vector<QCPAbstractPlottable *> entries(m_fleet.begin(), m_fleet.end());
+    if (m_demand)
+        entries.push_back(m_demand);
+    appendToLegend(entries);
 
     QStringList skipped;
     for (const auto &id : m_series.skipped)

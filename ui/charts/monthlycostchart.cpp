@@ -142,8 +142,8 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
     for (std::size_t i = 0; i < n; ++i) {
         const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
         ticker->addTick(static_cast<double>(i),
-                        platform.isEmpty() ? qs(m_series.ids[i])
-                                           : qs(m_series.ids[i]) + QLatin1Char('\n') + platform);
+                        platform.isEmpty() ? isolated(qs(m_series.ids[i]))
+                                           : isolated(qs(m_series.ids[i])) + QLatin1Char('\n') + platform);
     }
     p->xAxis->setTicker(ticker);
     p->yAxis->setLabel(tr("Monthly cost (%1)").arg(currency));
@@ -158,7 +158,7 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
             bars->setWidth(barWidth);
             bars->setAntialiased(false); // crisp segment edges
         }
-        greyed->removeFromLegend();
+        leaveOutOfLegend(greyed);
         QVector<double> coloredKeys, coloredValues, greyedKeys, greyedValues;
         for (std::size_t i = 0; i < n; ++i) {
             const double value = valueAt(stack.values, i, 0.0);
@@ -192,7 +192,7 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
         m_stub = new QCPBars(p->xAxis, p->yAxis);
         m_stub->setName(tr("Cannot serve the workload"));
         m_stub->setWidth(barWidth);
-        m_stub->removeFromLegend();
+        leaveOutOfLegend(m_stub);
         m_stub->setData(stubKeys, stubValues, true);
     }
 
@@ -279,10 +279,11 @@ double MonthlyCostChart::stackedValue(int option) const
         for (QCPBars *bars : *group) {
             if (!bars->visible())
                 continue;
-            for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it) {
-                if (it->key == key)
-                    sum += it->value;
-            }
+            // The data are sorted by key: a binary search, not a scan (a thousand bars made the
+            // chart quadratic).
+            const auto end = bars->data()->constEnd();
+            for (auto it = bars->data()->findBegin(key, false); it != end && it->key == key; ++it)
+                sum += it->value;
         }
     }
     return sum;

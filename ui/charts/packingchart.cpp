@@ -228,7 +228,7 @@ void PackingChart::rebuild()
         // the outline is what the packing strands.
         auto *outline = new QCPBars(keyAxis, valueAxis);
         outline->setName(QStringLiteral("capacity"));
-        outline->removeFromLegend();
+        leaveOutOfLegend(outline);
         outline->setWidth(subWidth);
         QVector<double> outlineKeys, outlineValues;
         for (std::size_t b = 0; b < bars.size(); ++b) {
@@ -274,7 +274,7 @@ void PackingChart::rebuild()
                 fill->setAntialiased(false);
                 fill->setData(keys[g], values[g], true);
                 if (f != 0 || resource != 0)
-                    fill->removeFromLegend();
+                    leaveOutOfLegend(fill);
                 m_fills[fi][static_cast<std::size_t>(resource)].push_back(fill);
             }
         }

@@ -234,7 +234,7 @@ void TimelineChart::setSeries(const Models::SpikeSeries &series)
         const auto &line = m_series.lines[m_drawn[d]];
         auto *backlog = p->addGraph(backlogX, backlogY);
         backlog->setName(qs(line.id));
-        backlog->removeFromLegend();
+        leaveOutOfLegend(backlog);
         addPoints(backlog, line, line.backlog, &m_backlogTop);
         m_backlog[d] = backlog;
     }
@@ -268,8 +268,7 @@ void TimelineChart::setSeries(const Models::SpikeSeries &series)
     }
     if (m_demand) {
         // The demand's legend entry goes last: the options come first in reading order.
-        m_demand->removeFromLegend();
-        m_demand->addToLegend();
+        moveToLegendEnd(m_demand);
     }
     // Without a demand (a result that carries none) the capacities set the scale.
     if (m_rateTop <= 0)

@@ -111,22 +111,27 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
     for (const auto &line : m_sweep.lines)
         ids.push_back(line.id);
     includeOptions(ids);
-    for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
-        const auto &line = m_sweep.lines[l];
-        auto *graph = p->addGraph(p->xAxis, p->yAxis);
-        graph->setName(qs(line.id));
-        graph->setLineStyle(QCPGraph::lsLine);
-        QVector<double> keys, values;
-        for (std::size_t i = 0; i < points; ++i) {
-            if (!usableRate(rateAt(i)))
-                continue;
-            const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
-            keys.append(rateAt(i));
-            // NaN breaks the line: the option cannot serve this traffic.
-            values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+    {
+        // Legend entries in one go: linear in the options (see appendToLegend).
+        const LegendBatch batch(this);
+        for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
+            const auto &line = m_sweep.lines[l];
+            auto *graph = p->addGraph(p->xAxis, p->yAxis);
+            graph->setName(qs(line.id));
+            graph->setLineStyle(QCPGraph::lsLine);
+            QVector<double> keys, values;
+            for (std::size_t i = 0; i < points; ++i) {
+                if (!usableRate(rateAt(i)))
+                    continue;
+                const double cost = i < line.cost.size() ? line.cost[i] : std::nan("");
+                keys.append(rateAt(i));
+                // NaN breaks the line: the option cannot serve this traffic.
+                values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+            }
+            graph->setData(keys, values, true);
+            m_graphs.push_back(graph);
         }
-        graph->setData(keys, values, true);
-        m_graphs.push_back(graph);
+        appendToLegend({m_graphs.begin(), m_graphs.end()});
     }
 
     const QFont small = scaledFont(font(), 0.85);
@@ -147,7 +152,7 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
         auto *label = new QCPItemText(p);
         label->setFont(small);
         label->setText(tr("%1 \u2192 %2\n%3 req/s")
-                           .arg(qs(breakEven.below), qs(breakEven.above),
+                           .arg(isolated(qs(breakEven.below)), isolated(qs(breakEven.above)),
                                 rateText(breakEven.averageRate)));
         label->setTextAlignment(Qt::AlignHCenter);
         label->setPositionAlignment(Qt::AlignHCenter | (above ? Qt::AlignBottom : Qt::AlignTop));
@@ -377,7 +382,7 @@ QStringList TrafficChart::describe(const Models::TrafficSweep &sweep)
         return qs(Text::significant(byRate ? sweep.baseRate * factor : factor, digits));
     };
     auto cheapest = [&](int line) {
-        return line < 0 ? tr("no option is feasible") : tr("%1 is cheapest").arg(qs(sweep.lines[static_cast<std::size_t>(line)].id));
+        return line < 0 ? tr("no option is feasible") : tr("%1 is cheapest").arg(isolated(qs(sweep.lines[static_cast<std::size_t>(line)].id)));
     };
     auto unit = [&](bool first) {
         if (!byRate)

@@ -51,7 +51,8 @@ public:
      * "lambda is cheapest below 130 requests/s (monthly average)", "ec2 is cheapest above 130
      * requests/s"; stretches where nothing is feasible say so; a workload without requests gives
      * its stretches as multiples of the scenario's traffic. Two significant digits, more where two
-     * ends would otherwise read the same. The window and the report show the same words.
+     * ends would otherwise read the same. The window and the report show the same words. An id
+     * with right-to-left text is isolated (ChartBase::isolated).
      */
     static QStringList describe(const Models::TrafficSweep &sweep);
     /** Number of option lines (graphs). */

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/document/scenariodocument.h"
+#include "ui/charts/filewriter.h"
 #include "ui/logging.h"
 
 #include "models/platforms/platformmodel.h"
@@ -12,7 +13,6 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -192,16 +192,11 @@ Result<void> ScenarioDocument::save(const QString &fileName)
         s.prices = QDir(QFileInfo(absolute).absolutePath()).relativeFilePath(sheetFile).toStdString();
     }
     const QByteArray bytes = QByteArray::fromStdString(Models::serializeScenario(s));
-    QSaveFile file(absolute);
-    auto failed = [&] {
-        qCWarning(lcDocument) << "cannot save" << absolute << file.errorString();
-        return Result<void>(Error{ErrorCode::WriteFailed, "cannot write: " + file.errorString().toStdString(), absolute.toStdString()});
-    };
-    if (!file.open(QIODevice::WriteOnly))
-        return failed();
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        file.cancelWriting();
-        return failed();
+    // A regular file through QSaveFile (a failure leaves the old file); a pipe or a device
+    // written through, never replaced; a directory refused.
+    if (const QString why = writeWholeFile(absolute, bytes); !why.isEmpty()) {
+        qCWarning(lcDocument) << "cannot save" << absolute << why;
+        return Result<void>(Error{ErrorCode::WriteFailed, "cannot write: " + why.toStdString(), absolute.toStdString()});
     }
     s.fileName = absolute.toStdString();
     const bool renamed = absolute != m_fileName;
@@ -212,6 +207,30 @@ Result<void> ScenarioDocument::save(const QString &fileName)
     m_undo->setClean();
     if (renamed)
         Q_EMIT fileNameChanged(m_fileName);
+    return {};
+}
+
+Result<void> ScenarioDocument::recover(const QByteArray &text, const QString &originalFile)
+{
+    const QString absolute = originalFile.isEmpty() ? QString() : QFileInfo(originalFile).absoluteFilePath();
+    // Read as the original file, so that "prices" resolves from its folder; an unsaved scenario
+    // names the recovery copy in messages.
+    auto parsed = Models::parseScenario(std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
+                                        absolute.isEmpty() ? std::string("recovered.costscape.json") : absolute.toStdString());
+    if (!parsed) {
+        qCWarning(lcDocument) << "cannot recover" << qs(parsed.error().toString());
+        return parsed.error();
+    }
+    Models::Scenario s = std::move(parsed).value();
+    s.positions.clear();
+    m_undo->clear();
+    m_fileName = absolute;
+    setCurrent(std::make_shared<const Models::Scenario>(std::move(s)));
+    // Modified with nothing to undo: the work is in no file until it is saved.
+    m_undo->resetClean();
+    Q_EMIT fileNameChanged(m_fileName);
+    Q_EMIT modifiedChanged(true);
+    qCInfo(lcDocument) << "recovered unsaved work" << (m_fileName.isEmpty() ? QStringLiteral("(never saved)") : m_fileName);
     return {};
 }
 

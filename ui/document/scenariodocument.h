@@ -67,11 +67,21 @@ public:
      */
     Result<void> load(const QString &fileName);
     /**
-     * Writes the scenario (unknown keys kept) atomically through QSaveFile. A relative price
-     * sheet path is rewritten relative to the new location. On failure the file on disk is
-     * untouched, the document stays modified and the error says why.
+     * Writes the scenario (unknown keys kept) as a whole (writeWholeFile: a regular file atomically
+     * through QSaveFile, a pipe or a device written through). A relative price sheet path is
+     * rewritten relative to the new location. On failure the file on disk is untouched, the
+     * document stays modified and the error says why.
      */
     Result<void> save(const QString &fileName);
+    /**
+     * Puts back unsaved work from a recovery copy (RecoveryStore): the scenario read from
+     * @p text, as belonging to @p originalFile (empty: it was never saved), so that a relative
+     * price sheet resolves as it did and Save writes there. The history is empty and the document
+     * modified: nothing on disk holds this work yet. A price sheet that cannot be loaded is not a
+     * failure (sheetError() says why, as after an edit). On failure (a copy that is not a
+     * scenario) returns the error and leaves the document as it was.
+     */
+    Result<void> recover(const QByteArray &text, const QString &originalFile);
     /** Replaces the whole scenario (no file, no history): for tests and benchmarks. */
     void setScenario(Models::Scenario scenario);
 

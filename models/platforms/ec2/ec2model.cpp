@@ -40,6 +40,8 @@ Result<OptionResult> Ec2Model::evaluate(const OptionContext &ctx) const
     const bool mixed = spec.onDemandBase || spec.onDemandPercentAboveBase;
 
     const FleetSizing sizing = sizeFleet(spec.fleet, ctx.plan, ctx.durationMs, type->memoryGib * 1024.0, ctx.memoryMb, "instance");
+    if (sizing.beyondLimit)
+        return unpricedFleet(std::move(r), sizing, ctx.plan, "instances");
     if (!sizing.feasible)
         r.infeasible(sizing.reason);
     if (!sizing.assumption.empty())

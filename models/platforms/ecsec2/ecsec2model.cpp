@@ -97,7 +97,11 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     const HourlyPlan &plan = ctx.plan;
     std::vector<std::vector<double>> counts;
     for (const TaskGroup &g : spec.taskGroups) {
-        const FleetSizing sizing = sizeFleet(g.fleet, plan, ctx.durationMs, g.taskMemoryMb, ctx.memoryMb, "task");
+        FleetSizing sizing = sizeFleet(g.fleet, plan, ctx.durationMs, g.taskMemoryMb, ctx.memoryMb, "task");
+        if (sizing.beyondLimit) {
+            sizing.reason = g.name + ": " + sizing.reason;
+            return unpricedFleet(std::move(r), sizing, plan, "instances");
+        }
         if (!sizing.feasible)
             r.infeasible(g.name + ": " + sizing.reason);
         if (!sizing.assumption.empty())
@@ -164,10 +168,10 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
             largest += (largest.empty() ? "" : ", ") + Text::general(group.taskVcpu) + " vCPU / " + Text::general(group.taskMemoryMb) + " MiB";
     }
     if (!largest.empty()) {
-        r.infeasible("no candidate instance type can hold a task (" + largest + ") after reserving " + reserve
-                     + " MiB for the ECS agent");
         r.fleet = summarizeFleet(std::vector<double>(plan.size(), 0.0), plan, "instances");
         r.hourlyCost.assign(plan.size(), 0.0);
+        r.withdraw("no candidate instance type can hold a task (" + largest + ") after reserving " + reserve
+                   + " MiB for the ECS agent");
         r.summary = "no instance type fits";
         return r;
     }

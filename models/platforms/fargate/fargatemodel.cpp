@@ -107,6 +107,8 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
     }
 
     const FleetSizing sizing = sizeFleet(spec.fleet, ctx.plan, ctx.durationMs, spec.taskMemoryGb * 1024.0, ctx.memoryMb, "task");
+    if (sizing.beyondLimit)
+        return unpricedFleet(std::move(r), sizing, ctx.plan, "tasks");
     if (!sizing.feasible)
         r.infeasible(sizing.reason);
     if (!sizing.assumption.empty())

@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QTest>
 
 using namespace Costscape;
@@ -21,6 +22,7 @@ private slots:
     void setSeries_drawsBothRectsWithHourLabels_data();
     void setSeries_drawsBothRectsWithHourLabels();
     void hidingAnOption_hidesItInBothRects();
+    void thousandOptions_legendInOrder_inLinearTime();
 
     void snapshots();
 };
@@ -90,6 +92,37 @@ void TestHourlyChart::hidingAnOption_hidesItInBothRects()
     }
     QVERIFY(chart.setSeriesVisible(QStringLiteral("option-1"), true));
     QVERIFY(fleet->visible());
+}
+
+void TestHourlyChart::thousandOptions_legendInOrder_inLinearTime()
+{
+    // Issue 13: setSeries re-laid out the legend for every series it removed or left out of it,
+    // a cost growing with the cube of the options: 1,000 options took about 4 s a call here.
+    // Linear, two calls (the second removes the first's 2,000 graphs) take about 0.1 s; the
+    // bound leaves a shared machine thirty times that.
+    constexpr int options = 1000;
+    const Models::HourlySeries series = hourly(168, options);
+    Ui::HourlyChart chart;
+    QElapsedTimer timer;
+    timer.start();
+    chart.setSeries(series);
+    chart.setSeries(series);
+    const qint64 ms = timer.elapsed();
+    QVERIFY2(ms < 3000, qPrintable(QStringLiteral("two setSeries of %1 options took %2 ms").arg(options).arg(ms)));
+
+    // One entry per option, in order, then the demand; no gaps, no cost graph of its own.
+    QCPLegend *legend = chart.plot()->legend;
+    QCOMPARE(legend->itemCount(), options + 1);
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        auto *entry = qobject_cast<QCPPlottableLegendItem *>(legend->item(i));
+        QVERIFY2(entry, qPrintable(QStringLiteral("no entry at %1").arg(i)));
+        const QString expected = i < options ? QStringLiteral("option-%1").arg(i) : QStringLiteral("demand (requests/s)");
+        QCOMPARE(entry->plottable()->name(), expected);
+        if (i < options)
+            QCOMPARE(entry->plottable()->valueAxis(), chart.fleetRect()->axis(QCPAxis::atLeft));
+    }
+    QCOMPARE(chart.fleetRect()->graphs().size(), options + 1);
+    QCOMPARE(chart.costRect()->graphs().size(), options);
 }
 
 // Not a check: with COSTSCAPE_CHART_SNAPSHOTS=<folder> it writes a week (one option infeasible,
