@@ -55,7 +55,10 @@ Result<Evaluation> Evaluator::evaluate(const Scenario &scenario, const Pricing::
                                     option.durationMs.value_or(scenario.workload.durationMs),
                                     option.memoryMb.value_or(scenario.workload.memoryMb),
                                     hours,
-                                    "/options/" + std::to_string(i)};
+                                    "/options/" + std::to_string(i),
+                                    option.durationMs || !scenario.workload.durationDistribution
+                                        ? nullptr
+                                        : &*scenario.workload.durationDistribution};
         const PlatformModel &model = platformModel(option.platform());
         auto result = model.evaluate(context);
         if (!result)

@@ -23,6 +23,8 @@ struct OptionContext {
     double memoryMb = 0;      ///< likewise
     double hoursPerMonth = 0; ///< likewise
     std::string pointer;      ///< "/options/<i>", to locate errors in the scenario file
+    /** The workload's duration distribution, unless the option overrides durationMs; billing rounds per request. */
+    const DurationDistribution *durationDistribution = nullptr;
 
     /** An error located at this option's field (or the option when the field is absent). */
     Error error(const std::string &field, ErrorCode code, const std::string &message) const

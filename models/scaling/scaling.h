@@ -31,11 +31,16 @@ struct ScalingAssumption {
  * and the requests waiting, and what it would cost to keep enough capacity warm.
  */
 struct ScalingResult {
-    double secondsToMeetDemand = 0; ///< from spike start until capacity keeps up for the rest of the spike; -1 when it never does
+    /// From the spike's start until the ready capacity serves the arrivals for the rest of the spike
+    /// (0: at once; -1: not before the spike ends). The same for every platform: a Lambda
+    /// environment counts from the moment it is asked for; its first request waits the cold start.
+    double secondsToMeetDemand = 0;
     double requestsDelayed = 0;     ///< served later than the objective
     double requestsRejected = 0;    ///< turned away ("excess": "reject": those that would wait beyond the objective)
     double peakBacklog = 0;         ///< requests waiting, at most
     double maxDelaySeconds = 0;     ///< the longest a request waited for capacity
+    double coldStarts = 0;          ///< requests that waited for a new execution environment (Lambda), one per environment
+    double coldStartSeconds = 0;    ///< how long each of them waited
     double warmMinimum = -1;        ///< instances / tasks / provisioned environments that keep the spike within the objective (-1 = none can)
     std::string warmUnit;           ///< "instances", "tasks", "provisioned environments"
     double warmExtraMonthlyCost = 0; ///< what keeping that warm minimum adds to this option's monthly bill

@@ -6,9 +6,12 @@
 #include "models/scaling/scaling.h"
 #include "models/scenario/optionreader.h"
 #include "models/scenario/scenariorules.h"
+#include "base/textformat.h"
 #include "base/jsonreader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <set>
 
 namespace Costscape::Models {
@@ -130,7 +133,18 @@ private:
         }
         if (auto r = readRequests(p / "requests"))
             w.requests = std::move(*r);
-        w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+        if (m_r.has(p, "durationDistribution")) {
+            readDurationDistribution(p / "durationDistribution", w);
+            if (m_r.has(p, "durationMs")) {
+                const auto given = m_r.number(p, "durationMs", DurationRule);
+                if (given && w.durationDistribution && std::abs(*given - w.durationMs) > 0.01 * w.durationMs)
+                    m_r.warn(p / "durationMs", "workload.durationMs: " + formatJsonNumber(*given) + " ms is not the mean of "
+                                                   "\"durationDistribution\" (" + Text::general(w.durationMs)
+                                                   + " ms); the distribution's mean is used");
+            }
+        } else {
+            w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+        }
         w.memoryMb = m_r.number(p, "memoryMb", MemoryRule).value_or(0);
         if (m_r.has(p, "spike") && m_r.object(p / "spike")) {
             const Pointer sp = p / "spike";
@@ -145,7 +159,69 @@ private:
             warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds", "objectiveMs", "excess"});
             w.spike = spike;
         }
-        warnUnknown(p, {"requests", "durationMs", "memoryMb", "spike"});
+        warnUnknown(p, {"requests", "durationMs", "durationDistribution", "memoryMb", "spike"});
+    }
+
+    // Costscape extension: durations as percentiles or a histogram; the mean becomes durationMs.
+    void readDurationDistribution(const Pointer &p, Workload &w)
+    {
+        if (!m_r.object(p))
+            return;
+        const bool percentiles = m_r.has(p, "percentiles");
+        const bool histogram = m_r.has(p, "histogram");
+        if (percentiles == histogram) {
+            m_r.fail(p, ErrorCode::MissingField,
+                     JsonReader::fieldName(p) + ": give exactly one of \"percentiles\" or \"histogram\"");
+            return;
+        }
+        warnUnknown(p, {"percentiles", "histogram"});
+        std::vector<std::pair<double, double>> points;
+        DurationDistribution d;
+        std::string problem;
+        if (percentiles) {
+            const Pointer pp = p / "percentiles";
+            const Json *obj = m_r.object(pp);
+            if (!obj)
+                return;
+            for (const auto &[key, _] : obj->items()) {
+                char *end = nullptr;
+                const double percentile = std::strtod(key.c_str(), &end);
+                if (key.empty() || *end != '\0' || !std::isfinite(percentile)) {
+                    m_r.fail(pp / key, ErrorCode::UnknownValue,
+                             JsonReader::fieldName(pp / key) + ": a percentile is a number from 0 to 100, such as \"99\"");
+                    return;
+                }
+                const auto ms = m_r.number(pp, key, DurationRule);
+                if (!ms)
+                    return;
+                points.emplace_back(percentile, *ms);
+            }
+            std::sort(points.begin(), points.end());
+            problem = DurationDistribution::fromPercentiles(points, d);
+        } else {
+            const Pointer hp = p / "histogram";
+            const Json *arr = m_r.array(hp);
+            if (!arr)
+                return;
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                const Pointer bp = hp / i;
+                if (!m_r.object(bp))
+                    return;
+                const auto upTo = m_r.number(bp, "upToMs", DurationRule);
+                const auto share = m_r.number(bp, "share", Rules::ProvisionedShare);
+                if (!upTo || !share)
+                    return;
+                warnUnknown(bp, {"upToMs", "share"});
+                points.emplace_back(*upTo, *share);
+            }
+            problem = DurationDistribution::fromHistogram(points, d);
+        }
+        if (!problem.empty()) {
+            m_r.fail(p, ErrorCode::OutOfRange, JsonReader::fieldName(p) + ": " + problem);
+            return;
+        }
+        w.durationMs = d.meanMs();
+        w.durationDistribution = std::move(d);
     }
 
     void readOptions(const Pointer &p, Scenario &s)
@@ -271,6 +347,23 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
         w = Json::object();
     w["requests"] = requestsToJson(s.workload.requests);
     w["durationMs"] = s.workload.durationMs;
+    if (const auto &d = s.workload.durationDistribution) {
+        Json dist = Json::object();
+        if (d->form() == DurationDistribution::Form::Percentiles) {
+            Json percentiles = Json::object();
+            for (const auto &[percentile, ms] : d->points())
+                percentiles[formatJsonNumber(percentile)] = ms;
+            dist["percentiles"] = std::move(percentiles);
+        } else {
+            Json bins = Json::array();
+            for (const auto &[upTo, share] : d->points())
+                bins.push_back(Json{{"upToMs", upTo}, {"share", share}});
+            dist["histogram"] = std::move(bins);
+        }
+        w["durationDistribution"] = std::move(dist);
+    } else {
+        w.erase("durationDistribution");
+    }
     w["memoryMb"] = s.workload.memoryMb;
     if (s.workload.spike) {
         const Spike &k = *s.workload.spike;

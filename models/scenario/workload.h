@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/scenario/durationdistribution.h"
+
 #include <optional>
 #include <vector>
 
@@ -46,8 +48,10 @@ struct Spike {
 
 struct Workload {
     RequestModel requests;
-    double durationMs = 100; ///< mean time one request runs
+    double durationMs = 100; ///< mean time one request runs (the distribution's mean when one is given)
     double memoryMb = 128;   ///< memory one running request needs
+    /** Costscape extension (`"durationDistribution"`): how durations spread, billed request by request. */
+    std::optional<DurationDistribution> durationDistribution;
     std::optional<Spike> spike;
 };
 
