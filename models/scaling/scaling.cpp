@@ -46,6 +46,7 @@ struct Figures {
     double instanceWarmup = 0;    ///< ECS capacity provider: a new scale-out waits this long after the last
     double targetCapacity = 1;    ///< ECS capacity provider: share of the cluster's room tasks may fill
     double maxInstancesPerStep = 0; ///< ECS capacity provider: instances per scale-out, 0 = no limit
+    double doubling = 300;          ///< Lambda Managed Instances: seconds to double capacity
 
     Figures(ScalingKind kind, const std::vector<ScalingAssumption> &a)
     {
@@ -69,6 +70,7 @@ struct Figures {
         instanceWarmup = valueOf(a, "instanceWarmupSeconds", 0);
         targetCapacity = std::clamp(valueOf(a, "targetCapacityPercent", 100) / 100.0, 0.01, 1.0);
         maxInstancesPerStep = valueOf(a, "maximumScalingStepSize", 0);
+        doubling = std::max(1.0, valueOf(a, "doublingSeconds", 300));
     }
 };
 
@@ -302,6 +304,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
         case ScalingKind::Instances: ready.add(t + f.launch + f.warmup + f.health, count); break;
         case ScalingKind::ClusterTasks: placeEcsTasks(t, count); break;
         case ScalingKind::Tasks: waitingForToken += count; break;
+        case ScalingKind::DoublingCapacity: ready.add(t, count); break;
         case ScalingKind::Environments:
             // The request that asks for a new environment waits for its cold start and is then
             // served by it: a cold start is latency, not missing capacity.
@@ -340,6 +343,18 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
             const double add = std::floor(std::min(want - desired, tokens) + 1e-9);
             if (add > 0) {
                 tokens -= add;
+                desired += add;
+                launch(t, add);
+            }
+        } else if (in.kind == ScalingKind::DoublingCapacity) {
+            // Capacity follows the demand at the target utilisation, but grows by at most doubling
+            // every `doubling` seconds; beyond that, requests are throttled (or wait).
+            double want = std::max(warm, ceilTolerant((d + backlog) / (unitRate * tu)));
+            if (in.maxUnits > 0)
+                want = std::min(want, in.maxUnits);
+            const double reachable = desired * std::pow(2.0, 1.0 / f.doubling);
+            const double add = std::min(want, reachable) - desired;
+            if (add > 1e-9) {
                 desired += add;
                 launch(t, add);
             }

@@ -67,6 +67,7 @@ enum class ScalingKind {
     ClusterTasks, ///< ECS on EC2: tasks on spare room of running instances, then on new instances
     Tasks,        ///< Fargate: tasks launched through a token bucket, then started
     Environments, ///< Lambda: environments on demand at a scaling rate, with a cold start, up to a cap
+    DoublingCapacity, ///< Lambda Managed Instances: capacity follows demand, at most doubling every doublingSeconds
 };
 
 /** Everything simulateSpike needs, resolved from the scenario, the option and its priced result. */
@@ -82,6 +83,7 @@ struct SpikeInput {
     double targetUtilization = 0.7;  ///< what the scaling policy aims for (ignored for Lambda)
     bool autoscaled = true;          ///< false for a fixed fleet: capacity never changes
     double minUnits = 1;             ///< the fleet's floor (minCount, or Lambda's provisioned environments)
+    double maxUnits = 0;             ///< the fleet's ceiling (Lambda Managed Instances' maxInstances), 0 = none
     /// ECS on EC2: tasks one container instance holds and instances running before the spike,
     /// so that tasks first fill spare room and then wait for new instances. 0 = not ECS.
     double tasksPerInstance = 0;

@@ -127,13 +127,27 @@ private:
     {
         if (!m_r.object(p))
             return;
-        if (!m_r.has(p, "requests")) {
+        if (m_r.has(p, "batch")) {
+            if (m_r.has(p, "requests")) {
+                m_r.fail(p / "batch", ErrorCode::WrongFormat,
+                         "workload.batch: give either \"requests\" (a stream of requests) or \"batch\" (runs), not both");
+                return;
+            }
+            readBatch(p / "batch", w);
+            w.requests = RequestModel::monthly(0);
+            if (m_r.has(p, "durationMs"))
+                w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+            else
+                w.durationMs = w.batch ? w.batch->runSeconds * 1000 : 0;
+        } else if (!m_r.has(p, "requests")) {
             m_r.fail(p, ErrorCode::MissingField, "workload.requests: missing required field \"requests\"");
             return;
-        }
-        if (auto r = readRequests(p / "requests"))
+        } else if (auto r = readRequests(p / "requests")) {
             w.requests = std::move(*r);
-        if (m_r.has(p, "durationDistribution")) {
+        }
+        if (w.batch) {
+            // The runs' own duration is used; nothing more to read.
+        } else if (m_r.has(p, "durationDistribution")) {
             readDurationDistribution(p / "durationDistribution", w);
             if (m_r.has(p, "durationMs")) {
                 const auto given = m_r.number(p, "durationMs", DurationRule);
@@ -159,7 +173,20 @@ private:
             warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds", "objectiveMs", "excess"});
             w.spike = spike;
         }
-        warnUnknown(p, {"requests", "durationMs", "durationDistribution", "memoryMb", "spike"});
+        warnUnknown(p, {"requests", "batch", "durationMs", "durationDistribution", "memoryMb", "spike"});
+    }
+
+    // Costscape extension: runs instead of requests.
+    void readBatch(const Pointer &p, Workload &w)
+    {
+        if (!m_r.object(p))
+            return;
+        Batch b;
+        b.runsPerMonth = m_r.number(p, "runsPerMonth", Rules::RequestsPerMonth).value_or(0);
+        b.runSeconds = m_r.number(p, "runSeconds", NumberRule{0, 31 * 86400, true, false, "s"}).value_or(0);
+        b.parallel = m_r.number(p, "parallel", NumberRule::count(1, 1e6), false).value_or(1);
+        warnUnknown(p, {"runsPerMonth", "runSeconds", "parallel"});
+        w.batch = b;
     }
 
     // Costscape extension: durations as percentiles or a histogram; the mean becomes durationMs.
@@ -345,7 +372,14 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
     Json &w = out["workload"];
     if (!w.is_object())
         w = Json::object();
-    w["requests"] = requestsToJson(s.workload.requests);
+    if (s.workload.batch) {
+        const Batch &b = *s.workload.batch;
+        w["batch"] = Json{{"runsPerMonth", b.runsPerMonth}, {"runSeconds", b.runSeconds}, {"parallel", b.parallel}};
+        w.erase("requests");
+    } else {
+        w["requests"] = requestsToJson(s.workload.requests);
+        w.erase("batch");
+    }
     w["durationMs"] = s.workload.durationMs;
     if (const auto &d = s.workload.durationDistribution) {
         Json dist = Json::object();

@@ -287,4 +287,11 @@ SpikeInput EcsEc2Model::spikeInput(const OptionContext &ctx, const OptionResult 
     return in;
 }
 
+void EcsEc2Model::applyBatch(OptionSpec &option, double parallel) const
+{
+    for (TaskGroup &group : option.as<EcsEc2Spec>().taskGroups)
+        if (!group.fleet.fixedCount)
+            group.fleet.fixedCount = parallel; // each group runs `parallel` tasks per run
+}
+
 } // namespace Costscape::Models
