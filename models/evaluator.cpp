@@ -6,6 +6,7 @@
 #include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -58,6 +59,31 @@ private:
             bad = key.empty() ? std::string("a value") : std::string(key);
     }
 };
+
+/**
+ * A batch as one slot: `parallel` units busy for the billed length of a run, runsPerMonth times.
+ * The slot's rate (parallel / runSeconds) and duration (runSeconds) give parallel in flight by
+ * Little's law, and requests = rate x 3600 x hours = runs x parallel. A run is billed at least the
+ * platform's minimum, in whole seconds where there is one; a platform that stays up all month has
+ * the month as its slot, with the same requests.
+ */
+HourlyPlan batchPlan(const Batch &batch, const PlatformModel &model, double hoursPerMonth)
+{
+    HourlyPlan plan;
+    plan.hoursPerMonth = hoursPerMonth;
+    const double requests = batch.runsPerMonth * batch.parallel;
+    if (model.billsWholeMonth()) {
+        plan.ratePerSecond = {hoursPerMonth > 0 ? requests / (hoursPerMonth * 3600) : 0};
+        plan.weight = {hoursPerMonth};
+        return plan;
+    }
+    const double minimum = model.minimumBilledSeconds();
+    const double billed = minimum > 0 ? std::max(minimum, std::ceil(batch.runSeconds - 1e-9)) : batch.runSeconds;
+    const double hours = batch.runsPerMonth * billed / 3600.0;
+    plan.ratePerSecond = {hours > 0 ? requests / (hours * 3600) : 0};
+    plan.weight = {hours};
+    return plan;
+}
 
 } // namespace
 
@@ -147,19 +173,30 @@ Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::Price
         if (!option.enabled)
             continue;
         const double hours = option.hoursPerMonth.value_or(scenario.hoursPerMonth);
-        // Most options share the workload's plan; only overrides build their own.
+        const PlatformModel &model = platformModel(option.platform());
+        // Most options share the workload's plan; only overrides and batch runs build their own.
         std::optional<HourlyPlan> ownPlan;
-        if (option.requests || option.hoursPerMonth)
+        OptionSpec batchOption;
+        double durationMs = option.durationMs.value_or(scenario.workload.durationMs);
+        if (const auto &batch = scenario.workload.batch) {
+            ownPlan = batchPlan(*batch, model, hours);
+            batchOption = option;
+            model.applyBatch(batchOption, batch->parallel);
+            durationMs = batch->runSeconds * 1000;
+        } else if (option.requests || option.hoursPerMonth) {
             ownPlan = plan(option.requests.value_or(scenario.workload.requests), hours);
+        }
         const OptionContext context{scenario,
-                                    option,
+                                    scenario.workload.batch ? batchOption : option,
                                     sheet,
                                     ownPlan ? *ownPlan : workloadPlan,
-                                    option.durationMs.value_or(scenario.workload.durationMs),
+                                    durationMs,
                                     option.memoryMb.value_or(scenario.workload.memoryMb),
                                     hours,
-                                    "/options/" + std::to_string(i)};
-        const PlatformModel &model = platformModel(option.platform());
+                                    "/options/" + std::to_string(i),
+                                    option.durationMs || scenario.workload.batch || !scenario.workload.durationDistribution
+                                        ? nullptr
+                                        : &*scenario.workload.durationDistribution};
         auto result = model.evaluate(context);
         if (!result)
             return result.error();

@@ -79,6 +79,8 @@ Json scalingToJson(const ScalingResult &s)
                                {"overridden", a.overridden}, {"source", a.source}});
     return {{"secondsToMeetDemand", s.secondsToMeetDemand},
             {"requestsDelayed", s.requestsDelayed},
+            {"coldStarts", s.coldStarts},
+            {"coldStartMs", s.coldStartSeconds * 1000},
             {"requestsRejected", s.requestsRejected},
             {"peakBacklog", s.peakBacklog},
             {"maxDelaySeconds", s.maxDelaySeconds},
@@ -222,7 +224,9 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
         if (!o.scaling)
             continue;
         const ScalingResult &s = *o.scaling;
-        const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never") : fixed(s.secondsToMeetDemand, 0) + " s";
+        const std::string meets = s.secondsToMeetDemand < 0 ? std::string("never")
+            : s.secondsToMeetDemand == 0                    ? std::string("at once")
+                                                            : fixed(s.secondsToMeetDemand, 0) + " s";
         std::string warm = s.warmMinimum < 0 ? std::string("none keeps it within the objective")
                                              : fixed(s.warmMinimum, 0) + " " + terminalSafe(s.warmUnit) + " (+"
                 + Text::grouped(s.warmExtraMonthlyCost, 2) + ")";
@@ -230,6 +234,10 @@ void formatSpikeSection(std::ostringstream &out, const Evaluation &e, std::size_
             << "  " << pad(Text::grouped(s.requestsRejected, 0), 10, true) << "  " << pad(fixed(s.maxDelaySeconds, 1) + " s", 9, true)
             << "  " << warm << '\n';
     }
+    for (const OptionResult &o : e.options)
+        if (o.scaling && o.scaling->coldStarts > 0.5)
+            out << o.id << ": " << Text::grouped(o.scaling->coldStarts, 0) << " requests pay a cold start of "
+                << fixed(o.scaling->coldStartSeconds * 1000, 0) << " ms (one per new execution environment)\n";
 }
 } // namespace
 

@@ -217,6 +217,22 @@ private:
             l.architectures.emplace(arch, std::move(a));
         }
         l.ephemeralGbSecond = m_r.number(p, "ephemeralGbSecond", PriceRule, false);
+        if (m_r.has(p, "managedInstances") && m_r.object(p / "managedInstances")) {
+            const Pointer mp = p / "managedInstances";
+            LambdaManagedPrices m;
+            m.requestPerMillion = m_r.number(mp, "requestPerMillion", PriceRule).value_or(0);
+            m.managementFeeOfOnDemand = m_r.number(mp, "managementFeeOfOnDemand", NumberRule::range(0, 1), false);
+            if (m_r.has(mp, "managementHourly") && m_r.object(mp / "managementHourly")) {
+                for (const auto &[type, _] : m_r.at(mp / "managementHourly")->items())
+                    if (const auto v = m_r.number(mp / "managementHourly", type, PriceRule))
+                        m.managementHourly.emplace(type, *v);
+            }
+            if (!m.managementFeeOfOnDemand && m.managementHourly.empty() && !m_r.failed())
+                m_r.fail(mp, ErrorCode::MissingField,
+                         JsonReader::fieldName(mp) + ": give the management fee, \"managementFeeOfOnDemand\" (a share of the "
+                                                     "on-demand price) or \"managementHourly\" (per instance type)");
+            l.managedInstances = std::move(m);
+        }
         if (m_r.has(p, "freeTier") && m_r.object(p / "freeTier")) {
             LambdaFreeTier f;
             f.requests = m_r.number(p / "freeTier", "requests", NumberRule::nonNegative("requests")).value_or(0);

@@ -31,8 +31,21 @@ struct LambdaFreeTier {
     double gbSeconds = 0;
 };
 
+/**
+ * Lambda Managed Instances: the instances are billed at the region's EC2 on-demand rates, plus a
+ * management fee on those instance-hours, plus a price per request; no duration charge.
+ */
+struct LambdaManagedPrices {
+    double requestPerMillion = 0;
+    /** The management fee as a share of the instance's EC2 on-demand price (0.15 = 15%). */
+    std::optional<double> managementFeeOfOnDemand;
+    /** The management fee per instance-hour by instance type, where an offer file lists it (wins over the share). */
+    std::map<std::string, double> managementHourly;
+};
+
 struct LambdaPrices {
     std::map<std::string, LambdaArchitecturePrices> architectures; ///< "x86_64", "arm64"
+    std::optional<LambdaManagedPrices> managedInstances;            ///< Lambda Managed Instances
     std::optional<double> ephemeralGbSecond;                       ///< storage above the included 512 MB
     std::optional<LambdaFreeTier> freeTier;
 };

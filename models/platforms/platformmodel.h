@@ -23,6 +23,8 @@ struct OptionContext {
     double memoryMb = 0;      ///< likewise
     double hoursPerMonth = 0; ///< likewise
     std::string pointer;      ///< "/options/<i>", to locate errors in the scenario file
+    /** The workload's duration distribution, unless the option overrides durationMs; billing rounds per request. */
+    const DurationDistribution *durationDistribution = nullptr;
 
     /** An error located at this option's field (or the option when the field is absent). */
     Error error(const std::string &field, ErrorCode code, const std::string &message) const
@@ -78,6 +80,14 @@ public:
 
     /** Prices one option hour by hour (see the class comment for errors and infeasibility). */
     virtual Result<OptionResult> evaluate(const OptionContext &context) const = 0;
+    /**
+     * Batch runs (workload.batch): the least a run is billed (Fargate and EC2 bill per second with a
+     * minimum of 60 s), and the option's fleet for a run of `parallel` tasks. A platform whose
+     * capacity stays up all month (Lambda Managed Instances) bills the month instead of the runs.
+     */
+    virtual double minimumBilledSeconds() const { return 0; }
+    virtual void applyBatch(OptionSpec &, double /*parallel*/) const {}
+    virtual bool billsWholeMonth() const { return false; }
     /** The billing rules a report states for the option, in order. */
     virtual std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const = 0;
 

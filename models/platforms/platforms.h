@@ -13,6 +13,7 @@
 #include "models/platforms/ecsec2/ecsec2spec.h"
 #include "models/platforms/fargate/fargatespec.h"
 #include "models/platforms/lambda/lambdaspec.h"
+#include "models/platforms/lambdamanaged/lambdamanagedspec.h"
 
 #include <optional>
 #include <string_view>
@@ -27,15 +28,17 @@ enum class Platform {
     Fargate,
     Ec2,
     EcsEc2,
+    LambdaManaged,
 };
 
 /** The keys of one option that belong to its platform: the alternative is the platform. */
-using PlatformSpec = std::variant<LambdaSpec, FargateSpec, Ec2Spec, EcsEc2Spec>;
+using PlatformSpec = std::variant<LambdaSpec, FargateSpec, Ec2Spec, EcsEc2Spec, LambdaManagedSpec>;
 
 /** A priced option's platform-specific figures (monostate before it is priced). */
-using PlatformDetails = std::variant<std::monostate, LambdaDetails, FargateDetails, Ec2Details, EcsEc2Details>;
+using PlatformDetails
+    = std::variant<std::monostate, LambdaDetails, FargateDetails, Ec2Details, EcsEc2Details, LambdaManagedDetails>;
 
-static_assert(std::variant_size_v<PlatformSpec> == static_cast<std::size_t>(Platform::EcsEc2) + 1,
+static_assert(std::variant_size_v<PlatformSpec> == static_cast<std::size_t>(Platform::LambdaManaged) + 1,
               "every Platform has a spec, in the same order");
 static_assert(std::variant_size_v<PlatformDetails> == std::variant_size_v<PlatformSpec> + 1,
               "every Platform has its details, in the same order, after std::monostate");

@@ -7,6 +7,7 @@
 #include "models/platforms/ecsec2/ecsec2model.h"
 #include "models/platforms/fargate/fargatemodel.h"
 #include "models/platforms/lambda/lambdamodel.h"
+#include "models/platforms/lambdamanaged/lambdamanagedmodel.h"
 
 #include <array>
 
@@ -20,7 +21,8 @@ const std::vector<const PlatformModel *> &registered()
     static const FargateModel fargate;
     static const Ec2Model ec2;
     static const EcsEc2Model ecsEc2;
-    static const std::vector<const PlatformModel *> models{&lambda, &fargate, &ec2, &ecsEc2};
+    static const LambdaManagedModel lambdaManaged;
+    static const std::vector<const PlatformModel *> models{&lambda, &fargate, &ec2, &ecsEc2, &lambdaManaged};
     return models;
 }
 

@@ -43,6 +43,10 @@ struct Figures {
     double refill = 20;        ///< per second
     double coldStart = 1;      ///< Lambda, seconds
     double accountLimit = 1000;
+    double instanceWarmup = 0;    ///< ECS capacity provider: a new scale-out waits this long after the last
+    double targetCapacity = 1;    ///< ECS capacity provider: share of the cluster's room tasks may fill
+    double maxInstancesPerStep = 0; ///< ECS capacity provider: instances per scale-out, 0 = no limit
+    double doubling = 300;          ///< Lambda Managed Instances: seconds to double capacity
 
     Figures(ScalingKind kind, const std::vector<ScalingAssumption> &a)
     {
@@ -63,6 +67,10 @@ struct Figures {
         }
         coldStart = valueOf(a, "coldStartMs", 1000) / 1000.0;
         accountLimit = valueOf(a, "accountConcurrency", 1000);
+        instanceWarmup = valueOf(a, "instanceWarmupSeconds", 0);
+        targetCapacity = std::clamp(valueOf(a, "targetCapacityPercent", 100) / 100.0, 0.01, 1.0);
+        maxInstancesPerStep = valueOf(a, "maximumScalingStepSize", 0);
+        doubling = std::max(1.0, valueOf(a, "doublingSeconds", 300));
     }
 };
 
@@ -119,6 +127,7 @@ struct Run {
     double maxDelay = 0;
     double secondsToMeet = 0;
     double unitsBefore = 0;
+    double coldStarts = 0;   ///< requests that waited for a new environment (Lambda)
     bool truncated = false;
     bool failedEarly = false; ///< stopped as soon as the objective was missed (warm-minimum search)
     std::vector<double> demand, capacity, backlog;
@@ -232,7 +241,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     // The fleet when the spike starts: what the floor and the traffic before it call for.
     double units;
     if (lambda)
-        units = std::min(f.accountLimit, std::max(warm, ceilTolerant(s.fromPerSecond * durationS)));
+        units = std::min(f.accountLimit, std::max(warm, ceilTolerant(s.fromPerSecond / unitRate)));
     else if (in.autoscaled)
         units = std::max(warm, ceilTolerant(s.fromPerSecond / (unitRate * tu)));
     else
@@ -256,8 +265,10 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     };
     std::vector<Batch> batches;
     const double tpi = in.tasksPerInstance;
+    double nextClusterScaleOut = -std::numeric_limits<double>::infinity();
     if (in.kind == ScalingKind::ClusterTasks && tpi > 0) {
-        const double instances = std::max(in.instancesBefore, ceilTolerant(units / tpi));
+        // A target capacity below 100% keeps that share of the cluster's room free before the spike.
+        const double instances = std::max(in.instancesBefore, ceilTolerant(units / tpi / f.targetCapacity));
         batches.push_back({-std::numeric_limits<double>::infinity(), instances * tpi - units});
     }
     auto placeEcsTasks = [&](double t, double count) {
@@ -273,22 +284,32 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
             b.freeSlots -= take;
             count -= take;
         }
-        if (count <= 0)
-            return;
-        const double instances = ceilTolerant(count / tpi);
-        const double at = t + f.clusterDelay + f.launch;
-        ready.add(at + f.taskStart + f.health, count);
-        batches.push_back({at, instances * tpi - count});
+        // The rest waits for new instances: the capacity provider's alarm, then a scale-out that
+        // may not start while earlier instances are in their warm-up, of at most the step size.
+        while (count > 0) {
+            double instances = ceilTolerant(count / tpi);
+            if (f.maxInstancesPerStep > 0)
+                instances = std::min(instances, f.maxInstancesPerStep);
+            const double launchAt = std::max(t + f.clusterDelay, nextClusterScaleOut);
+            nextClusterScaleOut = launchAt + f.instanceWarmup;
+            const double at = launchAt + f.launch;
+            const double tasks = std::min(count, instances * tpi);
+            ready.add(at + f.taskStart + f.health, tasks);
+            batches.push_back({at, instances * tpi - tasks});
+            count -= tasks;
+        }
     };
-    double coldStarts = 0;
     auto launch = [&](double t, double count) {
         switch (in.kind) {
         case ScalingKind::Instances: ready.add(t + f.launch + f.warmup + f.health, count); break;
         case ScalingKind::ClusterTasks: placeEcsTasks(t, count); break;
         case ScalingKind::Tasks: waitingForToken += count; break;
+        case ScalingKind::DoublingCapacity: ready.add(t, count); break;
         case ScalingKind::Environments:
-            ready.add(t + f.coldStart, count);
-            coldStarts += count;
+            // The request that asks for a new environment waits for its cold start and is then
+            // served by it: a cold start is latency, not missing capacity.
+            ready.add(t, count);
+            run.coldStarts += count;
             break;
         }
     };
@@ -318,10 +339,22 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
             // account's concurrency cap how many Lambda creates.
             if (i > 0)
                 tokens = std::min(f.burst, tokens + f.refill);
-            const double want = std::min(f.accountLimit, std::max(warm, ceilTolerant((d + backlog) * durationS)));
+            const double want = std::min(f.accountLimit, std::max(warm, ceilTolerant((d + backlog) / unitRate)));
             const double add = std::floor(std::min(want - desired, tokens) + 1e-9);
             if (add > 0) {
                 tokens -= add;
+                desired += add;
+                launch(t, add);
+            }
+        } else if (in.kind == ScalingKind::DoublingCapacity) {
+            // Capacity follows the demand at the target utilisation, but grows by at most doubling
+            // every `doubling` seconds; beyond that, requests are throttled (or wait).
+            double want = std::max(warm, ceilTolerant((d + backlog) / (unitRate * tu)));
+            if (in.maxUnits > 0)
+                want = std::min(want, in.maxUnits);
+            const double reachable = desired * std::pow(2.0, 1.0 / f.doubling);
+            const double add = std::min(want, reachable) - desired;
+            if (add > 1e-9) {
                 desired += add;
                 launch(t, add);
             }
@@ -369,6 +402,7 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
                 run.rejected += turnedAway;
                 arrivals -= turnedAway;
                 backlog -= turnedAway;
+
             }
         }
         run.peakBacklog = std::max(run.peakBacklog, backlog);
@@ -399,6 +433,9 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
         }
     }
 
+    // Meets demand: from when on the ready capacity serves the arrivals for the rest of the spike,
+    // the same for every platform. A Lambda environment counts from the moment it is asked for:
+    // the request that asked waits its cold start (counted apart), the capacity is there.
     if (lastShort < 0)
         run.secondsToMeet = 0;
     else if (shortAtEnd)
@@ -406,12 +443,11 @@ Run simulate(const SpikeInput &in, const Figures &f, double warm, bool keepSerie
     else
         run.secondsToMeet = lastShort + 1;
     measureDelays(A, D, objective, run);
-    if (coldStarts > 0) {
-        // The queue above shares waits out evenly; in Lambda the request that asked for a new
-        // environment waits for its whole cold start, one request per environment.
+    if (run.coldStarts > 0) {
+        // One request per new environment waits its whole cold start; later ones find it warm.
         run.maxDelay = std::max(run.maxDelay, f.coldStart);
         if (f.coldStart > objective + 1e-9)
-            run.delayed = std::max(run.delayed, coldStarts);
+            run.delayed += run.coldStarts;
     }
     return run;
 }
@@ -464,6 +500,8 @@ ScalingResult simulateSpike(const SpikeInput &input)
     out.requestsDelayed = run.delayed;
     out.requestsRejected = run.rejected;
     out.peakBacklog = run.peakBacklog;
+    out.coldStarts = run.coldStarts;
+    out.coldStartSeconds = run.coldStarts > 0 ? f.coldStart : 0;
     out.maxDelaySeconds = run.maxDelay;
     out.warmUnitsBefore = run.unitsBefore;
     out.demandPerSecond = run.demand;

@@ -31,11 +31,16 @@ struct ScalingAssumption {
  * and the requests waiting, and what it would cost to keep enough capacity warm.
  */
 struct ScalingResult {
-    double secondsToMeetDemand = 0; ///< from spike start until capacity keeps up for the rest of the spike; -1 when it never does
+    /// From the spike's start until the ready capacity serves the arrivals for the rest of the spike
+    /// (0: at once; -1: not before the spike ends). The same for every platform: a Lambda
+    /// environment counts from the moment it is asked for; its first request waits the cold start.
+    double secondsToMeetDemand = 0;
     double requestsDelayed = 0;     ///< served later than the objective
     double requestsRejected = 0;    ///< turned away ("excess": "reject": those that would wait beyond the objective)
     double peakBacklog = 0;         ///< requests waiting, at most
     double maxDelaySeconds = 0;     ///< the longest a request waited for capacity
+    double coldStarts = 0;          ///< requests that waited for a new execution environment (Lambda), one per environment
+    double coldStartSeconds = 0;    ///< how long each of them waited
     double warmMinimum = -1;        ///< instances / tasks / provisioned environments that keep the spike within the objective (-1 = none can)
     std::string warmUnit;           ///< "instances", "tasks", "provisioned environments"
     double warmExtraMonthlyCost = 0; ///< what keeping that warm minimum adds to this option's monthly bill
@@ -62,6 +67,7 @@ enum class ScalingKind {
     ClusterTasks, ///< ECS on EC2: tasks on spare room of running instances, then on new instances
     Tasks,        ///< Fargate: tasks launched through a token bucket, then started
     Environments, ///< Lambda: environments on demand at a scaling rate, with a cold start, up to a cap
+    DoublingCapacity, ///< Lambda Managed Instances: capacity follows demand, at most doubling every doublingSeconds
 };
 
 /** Everything simulateSpike needs, resolved from the scenario, the option and its priced result. */
@@ -77,6 +83,7 @@ struct SpikeInput {
     double targetUtilization = 0.7;  ///< what the scaling policy aims for (ignored for Lambda)
     bool autoscaled = true;          ///< false for a fixed fleet: capacity never changes
     double minUnits = 1;             ///< the fleet's floor (minCount, or Lambda's provisioned environments)
+    double maxUnits = 0;             ///< the fleet's ceiling (Lambda Managed Instances' maxInstances), 0 = none
     /// ECS on EC2: tasks one container instance holds and instances running before the spike,
     /// so that tasks first fill spare room and then wait for new instances. 0 = not ECS.
     double tasksPerInstance = 0;

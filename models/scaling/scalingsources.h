@@ -12,8 +12,9 @@
 namespace Costscape::Models::ScalingSources {
 
 inline constexpr const char *MetricPeriod
-    = "https://docs.aws.amazon.com/autoscaling/ec2/userguide/policy_creating.html: target tracking needs a metric "
-      "at 1-minute intervals (EC2 basic monitoring is 5 minutes; detailed monitoring, 1 minute)";
+    = "https://docs.aws.amazon.com/autoscaling/ec2/APIReference/API_TargetTrackingMetricStat.html: \"The default "
+      "value is 60. Accepted values are 10, 30, and 60. For high resolution metric, set the value to less than 60\" "
+      "(target tracking with high-resolution metrics, seconds-level data points)";
 inline constexpr const char *AlarmDatapoints
     = "https://github.com/hashicorp/terraform-provider-aws/issues/42553: the alarms that target tracking creates have "
       "a 60-second period and alarm on 3 of 3 datapoints (the AWS-managed high alarm, 3 datapoints within 3 minutes)";

@@ -6,9 +6,12 @@
 #include "models/scaling/scaling.h"
 #include "models/scenario/optionreader.h"
 #include "models/scenario/scenariorules.h"
+#include "base/textformat.h"
 #include "base/jsonreader.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <set>
 
 namespace Costscape::Models {
@@ -124,13 +127,38 @@ private:
     {
         if (!m_r.object(p))
             return;
-        if (!m_r.has(p, "requests")) {
+        if (m_r.has(p, "batch")) {
+            if (m_r.has(p, "requests")) {
+                m_r.fail(p / "batch", ErrorCode::WrongFormat,
+                         "workload.batch: give either \"requests\" (a stream of requests) or \"batch\" (runs), not both");
+                return;
+            }
+            readBatch(p / "batch", w);
+            w.requests = RequestModel::monthly(0);
+            if (m_r.has(p, "durationMs"))
+                w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+            else
+                w.durationMs = w.batch ? w.batch->runSeconds * 1000 : 0;
+        } else if (!m_r.has(p, "requests")) {
             m_r.fail(p, ErrorCode::MissingField, "workload.requests: missing required field \"requests\"");
             return;
-        }
-        if (auto r = readRequests(p / "requests"))
+        } else if (auto r = readRequests(p / "requests")) {
             w.requests = std::move(*r);
-        w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+        }
+        if (w.batch) {
+            // The runs' own duration is used; nothing more to read.
+        } else if (m_r.has(p, "durationDistribution")) {
+            readDurationDistribution(p / "durationDistribution", w);
+            if (m_r.has(p, "durationMs")) {
+                const auto given = m_r.number(p, "durationMs", DurationRule);
+                if (given && w.durationDistribution && std::abs(*given - w.durationMs) > 0.01 * w.durationMs)
+                    m_r.warn(p / "durationMs", "workload.durationMs: " + formatJsonNumber(*given) + " ms is not the mean of "
+                                                   "\"durationDistribution\" (" + Text::general(w.durationMs)
+                                                   + " ms); the distribution's mean is used");
+            }
+        } else {
+            w.durationMs = m_r.number(p, "durationMs", DurationRule).value_or(0);
+        }
         w.memoryMb = m_r.number(p, "memoryMb", MemoryRule).value_or(0);
         if (m_r.has(p, "spike") && m_r.object(p / "spike")) {
             const Pointer sp = p / "spike";
@@ -145,7 +173,82 @@ private:
             warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds", "objectiveMs", "excess"});
             w.spike = spike;
         }
-        warnUnknown(p, {"requests", "durationMs", "memoryMb", "spike"});
+        warnUnknown(p, {"requests", "batch", "durationMs", "durationDistribution", "memoryMb", "spike"});
+    }
+
+    // Costscape extension: runs instead of requests.
+    void readBatch(const Pointer &p, Workload &w)
+    {
+        if (!m_r.object(p))
+            return;
+        Batch b;
+        b.runsPerMonth = m_r.number(p, "runsPerMonth", Rules::RequestsPerMonth).value_or(0);
+        b.runSeconds = m_r.number(p, "runSeconds", NumberRule{0, 31 * 86400, true, false, "s"}).value_or(0);
+        b.parallel = m_r.number(p, "parallel", NumberRule::count(1, 1e6), false).value_or(1);
+        warnUnknown(p, {"runsPerMonth", "runSeconds", "parallel"});
+        w.batch = b;
+    }
+
+    // Costscape extension: durations as percentiles or a histogram; the mean becomes durationMs.
+    void readDurationDistribution(const Pointer &p, Workload &w)
+    {
+        if (!m_r.object(p))
+            return;
+        const bool percentiles = m_r.has(p, "percentiles");
+        const bool histogram = m_r.has(p, "histogram");
+        if (percentiles == histogram) {
+            m_r.fail(p, ErrorCode::MissingField,
+                     JsonReader::fieldName(p) + ": give exactly one of \"percentiles\" or \"histogram\"");
+            return;
+        }
+        warnUnknown(p, {"percentiles", "histogram"});
+        std::vector<std::pair<double, double>> points;
+        DurationDistribution d;
+        std::string problem;
+        if (percentiles) {
+            const Pointer pp = p / "percentiles";
+            const Json *obj = m_r.object(pp);
+            if (!obj)
+                return;
+            for (const auto &[key, _] : obj->items()) {
+                char *end = nullptr;
+                const double percentile = std::strtod(key.c_str(), &end);
+                if (key.empty() || *end != '\0' || !std::isfinite(percentile)) {
+                    m_r.fail(pp / key, ErrorCode::UnknownValue,
+                             JsonReader::fieldName(pp / key) + ": a percentile is a number from 0 to 100, such as \"99\"");
+                    return;
+                }
+                const auto ms = m_r.number(pp, key, DurationRule);
+                if (!ms)
+                    return;
+                points.emplace_back(percentile, *ms);
+            }
+            std::sort(points.begin(), points.end());
+            problem = DurationDistribution::fromPercentiles(points, d);
+        } else {
+            const Pointer hp = p / "histogram";
+            const Json *arr = m_r.array(hp);
+            if (!arr)
+                return;
+            for (std::size_t i = 0; i < arr->size(); ++i) {
+                const Pointer bp = hp / i;
+                if (!m_r.object(bp))
+                    return;
+                const auto upTo = m_r.number(bp, "upToMs", DurationRule);
+                const auto share = m_r.number(bp, "share", Rules::ProvisionedShare);
+                if (!upTo || !share)
+                    return;
+                warnUnknown(bp, {"upToMs", "share"});
+                points.emplace_back(*upTo, *share);
+            }
+            problem = DurationDistribution::fromHistogram(points, d);
+        }
+        if (!problem.empty()) {
+            m_r.fail(p, ErrorCode::OutOfRange, JsonReader::fieldName(p) + ": " + problem);
+            return;
+        }
+        w.durationMs = d.meanMs();
+        w.durationDistribution = std::move(d);
     }
 
     void readOptions(const Pointer &p, Scenario &s)
@@ -269,8 +372,32 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
     Json &w = out["workload"];
     if (!w.is_object())
         w = Json::object();
-    w["requests"] = requestsToJson(s.workload.requests);
+    if (s.workload.batch) {
+        const Batch &b = *s.workload.batch;
+        w["batch"] = Json{{"runsPerMonth", b.runsPerMonth}, {"runSeconds", b.runSeconds}, {"parallel", b.parallel}};
+        w.erase("requests");
+    } else {
+        w["requests"] = requestsToJson(s.workload.requests);
+        w.erase("batch");
+    }
     w["durationMs"] = s.workload.durationMs;
+    if (const auto &d = s.workload.durationDistribution) {
+        Json dist = Json::object();
+        if (d->form() == DurationDistribution::Form::Percentiles) {
+            Json percentiles = Json::object();
+            for (const auto &[percentile, ms] : d->points())
+                percentiles[formatJsonNumber(percentile)] = ms;
+            dist["percentiles"] = std::move(percentiles);
+        } else {
+            Json bins = Json::array();
+            for (const auto &[upTo, share] : d->points())
+                bins.push_back(Json{{"upToMs", upTo}, {"share", share}});
+            dist["histogram"] = std::move(bins);
+        }
+        w["durationDistribution"] = std::move(dist);
+    } else {
+        w.erase("durationDistribution");
+    }
     w["memoryMb"] = s.workload.memoryMb;
     if (s.workload.spike) {
         const Spike &k = *s.workload.spike;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/scenario/durationdistribution.h"
+
 #include <optional>
 #include <vector>
 
@@ -44,10 +46,27 @@ struct Spike {
     Excess excess = Excess::Queue;
 };
 
+/**
+ * Costscape extension (`"batch"`): work that runs in bursts rather than as a stream of requests:
+ * runsPerMonth runs, each of `parallel` tasks (or invocations, or instances) running runSeconds.
+ * Each platform bills a run with its minimum charge (Fargate and EC2: one minute).
+ */
+struct Batch {
+    double runsPerMonth = 0;
+    double runSeconds = 0;
+    double parallel = 1;
+
+    bool operator==(const Batch &) const = default;
+};
+
 struct Workload {
     RequestModel requests;
-    double durationMs = 100; ///< mean time one request runs
+    double durationMs = 100; ///< mean time one request runs (the distribution's mean when one is given)
     double memoryMb = 128;   ///< memory one running request needs
+    /** Costscape extension (`"durationDistribution"`): how durations spread, billed request by request. */
+    std::optional<DurationDistribution> durationDistribution;
+    /** When given, the workload is batch runs rather than requests (requests and duration are then unused). */
+    std::optional<Batch> batch;
     std::optional<Spike> spike;
 };
 

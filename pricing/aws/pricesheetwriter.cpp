@@ -65,6 +65,18 @@ std::string serializePriceSheet(const PriceSheet &sheet)
             }
             if (r.lambda->ephemeralGbSecond)
                 l["ephemeralGbSecond"] = number(*r.lambda->ephemeralGbSecond);
+            if (const auto &m = r.lambda->managedInstances) {
+                Json managed{{"requestPerMillion", number(m->requestPerMillion)}};
+                if (m->managementFeeOfOnDemand)
+                    managed["managementFeeOfOnDemand"] = number(*m->managementFeeOfOnDemand);
+                if (!m->managementHourly.empty()) {
+                    Json hourly = Json::object();
+                    for (const auto &[type, price] : m->managementHourly)
+                        hourly[type] = number(price);
+                    managed["managementHourly"] = std::move(hourly);
+                }
+                l["managedInstances"] = std::move(managed);
+            }
             if (r.lambda->freeTier)
                 l["freeTier"] = {{"requests", number(r.lambda->freeTier->requests)},
                                  {"gbSeconds", number(r.lambda->freeTier->gbSeconds)}};

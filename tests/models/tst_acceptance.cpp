@@ -58,6 +58,8 @@ double breakdownPart(const QJsonArray &options, const QString &key, bool *known)
         {"ephemeral_storage_usd", {QStringLiteral("ephemeral storage")}},
         {"instance_usage_usd", {QStringLiteral("on-demand instances"), QStringLiteral("spot instances")}},
         {"spot_usd", {QStringLiteral("spot instances")}},
+        {"ec2_usd", {QStringLiteral("instances")}},
+        {"management_fee_usd", {QStringLiteral("management fee")}},
     };
     *known = false;
     double sum = 0;

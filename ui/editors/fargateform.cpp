@@ -64,7 +64,7 @@ FargateForm::FargateForm(QWidget *parent)
                     {.key = QStringLiteral("fargate.spot"),
                      .text = tr("Fargate &Spot"),
                      .toolTip = tr("Run on spare capacity at a discount; AWS may stop a task with two minutes' "
-                                   "notice. Linux x86_64 only.")},
+                                   "notice. Linux only (x86_64 and arm64).")},
                     &FargateSpec::spot);
     m_bound.addNumber(form,
                       {.key = QStringLiteral("fargate.spotDiscount"),

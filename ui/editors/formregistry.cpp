@@ -7,6 +7,7 @@
 #include "ui/editors/ecsec2form.h"
 #include "ui/editors/fargateform.h"
 #include "ui/editors/lambdaform.h"
+#include "ui/editors/lambdamanagedform.h"
 
 #include <array>
 #include <variant>
@@ -33,6 +34,7 @@ constexpr std::array Forms{
     Entry{Models::Platform::Fargate, &make<FargateForm>},
     Entry{Models::Platform::Ec2, &make<Ec2Form>},
     Entry{Models::Platform::EcsEc2, &make<EcsEc2Form>},
+    Entry{Models::Platform::LambdaManaged, &make<LambdaManagedForm>},
 };
 static_assert(Forms.size() == std::variant_size_v<Models::PlatformSpec>, "every Platform has a form");
 

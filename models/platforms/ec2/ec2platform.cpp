@@ -104,4 +104,11 @@ SpikeInput Ec2Model::spikeInput(const OptionContext &ctx, const OptionResult &re
     return in;
 }
 
+void Ec2Model::applyBatch(OptionSpec &option, double parallel) const
+{
+    FleetSpec &fleet = option.as<Ec2Spec>().fleet;
+    if (!fleet.fixedCount)
+        fleet.fixedCount = parallel; // one instance per parallel unit of the run
+}
+
 } // namespace Costscape::Models

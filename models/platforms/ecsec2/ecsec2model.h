@@ -31,6 +31,9 @@ public:
     void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
+    /** The instances bill per second with EC2's minimum of one minute. */
+    double minimumBilledSeconds() const override { return 60; }
+    void applyBatch(OptionSpec &option, double parallel) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::ClusterTasks; }
     const char *warmUnit() const override { return "tasks"; }

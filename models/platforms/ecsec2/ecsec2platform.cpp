@@ -21,6 +21,16 @@ namespace {
 const char *const SrcEcsTaskStart
     = "Costscape assumption: placing a task on a running container instance, pulling a cached image and starting "
       "the container; measure your own image";
+const char *const SrcInstanceWarmup
+    = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html: instanceWarmupPeriod, "
+      "\"If this parameter is omitted, the default value of 300 seconds is used\"; the ECS developer guide (cluster "
+      "auto scaling): \"The scale-out is blocked for Instances that are within the instanceWarmupPeriod\"";
+const char *const SrcTargetCapacity
+    = "https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-auto-scaling.html: targetCapacity, "
+      "\"The default is 100%\"; 90% keeps 10% free capacity on top of what tasks use";
+const char *const SrcScalingStepSize
+    = "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ManagedScaling.html: maximumScalingStepSize, "
+      "\"The maximum number of Amazon EC2 instances that Amazon ECS will scale out at one time\", default 10000";
 const char *const SrcClusterScaleOut
     = "https://github.com/aws/containers-roadmap/issues/638: the capacity provider's managed scaling alarm (AlarmHigh) "
       "fires on 1 datapoint within 1 minute";
@@ -237,6 +247,11 @@ std::vector<ScalingAssumption> EcsEc2Model::scalingDefaults() const
             assumption("clusterScaleOutSeconds", "Cluster full to instance launch requested", "s", 60, SrcClusterScaleOut, 0,
                        hour),
             assumption("instanceLaunchSeconds", "Instance launch to booted", "s", 30, InstanceLaunch, 0, hour),
+            assumption("instanceWarmupSeconds", "Instance warm-up before the next cluster scale-out", "s", 300,
+                       SrcInstanceWarmup, 0, 10000),
+            assumption("targetCapacityPercent", "Capacity provider target capacity", "%", 100, SrcTargetCapacity, 1, 100),
+            assumption("maximumScalingStepSize", "Instances added per cluster scale-out", "instances", 10000,
+                       SrcScalingStepSize, 1, 10000, true),
             assumption("maxUnitsPerStep", "Tasks added per scale-out (0 = as many as needed)", "tasks", 0,
                        TargetTrackingStep, 0, 1e6, true)};
 }
@@ -270,6 +285,13 @@ SpikeInput EcsEc2Model::spikeInput(const OptionContext &ctx, const OptionResult 
         in.notes.push_back("no instance type known for the cluster: tasks are assumed to find room at once");
     }
     return in;
+}
+
+void EcsEc2Model::applyBatch(OptionSpec &option, double parallel) const
+{
+    for (TaskGroup &group : option.as<EcsEc2Spec>().taskGroups)
+        if (!group.fleet.fixedCount)
+            group.fleet.fixedCount = parallel; // each group runs `parallel` tasks per run
 }
 
 } // namespace Costscape::Models

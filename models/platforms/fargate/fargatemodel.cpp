@@ -89,9 +89,12 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
     Pricing::FargateRates rates = *onDemand;
     std::string priceBasis = "on-demand";
     if (spec.spot) {
-        // Fargate Spot runs Linux x86_64 tasks only (ECS Developer Guide, "Fargate capacity providers").
-        if (spec.os != "linux" || spec.architecture != "x86_64") {
-            r.infeasible("Fargate Spot runs Linux x86_64 tasks only; priced here at on-demand rates");
+        // "FARGATE_SPOT supports Linux tasks with the X86_64 architecture on platform version 1.3.0
+        // or later. FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version
+        // 1.4.0 or later" (ECS API reference, CapacityProviderStrategyItem); "Windows containers on
+        // Fargate don't support the Fargate Spot capacity provider" (ECS user guide).
+        if (spec.os != "linux") {
+            r.infeasible("Fargate Spot runs Linux tasks only (Windows containers on Fargate have no Spot); priced here at on-demand rates");
         } else if (const Pricing::FargateRates *spot = ctx.sheet.fargate(ctx.region(), spec.os, spec.architecture, true)) {
             rates = *spot;
             priceBasis = "Spot";
@@ -102,7 +105,7 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
         } else {
             return ctx.error("spot", ErrorCode::MissingPrice,
                              ctx.sheetName() + " has no Fargate Spot rates for " + ctx.region()
-                                 + "; give \"spotDiscount\" or use a sheet with \"spot/linux/x86_64\"");
+                                 + "; give \"spotDiscount\" or use a sheet with \"spot/linux/" + spec.architecture + "\"");
         }
     }
 

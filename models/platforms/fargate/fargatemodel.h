@@ -24,6 +24,9 @@ public:
     void write(const PlatformSpec &spec, JsonDocument::Json &option) const override;
     Result<OptionResult> evaluate(const OptionContext &context) const override;
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
+    /** Per second with a minimum of one minute (AWS pricing pages). */
+    double minimumBilledSeconds() const override { return 60; }
+    void applyBatch(OptionSpec &option, double parallel) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::Tasks; }
     const char *warmUnit() const override { return "tasks"; }

@@ -102,4 +102,11 @@ SpikeInput FargateModel::spikeInput(const OptionContext &ctx, const OptionResult
     return in;
 }
 
+void FargateModel::applyBatch(OptionSpec &option, double parallel) const
+{
+    FleetSpec &fleet = option.as<FargateSpec>().fleet;
+    if (!fleet.fixedCount)
+        fleet.fixedCount = parallel; // one task per parallel unit of the run
+}
+
 } // namespace Costscape::Models

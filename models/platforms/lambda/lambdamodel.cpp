@@ -19,6 +19,11 @@ std::string numberText(double v)
 }
 } // namespace
 
+double LambdaModel::environmentsFor(double requestsPerSecond, double durationMs)
+{
+    return std::max(requestsPerSecond * durationMs / 1000.0, requestsPerSecond / RequestsPerSecondPerEnvironment);
+}
+
 double LambdaModel::billedDurationMs(double durationMs, int granularityMs)
 {
     const double g = granularityMs > 0 ? granularityMs : 1;
@@ -55,13 +60,20 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
 
     const double memoryMb = ctx.memoryMb;
     const double gb = memoryMb / 1024.0;
-    const double billedMs = billedDurationMs(ctx.durationMs, spec.billingGranularityMs);
+    // A duration distribution is billed request by request: the mean of each request rounded up,
+    // which a rounded-up mean would understate (AWS rounds every invocation, not the average).
+    const DurationDistribution *distribution = ctx.durationDistribution;
+    const double billedMs = distribution ? distribution->billedMeanMs(spec.billingGranularityMs)
+                                         : billedDurationMs(ctx.durationMs, spec.billingGranularityMs);
     const double billedS = billedMs / 1000.0;
     const HourlyPlan &plan = ctx.plan;
     const double requests = plan.requestsPerMonth();
 
     if (ctx.durationMs > MaxDurationMs)
         r.infeasible("a request runs " + numberText(ctx.durationMs / 1000) + " s; Lambda stops a function after 900 s (15 minutes)");
+    else if (distribution && distribution->maxMs() > MaxDurationMs)
+        r.infeasible("the longest requests run " + numberText(distribution->maxMs() / 1000)
+                     + " s; Lambda stops a function after 900 s (15 minutes)");
     if (memoryMb < MinMemoryMb || memoryMb > MaxMemoryMb)
         r.infeasible("Lambda memory must be between 128 and 10240 MB; the function needs " + numberText(memoryMb) + " MB");
 
@@ -104,7 +116,10 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
                          [&](std::size_t a, std::size_t b) { return plan.ratePerSecond[a] > plan.ratePerSecond[b]; });
         double hoursLeft = pcHours;
         double served = 0;
-        const double maxRate = ctx.durationMs > 0 ? pc.count / (ctx.durationMs / 1000.0) : 0;
+        // What pc.count environments serve: count / duration, and at most 10 requests a second each.
+        const double maxRate = ctx.durationMs > 0 ? std::min(pc.count / (ctx.durationMs / 1000.0),
+                                                             pc.count * RequestsPerSecondPerEnvironment)
+                                                  : 0;
         for (std::size_t idx : order) {
             if (hoursLeft <= 0)
                 break;
@@ -132,9 +147,15 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     for (std::size_t i = 0; i < perTier.size(); ++i) {
         if (perTier[i] <= 0 && i > 0)
             continue; // the first tier is always shown, so a zero duration charge is visible
-        std::string note = numberText(billedMs) + " ms billed per request";
-        if (billedMs != ctx.durationMs)
-            note += " (" + numberText(ctx.durationMs) + " ms rounded up to " + std::to_string(spec.billingGranularityMs) + " ms)";
+        std::string note;
+        if (distribution) {
+            note = numberText(billedMs) + " ms billed per request on average (each of the distribution's requests rounded up to "
+                + std::to_string(spec.billingGranularityMs) + " ms; mean " + numberText(ctx.durationMs) + " ms)";
+        } else {
+            note = numberText(billedMs) + " ms billed per request";
+            if (billedMs != ctx.durationMs)
+                note += " (" + numberText(ctx.durationMs) + " ms rounded up to " + std::to_string(spec.billingGranularityMs) + " ms)";
+        }
         if (i == 0 && freeGbSeconds > 0)
             note += ", after " + numberText(freeGbSeconds) + " free GB-seconds";
         const std::string name = prices->gbSecond.size() == 1 ? "duration" : "duration tier " + std::to_string(i + 1);
@@ -151,16 +172,27 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
                    gbS * *regionPrices->ephemeralGbSecond, numberText(extraStorageGb) + " GB above the included 512 MB"});
     }
 
-    // Concurrency (Little's law) is Lambda's "fleet": execution environments in use.
+    // Lambda's "fleet": the execution environments in use, by Little's law (rate x duration), and
+    // never fewer than rate / 10, since one environment serves at most 10 requests a second.
     std::vector<double> concurrency(plan.size());
     for (std::size_t i = 0; i < plan.size(); ++i)
-        concurrency[i] = plan.ratePerSecond[i] * ctx.durationMs / 1000.0;
+        concurrency[i] = environmentsFor(plan.ratePerSecond[i], ctx.durationMs);
     r.fleet = summarizeFleet(concurrency, plan, "concurrent executions");
     r.fleet.unitHours = 0; // nothing is billed per environment-hour
-    if (r.fleet.peak > DefaultAccountConcurrency)
-        r.warnings.push_back("peak concurrency " + numberText(std::ceil(r.fleet.peak))
-                             + " exceeds the default account limit of 1,000 concurrent executions per region; "
-                               "a quota increase is needed");
+    const double peakRate = plan.peakRate();
+    const double littles = peakRate * ctx.durationMs / 1000.0;
+    const auto limit = ctx.option.scalingOverrides.find("accountConcurrency");
+    const double accountConcurrency = limit != ctx.option.scalingOverrides.end() ? limit->second : DefaultAccountConcurrency;
+    if (r.fleet.peak > accountConcurrency) {
+        const double needed = std::ceil(r.fleet.peak - 1e-9);
+        std::string why = Text::grouped(peakRate, 0) + " requests/s of " + numberText(ctx.durationMs) + " ms need "
+            + Text::grouped(needed, 0) + " execution environments";
+        if (peakRate / RequestsPerSecondPerEnvironment > littles * (1 + 1e-9))
+            why += " (at most 10 requests a second per environment; " + Text::grouped(std::ceil(littles - 1e-9), 0)
+                + " by duration alone)";
+        r.warnings.push_back(why + ", above the account concurrency of " + Text::grouped(accountConcurrency, 0)
+                             + ": Lambda throttles the rest (HTTP 429) unless the quota is raised");
+    }
 
     // Spread the usage-driven part over the hours by traffic, the provisioned part over its hours.
     const double variable = r.monthlyCost - pcCost;

@@ -36,6 +36,16 @@ public:
     static constexpr double MaxMemoryMb = 10'240;
     /** Default account concurrency quota per region (a quota increase can raise it). */
     static constexpr double DefaultAccountConcurrency = 1'000;
+    /**
+     * Requests one execution environment serves a second at most: the request rate quota is
+     * "10 x concurrent executions quota" (Lambda developer guide, "Lambda quotas", via
+     * awsdocs/aws-lambda-developer-guide doc_source/gettingstarted-limits.md; scaling-behavior:
+     * "1,000 execution environment instances every 10 seconds (or 10,000 requests per second ...)").
+     */
+    static constexpr double RequestsPerSecondPerEnvironment = 10;
+
+    /** Environments busy at a rate: max(rate x duration (Little's law), rate / 10). */
+    static double environmentsFor(double requestsPerSecond, double durationMs);
 
     /** The duration AWS bills: rounded up to a multiple of granularityMs. */
     static double billedDurationMs(double durationMs, int granularityMs);

@@ -9,6 +9,8 @@
 #include "models/scenario/optionreader.h"
 #include "models/scenario/scenariorules.h"
 
+#include <algorithm>
+
 namespace Costscape::Models {
 
 using Json = JsonDocument::Json;
@@ -113,6 +115,8 @@ SpikeInput LambdaModel::spikeInput(const OptionContext &ctx, const OptionResult 
     SpikeInput in = spikeInputBase(ctx, spike);
     const LambdaSpec &l = ctx.option.as<LambdaSpec>();
     in.unitConcurrency = 1;
+    // One environment serves one request at a time, and at most 10 a second (Lambda quotas).
+    in.unitRequestsPerSecond = ctx.durationMs > 0 ? std::min(1000.0 / ctx.durationMs, RequestsPerSecondPerEnvironment) : 0;
     in.targetUtilization = 1;
     in.minUnits = l.provisionedConcurrency ? l.provisionedConcurrency->count : 0;
     in.unitsPerSlot.assign(ctx.plan.size(), in.minUnits);

@@ -145,22 +145,23 @@ void TestSpikeInput::spikeInput_describesTheOptionsUnits_data()
     const int instances = static_cast<int>(ScalingKind::Instances);
     const int clusterTasks = static_cast<int>(ScalingKind::ClusterTasks);
 
-    // Lambda: one environment serves one request; the floor is the provisioned concurrency.
+    // Lambda: one environment serves one request at a time: 1000 / 200 ms = 5 a second, under the
+    // quota's 10 a second per environment; the floor is the provisioned concurrency.
     // A provisioned environment-hour: 1024 MB = 1 GB x 3600 s x $0.0000041667 = $0.01500012.
     QTest::newRow("lambda-x86-1gb-none-provisioned")
         << R"({"id": "fn", "platform": "lambda", "architecture": "x86_64", "memoryMb": 1024})" << environments
-        << "provisioned environments" << 1.0 << 0.0 << 1.0 << true << 0.0 << 0.0 << 0.01500012 << 0.0 << false
+        << "provisioned environments" << 1.0 << 5.0 << 1.0 << true << 0.0 << 0.0 << 0.01500012 << 0.0 << false
         << "priced all month";
     // 512 MB = 0.5 GB x 3600 s x $0.0000041667 = $0.00750006; 5 environments kept warm every hour.
     QTest::newRow("lambda-x86-512mb-5-provisioned")
         << R"({"id": "fn", "platform": "lambda", "architecture": "x86_64", "memoryMb": 512,
               "provisionedConcurrency": {"count": 5}})"
-        << environments << "provisioned environments" << 1.0 << 0.0 << 1.0 << true << 5.0 << 5.0 << 0.00750006 << 0.0
+        << environments << "provisioned environments" << 1.0 << 5.0 << 1.0 << true << 5.0 << 5.0 << 0.00750006 << 0.0
         << false << "";
     // The sheet has no arm64 provisioned rate: the cost of being ready is left at 0, with a note.
     QTest::newRow("lambda-arm-sheet-lacks-provisioned-price")
         << R"({"id": "fn", "platform": "lambda", "architecture": "arm64", "memoryMb": 1024})" << environments
-        << "provisioned environments" << 1.0 << 0.0 << 1.0 << true << 0.0 << 0.0 << 0.0 << 0.0 << false
+        << "provisioned environments" << 1.0 << 5.0 << 1.0 << true << 0.0 << 0.0 << 0.0 << 0.0 << false
         << "has no provisioned concurrency price for Lambda arm64";
 
     // Fargate: a task-hour of 0.5 vCPU x $0.04 + 1 GB x $0.004 = $0.024.

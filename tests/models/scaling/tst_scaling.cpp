@@ -30,6 +30,9 @@ private slots:
     void warmMinimum_pricesTheExtraUnitHours();
     void fargate_launchesABurstThenASustainedRate();
     void ecs_fillsSpareRoomBeforeLaunchingInstances();
+    void ecs_warmupBlocksTheNextScaleOut();
+    void lambdaManaged_doublesEveryFiveMinutes();
+    void lambda_meetsDemandAtOnce_coldStartsCounted();
     void defaults_haveASourceAndUniqueKeys_data();
     void defaults_haveASourceAndUniqueKeys();
     void reader_readsObjectiveExcessAndOverrides();
@@ -451,6 +454,86 @@ void TestScaling::evaluator_noSpike_noScaling()
     QVERIFY(!Output::evaluationToJson(r.value())["options"][0].contains("scaling"));
     QVERIFY(!Output::evaluationToJson(r.value()).contains("spike"));
     QVERIFY(Output::formatTable(r.value()).find("Spike:") == std::string::npos);
+}
+
+void TestScaling::ecs_warmupBlocksTheNextScaleOut()
+{
+    // Instances hold 4 tasks of 1 req/s; 4 tasks on 1 full instance. The service scales in two
+    // steps 60 s apart (datapoint periods of 60 s, at most 4 tasks per step): 4 more tasks at 60 s
+    // need a new instance, launched at 60 + 60 (cluster alarm) = 120 s, ready at 150 s + 20 s task
+    // start = 170 s. The next 4 tasks (at 120 s) need another instance, but the scale-out must wait
+    // for the first one's warm-up: launched at 120 + 300 = 420 s, tasks ready at 470 s.
+    SpikeInput in = inputFor(Platform::EcsEc2, u"alarmDatapoints=1;healthCheckSeconds=0;maxUnitsPerStep=4"_qs);
+    in.spike = {4, 12, 0, 900, 1000, Spike::Excess::Queue};
+    in.durationMs = 1000;
+    in.unitConcurrency = 1;
+    in.targetUtilization = 1;
+    in.minUnits = 4;
+    in.tasksPerInstance = 4;
+    const ScalingResult r = simulateSpike(in);
+    QCOMPARE(r.capacityPerSecond[30 + 169], 4.0);
+    QCOMPARE(r.capacityPerSecond[30 + 170], 8.0);
+    QCOMPARE(r.capacityPerSecond[30 + 469], 8.0);
+    QCOMPARE(r.capacityPerSecond[30 + 470], 12.0);
+    QCOMPARE(r.secondsToMeetDemand, 470.0);
+    // Without the warm-up the second instance follows the first by one datapoint: ready at 230 s.
+    SpikeInput quick = in;
+    quick.assumptions = assumptionsFrom(Platform::EcsEc2, u"alarmDatapoints=1;healthCheckSeconds=0;maxUnitsPerStep=4;instanceWarmupSeconds=0"_qs);
+    QCOMPARE(simulateSpike(quick).secondsToMeetDemand, 230.0);
+}
+
+void TestScaling::lambdaManaged_doublesEveryFiveMinutes()
+{
+    // 10 instances serve 10 req/s each (100 req/s) at 100% target; demand jumps to 400 req/s.
+    // Capacity may double every 300 s: 10 x 2^(t/300) reaches 40 instances after 600 s of growth
+    // (steps t = 0..599), so the capacity meets demand from t = 599 s, and no sooner.
+    SpikeInput in = inputFor(Platform::LambdaManaged);
+    in.spike = {100, 400, 0, 900, 1000, Spike::Excess::Queue};
+    in.durationMs = 1000;
+    in.unitConcurrency = 10;
+    in.targetUtilization = 1;
+    in.minUnits = 10;
+    const ScalingResult r = simulateSpike(in);
+    QVERIFY2(std::abs(r.secondsToMeetDemand - 599) <= 1, qPrintable(QString::number(r.secondsToMeetDemand)));
+    // Halfway, 150 s in: 10 x 2^(150/300) = 14.14 instances, 141.4 req/s.
+    QVERIFY2(std::abs(r.capacityPerSecond[30 + 150] - 100 * std::sqrt(2.0)) < 1, qPrintable(QString::number(r.capacityPerSecond[30 + 150])));
+    QCOMPARE(r.warmUnit, std::string("instances"));
+    // Doubling within 5 minutes is absorbed: 100 -> 200 req/s at 50% target needs 40 where 20 run,
+    // but 20 at 50% already serve 200 at 100%: no request waits.
+    SpikeInput doubled = inputFor(Platform::LambdaManaged);
+    doubled.spike = {100, 200, 0, 600, 1000, Spike::Excess::Queue};
+    doubled.durationMs = 1000;
+    doubled.unitConcurrency = 10;
+    doubled.targetUtilization = 0.5;
+    doubled.minUnits = 3;
+    const ScalingResult d = simulateSpike(doubled);
+    QCOMPARE(d.secondsToMeetDemand, 0.0);
+    QCOMPARE(d.requestsDelayed, 0.0);
+}
+
+void TestScaling::lambda_meetsDemandAtOnce_coldStartsCounted()
+{
+    // The sample's spike: 60 -> 600 req/s of 120 ms, ramped over 30 s. 60 x 0.12 = 7.2, so 8
+    // environments run before it; 600 x 0.12 = 72 at the top: 64 new environments, each one
+    // request paying the 1 s cold start. Within 1,000 per 10 s, capacity is there at once.
+    SpikeInput in = inputFor(Platform::Lambda);
+    in.spike = {60, 600, 30, 600, 1000, Spike::Excess::Queue};
+    in.durationMs = 120;
+    in.unitConcurrency = 1;
+    in.unitRequestsPerSecond = 1000.0 / 120;
+    in.minUnits = 0;
+    const ScalingResult r = simulateSpike(in);
+    QCOMPARE(r.secondsToMeetDemand, 0.0);
+    QCOMPARE(r.warmUnitsBefore, 8.0);
+    QCOMPARE(r.coldStarts, 64.0);
+    QCOMPARE(r.coldStartSeconds, 1.0);
+    QCOMPARE(r.requestsDelayed, 0.0); // a 1 s cold start is within the 1 s objective
+    QCOMPARE(r.maxDelaySeconds, 1.0);
+    // A 1.5 s cold start misses the objective: the 64 requests that waited for one are late.
+    in.assumptions = assumptionsFrom(Platform::Lambda, u"coldStartMs=1500"_qs);
+    const ScalingResult slow = simulateSpike(in);
+    QCOMPARE(slow.requestsDelayed, 64.0);
+    QCOMPARE(slow.secondsToMeetDemand, 0.0);
 }
 
 QTEST_GUILESS_MAIN(TestScaling)

@@ -80,7 +80,7 @@ PriceSheet handMadeSheet()
     LambdaArchitecturePrices plain;
     plain.requestPerMillion = 0.2;
     plain.gbSecond = {{Open, 0.0000166667}};
-    us.lambda = LambdaPrices{{{"x86_64", plain}}, std::nullopt, std::nullopt};
+    us.lambda = LambdaPrices{{{"x86_64", plain}}, std::nullopt, std::nullopt, std::nullopt};
     us.fargate = FargatePrices{{{"linux/x86_64", {0.04048, 0.004445, std::nullopt}}}, std::nullopt};
     Ec2InstanceType micro;
     micro.name = "t3.micro";

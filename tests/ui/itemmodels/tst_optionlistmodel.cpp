@@ -61,7 +61,7 @@ void TestOptionListModel::rows_showIdPlatformAndEnabled()
         QVERIFY(model.index(row).data(Qt::DecorationRole).value<QColor>().isValid());
     }
     QCOMPARE(text(model, 0), QStringLiteral("lambda-x86 \u2014 AWS Lambda"));
-    QCOMPARE(model.rowOf(QStringLiteral("ecs-cluster")), static_cast<int>(options.size()) - 1);
+    QCOMPARE(model.rowOf(QString::fromStdString(options.back().id)), static_cast<int>(options.size()) - 1);
     QCOMPARE(model.rowOf(QStringLiteral("nope")), -1);
     // One colour per option, not per platform: no two rows share one.
     for (int a = 0; a < model.rowCount(); ++a)

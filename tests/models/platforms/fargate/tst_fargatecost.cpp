@@ -18,7 +18,8 @@ private slots:
     void cost_isTasksTimesHoursTimesRates_data();
     void cost_isTasksTimesHoursTimesRates();
     void invalidSize_isInfeasibleWithTheReason();
-    void spot_onLinuxX86Only();
+    void spot_onLinuxOnly_x86AndArm_data();
+    void spot_onLinuxOnly_x86AndArm();
     void spot_withoutRates_needsADiscountOrFails();
     void spot_usesTheSheetsSpotRates();
     void derivedTasks_followTheProfile();
@@ -109,13 +110,45 @@ void TestFargateCost::invalidSize_isInfeasibleWithTheReason()
     QVERIFY(QString::fromStdString(e->options[0].warnings[0]).contains(QStringLiteral("0.25, 0.5, 1, 2, 4, 8 or 16 vCPU")));
 }
 
-void TestFargateCost::spot_onLinuxX86Only()
+void TestFargateCost::spot_onLinuxOnly_x86AndArm_data()
 {
-    const auto e = evaluateText(scenarioWith(
-        Idle, R"({"id": "t", "platform": "fargate", "architecture": "arm64", "spot": true, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 1})"));
+    // "FARGATE_SPOT supports Linux tasks with the ARM64 architecture on platform version 1.4.0 or
+    // later"; "Windows containers on Fargate don't support the Fargate Spot capacity provider".
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<bool>("feasible");
+    QTest::addColumn<double>("monthly");
+    // arm64 Spot from the sheet: 730 x (1 x 0.0097 + 2 x 0.00107) = 730 x 0.01184 = 8.6432
+    QTest::newRow("linux-arm64-spot-rates")
+        << QStringLiteral(R"({"id": "t", "platform": "fargate", "architecture": "arm64", "spot": true, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 1})")
+        << true << 8.6432;
+    // x86_64 Spot from the sheet: 730 x (0.012 + 2 x 0.0013) = 730 x 0.0146 = 10.658
+    QTest::newRow("linux-x86-spot-rates")
+        << QStringLiteral(R"({"id": "t", "platform": "fargate", "spot": true, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 1})")
+        << true << 10.658;
+    QTest::newRow("windows-no-spot")
+        << QStringLiteral(R"({"id": "t", "platform": "fargate", "os": "windows", "spot": true, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 1})")
+        << false << -1.0;
+}
+
+void TestFargateCost::spot_onLinuxOnly_x86AndArm()
+{
+    QFETCH(QString, option);
+    QFETCH(bool, feasible);
+    QFETCH(double, monthly);
+    const std::string sheet = R"({"format": "costscape-prices", "version": 1, "name": "s", "regions": {"us-east-1": {
+        "fargate": {"linux/x86_64": {"vcpuHour": 0.04, "gbHour": 0.004},
+                    "linux/arm64": {"vcpuHour": 0.032, "gbHour": 0.0035},
+                    "windows/x86_64": {"vcpuHour": 0.046, "gbHour": 0.005, "osLicenseVcpuHour": 0.046},
+                    "spot/linux/x86_64": {"vcpuHour": 0.012, "gbHour": 0.0013},
+                    "spot/linux/arm64": {"vcpuHour": 0.0097, "gbHour": 0.00107}}}}})";
+    const auto e = evaluateText(scenarioWith(Idle, option.toStdString()), sheet);
     QVERIFY2(e.ok(), e.error().toString().c_str());
-    QVERIFY(!e->options[0].feasible);
-    QVERIFY2(QString::fromStdString(e->options[0].warnings.at(0)).contains(QStringLiteral("runs Linux x86_64 tasks only")), e->options[0].warnings.at(0).c_str());
+    QCOMPARE(e->options[0].feasible, feasible);
+    if (feasible)
+        QVERIFY2(std::abs(e->options[0].monthlyCost - monthly) < 1e-9, std::to_string(e->options[0].monthlyCost).c_str());
+    else
+        QVERIFY2(QString::fromStdString(e->options[0].warnings.at(0)).contains(QStringLiteral("Fargate Spot runs Linux tasks only")),
+                 e->options[0].warnings.at(0).c_str());
 }
 
 void TestFargateCost::spot_withoutRates_needsADiscountOrFails()

@@ -23,7 +23,8 @@ private slots:
     void provisionedConcurrency_roundsTimeUpToFiveMinutes();
     void infeasible_data();
     void infeasible();
-    void concurrencyAboveAccountLimit_warns();
+    void environments_needed_data();
+    void environments_needed();
     void missingPrices_areErrorsNotZero();
 };
 
@@ -186,15 +187,53 @@ void TestLambdaCost::infeasible()
     QCOMPARE(e->cheapestIndex(), reason.isEmpty() ? 0 : -1);
 }
 
-void TestLambdaCost::concurrencyAboveAccountLimit_warns()
+void TestLambdaCost::environments_needed_data()
 {
-    // 2,000 req/s x 1 s = 2,000 concurrent executions > the default 1,000.
-    const auto e = evaluateText(scenarioWith(R"({"requests": {"perSecond": 2000}, "durationMs": 1000, "memoryMb": 128})",
-                                             lambdaOption("").toStdString()));
-    QVERIFY(e.ok());
-    QCOMPARE(e->options[0].fleet.peak, 2000.0);
-    QVERIFY(e->options[0].feasible);
-    QVERIFY(QString::fromStdString(e->options[0].warnings.at(0)).contains(QStringLiteral("account limit")));
+    QTest::addColumn<double>("rate");
+    QTest::addColumn<double>("durationMs");
+    QTest::addColumn<QString>("overrides");
+    QTest::addColumn<double>("environments");
+    QTest::addColumn<QString>("warning"); // "" when none
+    // The issue's example: 15,000 requests/s of 5 ms are 75 environments by duration, but an
+    // environment serves at most 10 requests a second, so AWS needs 1,500: above the default
+    // account concurrency of 1,000.
+    QTest::newRow("15000rps-5ms-rps-cap")
+        << 15000.0 << 5.0 << QString() << 1500.0
+        << QStringLiteral("15,000 requests/s of 5 ms need 1,500 execution environments (at most 10 requests a second per "
+                          "environment; 75 by duration alone), above the account concurrency of 1,000");
+    // 2,000 req/s x 1 s = 2,000 concurrent executions > 1,000, by duration.
+    QTest::newRow("2000rps-1s-by-duration") << 2000.0 << 1000.0 << QString() << 2000.0
+                                            << QStringLiteral("2,000 requests/s of 1000 ms need 2,000 execution environments, "
+                                                              "above the account concurrency of 1,000");
+    // 900 req/s x 1 s = 900: within the limit, no warning.
+    QTest::newRow("900rps-within-limit") << 900.0 << 1000.0 << QString() << 900.0 << QString();
+    // A raised quota (the spike response's account concurrency) silences the warning.
+    QTest::newRow("raised-quota") << 15000.0 << 5.0 << QStringLiteral(R"(, "spikeResponse": {"accountConcurrency": 2000})")
+                                  << 1500.0 << QString();
+}
+
+void TestLambdaCost::environments_needed()
+{
+    QFETCH(double, rate);
+    QFETCH(double, durationMs);
+    QFETCH(QString, overrides);
+    QFETCH(double, environments);
+    QFETCH(QString, warning);
+    const std::string workload = R"({"requests": {"perSecond": )" + std::to_string(rate) + R"(}, "durationMs": )"
+        + std::to_string(durationMs) + R"(, "memoryMb": 128})";
+    const auto e = evaluateText(scenarioWith(workload, R"({"id": "fn", "platform": "lambda")" + overrides.toStdString() + "}"));
+    QVERIFY2(e.ok(), e.error().toString().c_str());
+    const auto &o = e->options[0];
+    QVERIFY(std::abs(o.fleet.peak - environments) < 1e-9);
+    QVERIFY(o.feasible);
+    QString warned;
+    for (const std::string &w : o.warnings)
+        if (QString::fromStdString(w).contains(QStringLiteral("account concurrency")))
+            warned = QString::fromStdString(w);
+    if (warning.isEmpty())
+        QVERIFY2(warned.isEmpty(), qPrintable(warned));
+    else
+        QVERIFY2(warned.startsWith(warning), qPrintable(warned));
 }
 
 void TestLambdaCost::missingPrices_areErrorsNotZero()
