@@ -14,6 +14,25 @@ namespace Costscape::Ui {
 
 namespace {
 
+/**
+ * A long platform name on two lines, broken at the space nearest its middle: QCustomPlot hides a
+ * tick label that would cross the plot's edge, and "Lambda Managed Instances" under the last bar did.
+ */
+QString wrapped(const QString &name)
+{
+    if (name.size() <= 16)
+        return name;
+    int best = -1;
+    for (int i = 0; i < name.size(); ++i)
+        if (name[i] == QLatin1Char(' ') && (best < 0 || std::abs(i - name.size() / 2) < std::abs(best - name.size() / 2)))
+            best = i;
+    if (best < 0)
+        return name;
+    QString out = name;
+    out[best] = QLatin1Char('\n');
+    return out;
+}
+
 constexpr double barWidth = 0.6;
 /** The option's colour chip under its bar: pixels below the axis, and its height. */
 constexpr int chipTop = 3;
@@ -140,7 +159,7 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
 
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (std::size_t i = 0; i < n; ++i) {
-        const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
+        const QString platform = wrapped(qs(valueAt(m_series.platforms, i, std::string())));
         ticker->addTick(static_cast<double>(i),
                         platform.isEmpty() ? isolated(qs(m_series.ids[i]))
                                            : isolated(qs(m_series.ids[i])) + QLatin1Char('\n') + platform);
