@@ -254,26 +254,33 @@ std::string formatTable(const Evaluation &e)
     out << "\n\n";
 
     const std::string money = "monthly " + safe(e.prices.currency);
-    std::size_t idWidth = 6, moneyWidth = money.size();
+    std::size_t idWidth = 6, moneyWidth = money.size(), platformWidth = 8;
     for (const OptionResult &o : e.options) {
         idWidth = std::max(idWidth, safe(o.id).size());
+        platformWidth = std::max(platformWidth, std::string(platformTitle(o.platform)).size());
         moneyWidth = std::max(moneyWidth, cost(o).size());
     }
+    const auto fleetText = [&safe](const OptionResult &o) {
+        return !o.priced ? std::string("-")
+                         : fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
+                + fixed(o.fleet.average, 1) + " " + safe(o.fleet.unit);
+    };
+    std::size_t fleetWidth = 20;
+    for (const OptionResult &o : e.options)
+        fleetWidth = std::max(fleetWidth, fleetText(o).size());
     const int cheapest = e.cheapestIndex();
-    out << pad("option", idWidth) << "  " << pad("platform", 11) << "  " << pad(money, moneyWidth, true) << "  "
-        << pad("fleet peak / average", 30) << "  what\n";
+    out << pad("option", idWidth) << "  " << pad("platform", platformWidth) << "  " << pad(money, moneyWidth, true) << "  "
+        << pad("fleet peak / average", fleetWidth) << "  what\n";
     for (std::size_t i = 0; i < e.options.size(); ++i) {
         const OptionResult &o = e.options[i];
-        const std::string fleet = !o.priced ? std::string("-")
-                                            : fixed(o.fleet.peak, o.fleet.peak == std::floor(o.fleet.peak) ? 0 : 1) + " / "
-                + fixed(o.fleet.average, 1) + " " + safe(o.fleet.unit);
+        const std::string fleet = fleetText(o);
         std::string what = safe(o.summary);
         if (static_cast<int>(i) == cheapest)
             what = "CHEAPEST  " + what;
         if (!o.feasible)
             what = "INFEASIBLE  " + what;
-        out << pad(safe(o.id), idWidth) << "  " << pad(platformTitle(o.platform), 11) << "  "
-            << pad(cost(o), moneyWidth, true) << "  " << pad(fleet, 30) << "  " << what << '\n';
+        out << pad(safe(o.id), idWidth) << "  " << pad(platformTitle(o.platform), platformWidth) << "  "
+            << pad(cost(o), moneyWidth, true) << "  " << pad(fleet, fleetWidth) << "  " << what << '\n';
     }
     bool anyWarning = false;
     for (const OptionResult &o : e.options)
