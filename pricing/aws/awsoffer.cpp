@@ -32,6 +32,19 @@ namespace Costscape::Pricing {
 using namespace AwsOffer;
 
 namespace {
+/** Whether text starts with YYYY-MM-DD (ASCII digits and dashes). */
+bool isIsoDate(const std::string &text)
+{
+    if (text.size() < 10)
+        return false;
+    for (std::size_t i = 0; i < 10; ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? text[i] != '-' : (text[i] < '0' || text[i] > '9'))
+            return false;
+    }
+    return true;
+}
+
 
 std::string baseName(const std::string &path)
 {
@@ -107,7 +120,9 @@ Result<AwsImportSummary> importFrom(Reader &in, const std::string &fileName, Pri
                                         : out.provenance.source + "; " + source;
             // A sheet from several files is as old as its oldest file: that is the date a reader
             // must weigh the prices by.
-            if (summary.publicationDate.size() >= 10) {
+            // Only a date as AWS writes it (2026-05-20T18:30:12Z) is taken: cutting anything else
+            // at ten bytes could split a character and make the sheet unwritable.
+            if (isIsoDate(summary.publicationDate)) {
                 const std::string date = summary.publicationDate.substr(0, 10);
                 if (out.provenance.retrieved.empty() || sheet.regions.empty() || date < out.provenance.retrieved)
                     out.provenance.retrieved = date;
