@@ -290,7 +290,8 @@ private:
                             ErrorCode::OutOfRange);
             // Plain ASCII runs are copied at once; they hold no newline, so the column moves by their length.
             std::size_t run = m_pos;
-            while (run < m_text.size()) {
+            const std::size_t runEnd = std::min(m_text.size(), m_pos + (m_limits.maxStringBytes - out.size()) + 1);
+            while (run < runEnd) {
                 const auto b = static_cast<unsigned char>(m_text[run]);
                 if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80)
                     break;

@@ -60,6 +60,7 @@ void lineColumn(std::uint64_t offset, ReadFn read, int &line, int &column)
     std::uint64_t pos = 0;
     std::uint64_t lineStart = 0;
     long long lines = 1;
+    std::uint64_t continuations = 0; // UTF-8 continuation bytes on the line: columns count characters
     while (pos < offset) {
         const std::size_t want = std::size_t(std::min<std::uint64_t>(buf.size(), offset - pos));
         const std::size_t n = read(pos, buf.data(), want);
@@ -69,12 +70,15 @@ void lineColumn(std::uint64_t offset, ReadFn read, int &line, int &column)
             if (buf[i] == '\n') {
                 ++lines;
                 lineStart = pos + i + 1;
+                continuations = 0;
+            } else if ((static_cast<unsigned char>(buf[i]) & 0xC0) == 0x80) {
+                ++continuations;
             }
         }
         pos += n;
     }
     line = int(lines);
-    column = int(offset - lineStart + 1);
+    column = int(offset - lineStart - continuations + 1);
 }
 
 Result<AwsImportSummary> importFrom(Reader &in, const std::string &fileName, PriceSheet &sheet,
