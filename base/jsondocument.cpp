@@ -84,8 +84,27 @@ std::uint64_t PositionIndex::childKey(std::uint64_t parent, std::string_view tok
 
 void PositionIndex::finish()
 {
+    // No shrink_to_fit: it would copy every entry, and the reserved tail was never touched, so it
+    // takes address space but no memory.
     std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.key < b.key; });
-    m_entries.shrink_to_fit();
+}
+
+void PositionIndex::reserveFor(std::string_view text)
+{
+    // At most one value per ',', '[' and ':' outside strings, plus the root: counting them is one
+    // fast pass, and reserving spares the copies (and twice the memory) of a growing vector.
+    std::size_t count = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ',' || c == '[' || c == ':') {
+            ++count;
+        } else if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\')
+                    ++i;
+        }
+    }
+    m_entries.reserve(count);
 }
 
 const PositionIndex::Entry *PositionIndex::lookup(std::uint64_t key) const
@@ -444,9 +463,6 @@ private:
             if (peek() == ']') {
                 advance();
                 --m_depth;
-                // Give back what doubling reserved: long arrays would otherwise hold up to twice their size.
-                if (elements.capacity() - elements.size() > 1024)
-                    elements.shrink_to_fit();
                 return true;
             }
             return fail("expected ',' or ']' in array, found " + describeHere());
@@ -468,6 +484,8 @@ Result<JsonDocument> JsonDocument::parse(std::string_view text, std::string file
     try {
         JsonDocument doc;
         doc.m_fileName = fileName;
+        if (text.size() <= limits.maxBytes)
+            doc.m_positions.reserveFor(text);
         JsonParser parser(text, doc, limits);
         if (!parser.run())
             return parser.error();

@@ -36,6 +36,8 @@ public:
     static std::uint64_t childKey(std::uint64_t parent, std::string_view token);
 
     void add(std::uint64_t key, SourcePosition pos) { m_entries.push_back({key, pos.line, pos.column}); }
+    /** Makes room for the values text can hold (an upper bound), before add()ing them. */
+    void reserveFor(std::string_view text);
     /** Sorts the entries; call once after the last add(), before any find(). */
     void finish();
     /** The position of the value at pointer (a JSON pointer string), if it was recorded. */

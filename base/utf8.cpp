@@ -127,50 +127,53 @@ std::optional<Error> check(std::string_view text, const std::string &fileName)
     return Error{ErrorCode::SyntaxError, InvalidMessage, fileName, line, column};
 }
 
-std::size_t StreamChecker::feed(std::string_view chunk)
+std::ptrdiff_t StreamChecker::feed(std::string_view chunk)
 {
     std::size_t i = 0;
     if (m_pendingLength > 0) {
-        // Complete the sequence begun in the previous chunk.
+        // Complete the sequence begun in an earlier chunk.
+        const auto began = -static_cast<std::ptrdiff_t>(m_pendingLength);
         unsigned char seq[4];
         std::memcpy(seq, m_pending, m_pendingLength);
         std::size_t have = m_pendingLength;
         const std::size_t need = expectedLength(seq[0]);
         while (have < need && i < chunk.size())
             seq[have++] = static_cast<unsigned char>(chunk[i++]);
-        const std::string_view s(reinterpret_cast<const char *>(seq), have);
         if (have < need) {
-            // Still cut: every byte so far must be a plausible start.
+            // Still cut: every byte so far must be a plausible continuation.
             for (std::size_t k = 1; k < have; ++k)
-                if (!isContinuation(seq[k]) || (k == 1 && !secondAllowed(seq[0], seq[1])))
-                    return 0;
+                if (!isContinuation(seq[k]) || (k == 1 && !secondAllowed(seq[0], seq[1]))) {
+                    m_pendingLength = 0;
+                    return began;
+                }
             std::memcpy(m_pending, seq, have);
             m_pendingLength = have;
-            return npos;
+            return Fine;
         }
         m_pendingLength = 0;
-        if (sequenceLength(s) != need)
-            return 0;
+        if (sequenceLength(std::string_view(reinterpret_cast<const char *>(seq), have)) != need)
+            return began;
     }
     const std::string_view rest = chunk.substr(i);
     const std::size_t good = validPrefix(rest);
     if (good == rest.size())
-        return npos;
+        return Fine;
     // A sequence cut by the end of the chunk is kept for the next one, if it may still be valid.
     const std::string_view tail = rest.substr(good);
     const std::size_t need = expectedLength(static_cast<unsigned char>(tail[0]));
-    if (need > tail.size() && need <= 4) {
+    if (need > tail.size()) {
         bool plausible = true;
         for (std::size_t k = 1; k < tail.size(); ++k)
-            if (!isContinuation(static_cast<unsigned char>(tail[k])) || (k == 1 && !secondAllowed(tail[0], tail[1])))
+            if (!isContinuation(static_cast<unsigned char>(tail[k]))
+                || (k == 1 && !secondAllowed(static_cast<unsigned char>(tail[0]), static_cast<unsigned char>(tail[1]))))
                 plausible = false;
         if (plausible) {
             std::memcpy(m_pending, tail.data(), tail.size());
             m_pendingLength = tail.size();
-            return npos;
+            return Fine;
         }
     }
-    return i + good;
+    return static_cast<std::ptrdiff_t>(i + good);
 }
 
 } // namespace Costscape::Utf8

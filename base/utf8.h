@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,17 +47,17 @@ inline constexpr const char *InvalidMessage = "invalid UTF-8 byte sequence (the 
 
 /**
  * Checks UTF-8 fed in chunks (a stream read in fixed-size buffers): a sequence may straddle two
- * chunks. feed() returns the index within the chunk of the first byte of the first invalid
- * sequence, or npos when the chunk is fine so far; finish() is false when the text ended inside a
- * sequence.
+ * chunks. feed() returns Fine, or where the first invalid sequence begins relative to the start
+ * of the chunk: negative when it began in an earlier chunk (-2: two bytes before this chunk).
+ * At the end of the text, pending() > 0 means it ended inside a character that began pending()
+ * bytes before the end.
  */
 class StreamChecker final
 {
 public:
-    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
-    /** Returns npos, or the index in chunk where the bad sequence starts (may be 0 for one begun before). */
-    std::size_t feed(std::string_view chunk);
-    bool finish() const { return m_pendingLength == 0; }
+    static constexpr std::ptrdiff_t Fine = PTRDIFF_MAX;
+    std::ptrdiff_t feed(std::string_view chunk);
+    std::size_t pending() const { return m_pendingLength; }
 
 private:
     unsigned char m_pending[4] = {};

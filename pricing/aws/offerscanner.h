@@ -57,11 +57,12 @@ public:
         }
         // Every byte is checked as UTF-8 as it arrives, so no text taken from the file can make
         // a writer throw later; a multi-gigabyte offer file is never held whole to check it.
-        const std::size_t bad = m_utf8.feed(std::string_view(m_buf.data(), m_end));
-        if (bad != Utf8::StreamChecker::npos)
-            failAt(m_base + bad, ErrorCode::SyntaxError, Utf8::InvalidMessage);
-        if (m_end == 0 && !m_utf8.finish())
-            failAt(m_base, ErrorCode::SyntaxError, std::string(Utf8::InvalidMessage) + ": the file ends inside a character");
+        const std::ptrdiff_t bad = m_utf8.feed(std::string_view(m_buf.data(), m_end));
+        if (bad != Utf8::StreamChecker::Fine)
+            failAt(std::uint64_t(std::int64_t(m_base) + bad), ErrorCode::SyntaxError, Utf8::InvalidMessage);
+        if (m_end == 0 && m_utf8.pending() > 0)
+            failAt(m_base - m_utf8.pending(), ErrorCode::SyntaxError,
+                   std::string(Utf8::InvalidMessage) + ": the file ends inside a character");
         const std::uint64_t done = m_base + m_end;
         if (m_options.progress && (done - m_lastProgress >= ProgressEvery || m_end == 0 || m_lastProgress == 0)) {
             m_lastProgress = std::max<std::uint64_t>(done, 1);
