@@ -4,44 +4,159 @@
 
 #include "base/jsonescape.h"
 
+#include "base/utf8.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fstream>
-#include <sstream>
+#include <new>
+#include <unordered_set>
+#include <vector>
 
 namespace Costscape {
 
 namespace {
 constexpr int MaxDepth = 256;
+/** Objects with more members than this find duplicates with a hash set instead of a scan. */
+constexpr std::size_t LinearKeyScan = 16;
 
-std::string describeChar(char c)
+std::string megabytes(std::size_t bytes)
 {
-    if (c == '\0')
-        return "end of file";
-    if (static_cast<unsigned char>(c) < 0x20)
-        return "control character";
-    return std::string("'") + c + "'";
+    return std::to_string(bytes >> 20) + " MB";
 }
 
+std::uint64_t mix(std::uint64_t h)
+{
+    // splitmix64's finaliser: every input bit reaches every output bit.
+    h ^= h >> 30;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 27;
+    h *= 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    return h;
+}
+
+/** Unescapes one JSON pointer token (~1 is '/', ~0 is '~'). */
+std::string unescapeToken(std::string_view token)
+{
+    std::string out;
+    out.reserve(token.size());
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out += token[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+/** The keys of pointer and of each of its parents, root first. */
+std::vector<std::uint64_t> keyChain(std::string_view pointer)
+{
+    std::vector<std::uint64_t> keys{PositionIndex::RootKey};
+    std::size_t i = 0;
+    while (i < pointer.size() && pointer[i] == '/') {
+        std::size_t j = pointer.find('/', i + 1);
+        if (j == std::string_view::npos)
+            j = pointer.size();
+        keys.push_back(PositionIndex::childKey(keys.back(), unescapeToken(pointer.substr(i + 1, j - i - 1))));
+        i = j;
+    }
+    return keys;
+}
 } // namespace
 
-/** Recursive-descent parser that records the position of every value by its JSON pointer. */
+std::uint64_t PositionIndex::childKey(std::uint64_t parent, std::string_view token)
+{
+    // FNV-1a over the token, then the length and the parent's key through a full mix, so that
+    // "a/b" as one key and "a", "b" as two differ.
+    std::uint64_t h = 0xCBF29CE484222325ULL;
+    for (const char c : token) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 0x100000001B3ULL;
+    }
+    return mix(h ^ mix(parent + token.size()));
+}
+
+void PositionIndex::finish()
+{
+    // No shrink_to_fit: it would copy every entry, and the reserved tail was never touched, so it
+    // takes address space but no memory.
+    std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.key < b.key; });
+}
+
+void PositionIndex::reserveFor(std::string_view text)
+{
+    // At most one value per ',', '[' and ':' outside strings, plus the root: counting them is one
+    // fast pass, and reserving spares the copies (and twice the memory) of a growing vector.
+    std::size_t count = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c == ',' || c == '[' || c == ':') {
+            ++count;
+        } else if (c == '"') {
+            for (++i; i < text.size() && text[i] != '"'; ++i)
+                if (text[i] == '\\')
+                    ++i;
+        }
+    }
+    m_entries.reserve(count);
+}
+
+const PositionIndex::Entry *PositionIndex::lookup(std::uint64_t key) const
+{
+    const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), key,
+                                     [](const Entry &e, std::uint64_t k) { return e.key < k; });
+    return it != m_entries.end() && it->key == key ? &*it : nullptr;
+}
+
+std::optional<SourcePosition> PositionIndex::find(std::string_view pointer) const
+{
+    if (const Entry *e = lookup(keyChain(pointer).back()))
+        return SourcePosition{e->line, e->column};
+    return std::nullopt;
+}
+
+SourcePosition PositionIndex::nearest(std::string_view pointer) const
+{
+    const std::vector<std::uint64_t> keys = keyChain(pointer);
+    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+        if (const Entry *e = lookup(*it))
+            return SourcePosition{e->line, e->column};
+    return {};
+}
+
+/** Recursive-descent parser that records the position of every value by its path's key. */
 class JsonParser final
 {
 public:
-    JsonParser(std::string_view text, JsonDocument &doc) : m_text(text), m_doc(doc) {}
+    JsonParser(std::string_view text, JsonDocument &doc, const JsonLimits &limits)
+        : m_text(text), m_doc(doc), m_limits(limits)
+    {
+    }
 
     bool run()
     {
+        if (m_text.size() > m_limits.maxBytes) {
+            m_error = Error{ErrorCode::OutOfRange, "the file is larger than " + megabytes(m_limits.maxBytes)
+                                                       + ", the most this kind of file may be",
+                            m_doc.m_fileName, 0, 0};
+            return false;
+        }
         // A UTF-8 byte order mark is harmless; editors on Windows add one.
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
             m_pos = 3; // invisible: the column stays 1
         skipSpace();
-        if (!parseValue(m_doc.m_root, ""))
+        if (!parseValue(m_doc.m_root, PositionIndex::RootKey))
             return false;
         skipSpace();
         if (m_pos < m_text.size())
-            return fail("unexpected " + describeChar(peek()) + " after the end of the JSON value");
+            return fail("unexpected " + describeHere() + " after the end of the JSON value");
+        m_doc.m_positions.finish();
         return true;
     }
 
@@ -49,6 +164,24 @@ public:
 
 private:
     char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
+    /** What stands at the current position, for messages; never echoes a byte that is not text. */
+    std::string describeHere() const
+    {
+        if (m_pos >= m_text.size())
+            return "end of file";
+        const auto c = static_cast<unsigned char>(m_text[m_pos]);
+        if (c == 0)
+            return "a NUL byte (this is not a text file)";
+        if (c < 0x20 || c == 0x7F)
+            return "control character";
+        if (c >= 0x80) {
+            const std::size_t n = Utf8::sequenceLength(m_text.substr(m_pos));
+            if (n == 0)
+                return std::string("an ") + Utf8::InvalidMessage;
+            return "'" + std::string(m_text.substr(m_pos, n)) + "'";
+        }
+        return std::string("'") + static_cast<char>(c) + "'";
+    }
     void advance(std::size_t n = 1)
     {
         for (std::size_t i = 0; i < n && m_pos < m_text.size(); ++i, ++m_pos) {
@@ -60,42 +193,31 @@ private:
             }
         }
     }
-    bool fail(std::string message)
+    bool fail(std::string message, ErrorCode code = ErrorCode::SyntaxError)
     {
-        m_error = Error{ErrorCode::SyntaxError, std::move(message), m_doc.m_fileName, m_line, m_column};
+        m_error = Error{code, std::move(message), m_doc.m_fileName, m_line, m_column};
         return false;
     }
     void skipSpace()
     {
         while (m_pos < m_text.size()) {
             const char c = m_text[m_pos];
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                advance();
+            if (c == ' ' || c == '\t' || c == '\r')
+                ++m_pos, ++m_column;
+            else if (c == '\n')
+                ++m_pos, ++m_line, m_column = 1;
             else
                 break;
         }
     }
-    static std::string escapeToken(const std::string &key)
-    {
-        std::string out;
-        for (char c : key) {
-            if (c == '~')
-                out += "~0";
-            else if (c == '/')
-                out += "~1";
-            else
-                out += c;
-        }
-        return out;
-    }
 
-    bool parseValue(JsonDocument::Json &out, const std::string &pointer)
+    bool parseValue(JsonDocument::Json &out, std::uint64_t key)
     {
-        m_doc.m_positions[pointer] = SourcePosition{m_line, m_column};
+        m_doc.m_positions.add(key, SourcePosition{m_line, m_column});
         const char c = peek();
         switch (c) {
-        case '{': return parseObject(out, pointer);
-        case '[': return parseArray(out, pointer);
+        case '{': return parseObject(out, key);
+        case '[': return parseArray(out, key);
         case '"': {
             std::string s;
             if (!parseString(s))
@@ -111,7 +233,7 @@ private:
                 return parseNumber(out);
             if (c == 'N' || c == 'I')
                 return fail("NaN and Infinity are not valid JSON numbers");
-            return fail("expected a JSON value, found " + describeChar(c));
+            return fail("expected a JSON value, found " + describeHere());
         }
     }
 
@@ -182,6 +304,24 @@ private:
     {
         advance(); // opening quote
         while (true) {
+            if (out.size() > m_limits.maxStringBytes)
+                return fail("a string may be at most " + std::to_string(m_limits.maxStringBytes) + " bytes long",
+                            ErrorCode::OutOfRange);
+            // Plain ASCII runs are copied at once; they hold no newline, so the column moves by their length.
+            std::size_t run = m_pos;
+            const std::size_t runEnd = std::min(m_text.size(), m_pos + (m_limits.maxStringBytes - out.size()) + 1);
+            while (run < runEnd) {
+                const auto b = static_cast<unsigned char>(m_text[run]);
+                if (b == '"' || b == '\\' || b < 0x20 || b >= 0x80)
+                    break;
+                ++run;
+            }
+            if (run > m_pos) {
+                out.append(m_text.substr(m_pos, run - m_pos));
+                m_column += static_cast<int>(run - m_pos);
+                m_pos = run;
+                continue;
+            }
             if (m_pos >= m_text.size())
                 return fail("unterminated string");
             const char c = m_text[m_pos];
@@ -192,10 +332,16 @@ private:
             if (static_cast<unsigned char>(c) < 0x20)
                 return fail("control character inside a string (a missing closing quote?)");
             if (c != '\\') {
-                out += c;
-                advance();
+                // A non-ASCII character: it must be well-formed UTF-8, or a writer would throw later.
+                const std::size_t n = Utf8::sequenceLength(m_text.substr(m_pos));
+                if (n == 0)
+                    return fail(std::string(Utf8::InvalidMessage) + " in a string");
+                out.append(m_text.substr(m_pos, n));
+                advance(n);
                 continue;
             }
+            // An escape's error names the backslash, where the escape begins.
+            const SourcePosition escapeAt{m_line, m_column};
             advance();
             const char letter = peek();
             advance();
@@ -206,16 +352,22 @@ private:
                 advance();
                 return c;
             }, out);
-            if (!problem.empty())
+            if (!problem.empty()) {
+                m_line = escapeAt.line;
+                m_column = escapeAt.column;
                 return fail(problem);
+            }
         }
     }
 
-    bool parseObject(JsonDocument::Json &out, const std::string &pointer)
+    bool parseObject(JsonDocument::Json &out, std::uint64_t key)
     {
         if (++m_depth > MaxDepth)
             return fail("JSON nested too deeply");
         out = JsonDocument::Json::object();
+        auto &members = out.get_ref<JsonDocument::Json::object_t &>();
+        // Large objects find duplicates in a hash set: a scan per key would be quadratic.
+        std::unordered_set<std::string> seen;
         advance();
         skipSpace();
         if (peek() == '}') {
@@ -225,28 +377,42 @@ private:
         }
         while (true) {
             skipSpace();
-            if (peek() == '}' && !out.empty())
+            if (peek() == '}' && !members.empty())
                 return fail("trailing comma before '}'");
             if (peek() != '"')
-                return fail("expected a quoted key, found " + describeChar(peek()));
+                return fail("expected a quoted key, found " + describeHere());
+            if (members.size() >= m_limits.maxObjectMembers)
+                return fail("an object may hold at most " + std::to_string(m_limits.maxObjectMembers) + " members",
+                            ErrorCode::OutOfRange);
             const SourcePosition keyPos{m_line, m_column};
-            std::string key;
-            if (!parseString(key))
+            std::string name;
+            if (!parseString(name))
                 return false;
-            if (out.contains(key)) {
+            bool duplicate = false;
+            if (members.size() < LinearKeyScan) {
+                for (const auto &m : members)
+                    duplicate = duplicate || m.first == name;
+            } else {
+                if (seen.empty())
+                    for (const auto &m : members)
+                        seen.insert(m.first);
+                duplicate = !seen.insert(name).second;
+            }
+            if (duplicate) {
                 m_line = keyPos.line;
                 m_column = keyPos.column;
-                return fail("duplicate key \"" + key + "\"");
+                return fail("duplicate key \"" + name + "\"");
             }
             skipSpace();
             if (peek() != ':')
-                return fail("expected ':' after key \"" + key + "\", found " + describeChar(peek()));
+                return fail("expected ':' after key \"" + name + "\", found " + describeHere());
             advance();
             skipSpace();
             JsonDocument::Json value;
-            if (!parseValue(value, pointer + '/' + escapeToken(key)))
+            if (!parseValue(value, PositionIndex::childKey(key, name)))
                 return false;
-            out[key] = std::move(value);
+            // The key is known to be new: append without ordered_map's linear search.
+            members.emplace_back(std::move(name), std::move(value));
             skipSpace();
             if (peek() == ',') {
                 advance();
@@ -257,15 +423,16 @@ private:
                 --m_depth;
                 return true;
             }
-            return fail("expected ',' or '}' in object, found " + describeChar(peek()));
+            return fail("expected ',' or '}' in object, found " + describeHere());
         }
     }
 
-    bool parseArray(JsonDocument::Json &out, const std::string &pointer)
+    bool parseArray(JsonDocument::Json &out, std::uint64_t key)
     {
         if (++m_depth > MaxDepth)
             return fail("JSON nested too deeply");
         out = JsonDocument::Json::array();
+        auto &elements = out.get_ref<JsonDocument::Json::array_t &>();
         advance();
         skipSpace();
         if (peek() == ']') {
@@ -274,12 +441,17 @@ private:
             return true;
         }
         std::size_t index = 0;
+        char digits[24];
         while (true) {
             skipSpace();
+            if (index >= m_limits.maxArrayLength)
+                return fail("an array may hold at most " + std::to_string(m_limits.maxArrayLength) + " elements",
+                            ErrorCode::OutOfRange);
+            const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index++);
             JsonDocument::Json value;
-            if (!parseValue(value, pointer + '/' + std::to_string(index++)))
+            if (!parseValue(value, PositionIndex::childKey(key, std::string_view(digits, std::size_t(end - digits)))))
                 return false;
-            out.push_back(std::move(value));
+            elements.push_back(std::move(value));
             skipSpace();
             if (peek() == ',') {
                 advance();
@@ -293,12 +465,13 @@ private:
                 --m_depth;
                 return true;
             }
-            return fail("expected ',' or ']' in array, found " + describeChar(peek()));
+            return fail("expected ',' or ']' in array, found " + describeHere());
         }
     }
 
     std::string_view m_text;
     JsonDocument &m_doc;
+    const JsonLimits &m_limits;
     std::size_t m_pos = 0;
     int m_line = 1;
     int m_column = 1;
@@ -306,45 +479,63 @@ private:
     Error m_error;
 };
 
-Result<JsonDocument> JsonDocument::parse(std::string_view text, std::string fileName)
+Result<JsonDocument> JsonDocument::parse(std::string_view text, std::string fileName, const JsonLimits &limits)
 {
-    JsonDocument doc;
-    doc.m_fileName = std::move(fileName);
-    JsonParser parser(text, doc);
-    if (!parser.run())
-        return parser.error();
-    return doc;
+    try {
+        JsonDocument doc;
+        doc.m_fileName = fileName;
+        if (text.size() <= limits.maxBytes)
+            doc.m_positions.reserveFor(text);
+        JsonParser parser(text, doc, limits);
+        if (!parser.run())
+            return parser.error();
+        return doc;
+    } catch (const std::bad_alloc &) {
+        return Error{ErrorCode::OutOfRange,
+                     "not enough memory to read this file (" + std::to_string(text.size() >> 20) + " MB)", fileName, 0, 0};
+    }
 }
 
-Result<JsonDocument> JsonDocument::load(const std::string &path)
+Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimits &limits)
 {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{ErrorCode::FileNotFound, "cannot open the file (does it exist and is it readable?)", path, 0, 0};
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad())
-        return Error{ErrorCode::FileNotFound, "cannot read the file", path, 0, 0};
-    return parse(buffer.str(), path);
+    std::string text;
+    try {
+        // Read in chunks and stop at the limit, or at a NUL byte (never valid JSON): a device like
+        // /dev/zero never ends, and a binary file is not worth reading to its end.
+        std::vector<char> chunk(std::size_t(1) << 16);
+        while (in) {
+            in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+            const auto n = static_cast<std::size_t>(in.gcount());
+            if (n == 0)
+                break;
+            if (text.size() + n > limits.maxBytes)
+                return Error{ErrorCode::OutOfRange, "the file is larger than " + megabytes(limits.maxBytes)
+                                                        + ", the most this kind of file may be",
+                             path, 0, 0};
+            text.append(chunk.data(), n);
+            if (std::memchr(chunk.data(), '\0', n))
+                break; // the parser places the error at the NUL or before it
+        }
+        if (in.bad())
+            return Error{ErrorCode::FileNotFound, "cannot read the file", path, 0, 0};
+    } catch (const std::bad_alloc &) {
+        return Error{ErrorCode::OutOfRange, "not enough memory to read this file", path, 0, 0};
+    }
+    return parse(text, path, limits);
 }
 
 SourcePosition JsonDocument::nearestPosition(const PositionMap &positions, std::string pointer)
 {
-    while (true) {
-        const auto it = positions.find(pointer);
-        if (it != positions.end())
-            return it->second;
-        if (pointer.empty())
-            return {};
-        pointer.erase(pointer.rfind('/'));
-    }
+    return positions.nearest(pointer);
 }
 
 SourcePosition JsonDocument::position(const Pointer &pointer) const
 {
-    return nearestPosition(m_positions, pointer.to_string());
+    return m_positions.nearest(pointer.to_string());
 }
-
 Error JsonDocument::errorAt(const Pointer &pointer, ErrorCode code, std::string message) const
 {
     const SourcePosition pos = position(pointer);

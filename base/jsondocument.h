@@ -6,9 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace Costscape {
 
@@ -19,12 +22,70 @@ struct SourcePosition {
 };
 
 /**
+ * Where each value of a document stood, looked up by JSON pointer. Compact on purpose: 16 bytes
+ * per value (a 64-bit hash of the value's path, its line and column), no path strings, so that a
+ * file of ten million numbers does not cost gigabytes. Two paths with the same hash would only
+ * misplace a message; with 64 bits that is about one chance in 10^12 for a million values.
+ */
+class PositionIndex final
+{
+public:
+    /** The key of the root value (pointer ""). */
+    static constexpr std::uint64_t RootKey = 0x9E3779B97F4A7C15ULL;
+    /** The key of the member or element named token (unescaped, an index in decimal) of parent. */
+    static std::uint64_t childKey(std::uint64_t parent, std::string_view token);
+
+    void add(std::uint64_t key, SourcePosition pos) { m_entries.push_back({key, pos.line, pos.column}); }
+    /** Makes room for the values text can hold (an upper bound), before add()ing them. */
+    void reserveFor(std::string_view text);
+    /** Sorts the entries; call once after the last add(), before any find(). */
+    void finish();
+    /** The position of the value at pointer (a JSON pointer string), if it was recorded. */
+    std::optional<SourcePosition> find(std::string_view pointer) const;
+    /** Where the value at pointer starts, or its nearest enclosing value that is recorded; {0,0} when none. */
+    SourcePosition nearest(std::string_view pointer) const;
+    std::size_t size() const { return m_entries.size(); }
+    bool empty() const { return m_entries.empty(); }
+    /** Forgets every position (and gives back their memory). */
+    void clear()
+    {
+        m_entries.clear();
+        m_entries.shrink_to_fit();
+    }
+
+private:
+    struct Entry {
+        std::uint64_t key;
+        std::int32_t line;
+        std::int32_t column;
+    };
+    const Entry *lookup(std::uint64_t key) const;
+    std::vector<Entry> m_entries;
+};
+
+/**
+ * What a reader accepts, checked while parsing so that a huge or endless input stops early with
+ * a message rather than filling memory: a file past maxBytes, an array past maxArrayLength
+ * elements, an object past maxObjectMembers members, a string past maxStringBytes bytes.
+ */
+struct JsonLimits {
+    std::size_t maxBytes = std::size_t(512) << 20;
+    std::size_t maxArrayLength = 1'000'000;
+    std::size_t maxObjectMembers = 5'000'000;
+    std::size_t maxStringBytes = std::size_t(1) << 20;
+};
+
+/**
  * A JSON document that remembers where every value stood in its file, so that a semantic error
  * found long after parsing ("unknown instance type z9.mega") can still name its line and column.
  *
  * The parser is strict RFC 8259: no comments, no trailing commas, no NaN or Infinity, no duplicate
  * keys in one object (a duplicate would silently change a figure). Nesting deeper than 256 levels
- * is refused rather than risking the stack. Numbers that are integers and fit 64 bits stay
+ * is refused rather than risking the stack. Strings must be valid UTF-8 (raw bytes and \\u escapes
+ * alike: a lone surrogate is an error); an invalid byte is a SyntaxError at its line and column.
+ * Parsing is linear in the size of the text (duplicate keys are found with a hash set) and the
+ * limits in JsonLimits are enforced while reading. Running out of memory is an error, not an
+ * abort. Numbers that are integers and fit 64 bits stay
  * integers; all others are doubles. Object key order is kept so that a file written back reads
  * like the one loaded.
  */
@@ -33,7 +94,7 @@ class JsonDocument final
 public:
     using Json = nlohmann::ordered_json;
     using Pointer = Json::json_pointer;
-    using PositionMap = std::unordered_map<std::string, SourcePosition>;
+    using PositionMap = PositionIndex;
 
     /**
      * Where the value at pointer (a JSON pointer string) starts, or the nearest enclosing value
@@ -41,15 +102,22 @@ public:
      */
     static SourcePosition nearestPosition(const PositionMap &positions, std::string pointer);
 
-    /** Parses text; fileName only labels messages. Fails with SyntaxError at the exact place. */
-    static Result<JsonDocument> parse(std::string_view text, std::string fileName);
-    /** Reads and parses a file. Fails with FileNotFound (no line) when it cannot be read. */
-    static Result<JsonDocument> load(const std::string &path);
+    /**
+     * Parses text; fileName only labels messages. Fails with SyntaxError at the exact place, with
+     * OutOfRange at the value that breaks a limit, and with OutOfRange (no line) when memory runs out.
+     */
+    static Result<JsonDocument> parse(std::string_view text, std::string fileName, const JsonLimits &limits = {});
+    /**
+     * Reads and parses a file. Fails with FileNotFound (no line) when it cannot be read, with
+     * OutOfRange when it is larger than limits.maxBytes (read no further than that, so a device
+     * that never ends is refused) and with SyntaxError at the first NUL byte (not a text file).
+     */
+    static Result<JsonDocument> load(const std::string &path, const JsonLimits &limits = {});
 
     const Json &root() const { return m_root; }
     const std::string &fileName() const { return m_fileName; }
 
-    /** Every value's position, keyed by JSON pointer string ("" for the root). */
+    /** Every value's position, looked up by JSON pointer string ("" for the root). */
     const PositionMap &positions() const { return m_positions; }
     /** Where the value at pointer starts; {0,0} when the pointer was not in the file. */
     SourcePosition position(const Pointer &pointer) const;

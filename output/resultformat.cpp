@@ -143,7 +143,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
 
 std::string formatJson(const Evaluation &evaluation)
 {
-    return evaluationToJson(evaluation).dump(2) + '\n';
+    // Text is checked as UTF-8 where it is read; replace rather than throw should anything slip past.
+    return evaluationToJson(evaluation).dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 
 namespace {

@@ -11,6 +11,7 @@
 
 #include <iostream>
 #include <memory>
+#include <new>
 #include <string>
 
 using namespace Costscape;
@@ -112,11 +113,18 @@ int main(int argc, char **argv)
     const QString command = arguments.takeFirst();
     if (command == QLatin1String("help"))
         return writeStdout(HelpText);
-    if (command == QLatin1String("evaluate"))
-        return evaluateCommand(arguments);
-    if (command == QLatin1String("validate"))
-        return validateCommand(arguments);
-    if (command == QLatin1String("import-aws"))
-        return importAwsCommand(arguments);
+    // The readers turn running out of memory into an error of their own; this is the last line for
+    // anything else, so the user gets a sentence and exit status 1, never an abort.
+    try {
+        if (command == QLatin1String("evaluate"))
+            return evaluateCommand(arguments);
+        if (command == QLatin1String("validate"))
+            return validateCommand(arguments);
+        if (command == QLatin1String("import-aws"))
+            return importAwsCommand(arguments);
+    } catch (const std::bad_alloc &) {
+        std::cerr << "costscape-cli: out of memory; nothing was written\n";
+        return 1;
+    }
     return usage("unknown command '" + command.toStdString() + "'");
 }

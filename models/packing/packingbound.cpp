@@ -33,6 +33,8 @@
 #include "models/packing/ecspacking.h"
 #include "models/packing/packingpatterns.h"
 
+#include "models/packing/glpkenvironment.h"
+
 #include <glpk.h>
 
 #include <algorithm>
@@ -101,6 +103,7 @@ double assignmentBound(const std::vector<TaskDemand> &groups, const std::vector<
             return nan; // a task of this group fits no offered type: no fleet exists
     }
 
+    freeGlpkEnvironmentAtThreadExit(); // a worker thread's GLPK environment is freed when it ends
     Problem lp(glp_create_prob());
     glp_set_obj_dir(lp.get(), GLP_MIN);
 

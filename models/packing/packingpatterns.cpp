@@ -25,6 +25,8 @@
 
 #include "models/packing/packingpatterns.h"
 
+#include "models/packing/glpkenvironment.h"
+
 #include <glpk.h>
 
 #include <algorithm>
@@ -402,6 +404,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         }
     }
 
+    freeGlpkEnvironmentAtThreadExit(); // a worker thread's GLPK environment is freed when it ends
     Problem lp(glp_create_prob());
     glp_set_obj_dir(lp.get(), GLP_MIN);
     const int rows = static_cast<int>(active.size());

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenario/profile.h"
 
+#include "base/utf8.h"
+
 #include "models/scenario/workload.h"
 
 #include <algorithm>
@@ -309,6 +311,10 @@ std::vector<double> scaleProfileToMonthly(const std::vector<double> &shape, doub
     return out;
 }
 
+namespace {
+constexpr std::size_t MaxProfileValues = 8760;
+} // namespace
+
 Result<ProfileCsv> parseProfileCsv(std::string_view text, const std::string &fileName)
 {
     auto fail = [&fileName](int line, int column, ErrorCode code, std::string message) {
@@ -316,6 +322,9 @@ Result<ProfileCsv> parseProfileCsv(std::string_view text, const std::string &fil
     };
     if (text.substr(0, 3) == "\xEF\xBB\xBF")
         text.remove_prefix(3); // Excel's "CSV UTF-8" writes one; it is not part of the first field
+    // The header and messages quote the file's text: it must be UTF-8 before it goes anywhere.
+    if (auto bad = Utf8::check(text, fileName))
+        return *bad;
     const char separator = detectSeparator(text);
 
     ProfileCsv out;
@@ -389,6 +398,11 @@ Result<ProfileCsv> parseProfileCsv(std::string_view text, const std::string &fil
         if (value < 0)
             return fail(lineNumber, valueField.column, ErrorCode::OutOfRange,
                         where + "must be at least 0, got " + valueField.text);
+        // The longest profile is a year of hours: stop reading rather than fill memory with more.
+        if (out.values.size() >= MaxProfileValues)
+            return fail(lineNumber, valueField.column, ErrorCode::OutOfRange,
+                        where + "more than " + std::to_string(MaxProfileValues)
+                            + " values; an hourly profile has 24 (a day), 168 (a week), 730, 744 or 8760 values");
         out.values.push_back(value);
     }
     if (!RequestModel::isValidProfileLength(out.values.size()))

@@ -341,11 +341,24 @@ Json requestsToJson(const RequestModel &r)
     return Json::object();
 }
 
+/**
+ * A scenario is a few kilobytes: its longest array is a year's hourly profile (8,760 values).
+ * Reading stops at these limits, so a runaway file is refused before it fills memory.
+ */
+JsonLimits scenarioLimits()
+{
+    JsonLimits limits;
+    limits.maxBytes = std::size_t(32) << 20;
+    limits.maxArrayLength = 100'000;
+    limits.maxObjectMembers = 100'000;
+    return limits;
+}
+
 } // namespace
 
 Result<Scenario> parseScenario(std::string_view text, const std::string &fileName)
 {
-    auto doc = JsonDocument::parse(text, fileName);
+    auto doc = JsonDocument::parse(text, fileName, scenarioLimits());
     if (!doc)
         return doc.error();
     return ScenarioReader(doc.value()).read();
@@ -353,7 +366,7 @@ Result<Scenario> parseScenario(std::string_view text, const std::string &fileNam
 
 Result<Scenario> loadScenario(const std::string &path)
 {
-    auto doc = JsonDocument::load(path);
+    auto doc = JsonDocument::load(path, scenarioLimits());
     if (!doc)
         return doc.error();
     return ScenarioReader(doc.value()).read();
@@ -446,7 +459,8 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
 
 std::string serializeScenario(const Scenario &scenario)
 {
-    return scenarioToJson(scenario).dump(2) + '\n';
+    // Text is checked as UTF-8 where it is read; replace rather than throw should anything slip past.
+    return scenarioToJson(scenario).dump(2, ' ', false, JsonDocument::Json::error_handler_t::replace) + '\n';
 }
 
 } // namespace Costscape::Models

@@ -32,6 +32,19 @@ namespace Costscape::Pricing {
 using namespace AwsOffer;
 
 namespace {
+/** Whether text starts with YYYY-MM-DD (ASCII digits and dashes). */
+bool isIsoDate(const std::string &text)
+{
+    if (text.size() < 10)
+        return false;
+    for (std::size_t i = 0; i < 10; ++i) {
+        const bool dash = i == 4 || i == 7;
+        if (dash ? text[i] != '-' : (text[i] < '0' || text[i] > '9'))
+            return false;
+    }
+    return true;
+}
+
 
 std::string baseName(const std::string &path)
 {
@@ -47,6 +60,7 @@ void lineColumn(std::uint64_t offset, ReadFn read, int &line, int &column)
     std::uint64_t pos = 0;
     std::uint64_t lineStart = 0;
     long long lines = 1;
+    std::uint64_t continuations = 0; // UTF-8 continuation bytes on the line: columns count characters
     while (pos < offset) {
         const std::size_t want = std::size_t(std::min<std::uint64_t>(buf.size(), offset - pos));
         const std::size_t n = read(pos, buf.data(), want);
@@ -56,12 +70,15 @@ void lineColumn(std::uint64_t offset, ReadFn read, int &line, int &column)
             if (buf[i] == '\n') {
                 ++lines;
                 lineStart = pos + i + 1;
+                continuations = 0;
+            } else if ((static_cast<unsigned char>(buf[i]) & 0xC0) == 0x80) {
+                ++continuations;
             }
         }
         pos += n;
     }
     line = int(lines);
-    column = int(offset - lineStart + 1);
+    column = int(offset - lineStart - continuations + 1);
 }
 
 Result<AwsImportSummary> importFrom(Reader &in, const std::string &fileName, PriceSheet &sheet,
@@ -107,7 +124,9 @@ Result<AwsImportSummary> importFrom(Reader &in, const std::string &fileName, Pri
                                         : out.provenance.source + "; " + source;
             // A sheet from several files is as old as its oldest file: that is the date a reader
             // must weigh the prices by.
-            if (summary.publicationDate.size() >= 10) {
+            // Only a date as AWS writes it (2026-05-20T18:30:12Z) is taken: cutting anything else
+            // at ten bytes could split a character and make the sheet unwritable.
+            if (isIsoDate(summary.publicationDate)) {
                 const std::string date = summary.publicationDate.substr(0, 10);
                 if (out.provenance.retrieved.empty() || sheet.regions.empty() || date < out.provenance.retrieved)
                     out.provenance.retrieved = date;

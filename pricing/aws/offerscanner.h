@@ -7,6 +7,7 @@
 // through one Reader and fill one ImportState; what goes wrong is thrown as ImportFailure and
 // turned into a Result by the importer.
 
+#include "base/utf8.h"
 #include "pricing/aws/awsoffercollector.h"
 
 #include <algorithm>
@@ -23,6 +24,15 @@ namespace Costscape::Pricing::AwsOffer {
 
 constexpr std::uint64_t ProgressEvery = 4u << 20;
 constexpr std::uint64_t NoOffset = UINT64_MAX;
+
+[[noreturn]] inline void failAt(std::uint64_t offset, ErrorCode code, std::string message)
+{
+    ImportFailure f;
+    f.error.code = code;
+    f.error.message = std::move(message);
+    f.offset = offset;
+    throw f;
+}
 
 /** Fixed-size chunks of a FILE or of text in memory; reports progress and cancels at refills. */
 class Reader final
@@ -45,6 +55,14 @@ public:
             std::memcpy(m_buf.data(), m_text.data() + m_base, n);
             m_end = n;
         }
+        // Every byte is checked as UTF-8 as it arrives, so no text taken from the file can make
+        // a writer throw later; a multi-gigabyte offer file is never held whole to check it.
+        const std::ptrdiff_t bad = m_utf8.feed(std::string_view(m_buf.data(), m_end));
+        if (bad != Utf8::StreamChecker::Fine)
+            failAt(std::uint64_t(std::int64_t(m_base) + bad), ErrorCode::SyntaxError, Utf8::InvalidMessage);
+        if (m_end == 0 && m_utf8.pending() > 0)
+            failAt(m_base - m_utf8.pending(), ErrorCode::SyntaxError,
+                   std::string(Utf8::InvalidMessage) + ": the file ends inside a character");
         const std::uint64_t done = m_base + m_end;
         if (m_options.progress && (done - m_lastProgress >= ProgressEvery || m_end == 0 || m_lastProgress == 0)) {
             m_lastProgress = std::max<std::uint64_t>(done, 1);
@@ -85,16 +103,8 @@ private:
     const AwsImportOptions &m_options;
     std::uint64_t m_base = 0;
     std::uint64_t m_lastProgress = 0;
+    Utf8::StreamChecker m_utf8;
 };
-
-[[noreturn]] inline void failAt(std::uint64_t offset, ErrorCode code, std::string message)
-{
-    ImportFailure f;
-    f.error.code = code;
-    f.error.message = std::move(message);
-    f.offset = offset;
-    throw f;
-}
 
 struct ImportState {
     Collector &collector;

@@ -116,7 +116,8 @@ std::string serializePriceSheet(const PriceSheet &sheet)
         regions[code] = std::move(region);
     }
     root["regions"] = std::move(regions);
-    return root.dump(2) + '\n';
+    // Text is checked as UTF-8 where it is read; replace rather than throw should anything slip past.
+    return root.dump(2, ' ', false, Json::error_handler_t::replace) + '\n';
 }
 
 } // namespace Costscape::Pricing

@@ -77,6 +77,9 @@ private slots:
     void duplicateEc2Prices_preferRunInstancesAndWarn();
     void termsBeforeProducts_areIgnoredNotFatal();
     void cliPriceList_readsItemsGivenAsStrings();
+    void invalidUtf8_isLocatedErrorAtEveryChunkSize_data();
+    void invalidUtf8_isLocatedErrorAtEveryChunkSize();
+    void publicationDateCutInACharacter_writesValidSheet();
 };
 
 void TestAwsOffer::ec2GetProducts_takesOnDemandLinuxPrice()
@@ -609,3 +612,72 @@ void TestAwsOffer::cliPriceList_readsItemsGivenAsStrings()
 
 QTEST_GUILESS_MAIN(TestAwsOffer)
 #include "tst_awsoffer.moc"
+
+void TestAwsOffer::invalidUtf8_isLocatedErrorAtEveryChunkSize_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("from");
+    QTest::addColumn<QByteArray>("to");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    // Issue 13: import-aws of an offer file with a 0xFF byte in a date aborted the program.
+    // Columns count characters: the bad byte is where the message points.
+    QTest::newRow("bulk-json-date") << Ec2Json << QByteArray("\"2024-05-28T20:35:22Z\"")
+                                    << QByteArray("\"2024-05-2\xff\"") << 6 << 32;
+    QTest::newRow("getproducts-location") << M5GetProducts << QByteArray("\"US East (N. Virginia)\"")
+                                          << QByteArray("\"US East (N. Virg\xc3\xa9\xe2\x82)\"") << 31 << 37;
+    QTest::newRow("csv-publication-date") << LambdaCsv << QByteArray("\"2021-03-04T16:38:09Z\"")
+                                          << QByteArray("\"2021-03-04T16\xed\xa0\x80\"") << 3 << 34;
+}
+
+void TestAwsOffer::invalidUtf8_isLocatedErrorAtEveryChunkSize()
+{
+    QFETCH(QString, file);
+    QFETCH(QByteArray, from);
+    QFETCH(QByteArray, to);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    std::string text = readFile(dataPath(file.toUtf8().constData()));
+    const auto at = text.find(from.toStdString());
+    QVERIFY(at != std::string::npos);
+    text.replace(at, std::size_t(from.size()), to.toStdString());
+    ChunkGuard guard;
+    // The reader checks UTF-8 chunk by chunk: a sequence cut by a chunk's end must not hide the error
+    // nor raise a false one.
+    for (const std::size_t chunk : {std::size_t(1), std::size_t(2), std::size_t(3), std::size_t(5), std::size_t(64),
+                                    std::size_t(1) << 20}) {
+        AwsOffer::setChunkSizeForTesting(chunk);
+        PriceSheet sheet = embeddedPriceSheet();
+        const std::string before = serializePriceSheet(sheet);
+        const auto r = importAwsOfferText(text, "broken.json", sheet);
+        QVERIFY2(!r.ok(), qPrintable(QString::number(chunk)));
+        QCOMPARE(r.error().code, ErrorCode::SyntaxError);
+        QVERIFY2(r.error().message.find("UTF-8") != std::string::npos, r.error().message.c_str());
+        QCOMPARE(r.error().line, line);
+        QCOMPARE(r.error().column, column);
+        QCOMPARE(serializePriceSheet(sheet), before);
+    }
+}
+
+void TestAwsOffer::publicationDateCutInACharacter_writesValidSheet()
+{
+    // Issue 13: a valid file whose publicationDate has a two-byte character across its tenth byte;
+    // the date was cut there and writing the sheet threw (nlohmann type_error 316), aborting.
+    std::string text = readFile(dataPath(Ec2Json));
+    const std::string from = "\"2024-05-28T20:35:22Z\"";
+    const auto at = text.find(from);
+    QVERIFY(at != std::string::npos);
+    text.replace(at, from.size(), "\"2024-05-2\xc3\xa9T20:35:22Z\"");
+    PriceSheet sheet;
+    const auto r = importAwsOfferText(text, "cut-date.json", sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QVERIFY(sheet.provenance.retrieved.find("2024-05-2") == std::string::npos); // not a date: not taken
+    std::string written;
+    try {
+        written = serializePriceSheet(sheet);
+    } catch (const std::exception &e) {
+        QFAIL(e.what());
+    }
+    // The sheet written reads back.
+    QVERIFY(nlohmann::json::accept(written));
+}
