@@ -45,6 +45,8 @@ struct OptionResult {
     /// holds, a figure that overflowed): the option is infeasible and its 0 cost means nothing.
     bool priced = true;
     std::vector<std::string> warnings; ///< the reasons it is infeasible come first
+    /// The parts of the whole bill this option's figures leave out (models/bill/bill.h), "" each plain words.
+    std::vector<std::string> leftOut;
     PlatformDetails details;           ///< the platform's own figures (packing, chosen type)
     /** How the option rides through workload.spike; set when there is a spike and the option is feasible. */
     std::optional<ScalingResult> scaling;
@@ -94,6 +96,10 @@ struct OptionResult {
  * "hourly cost", "details (key)", "spike response". The Evaluator withdraws such an option's price.
  */
 std::string unsoundFigure(const OptionResult &result);
+
+struct Evaluation;
+/** The parts of the whole bill any option leaves out, once each, "; "-separated; "" when none. */
+std::string leftOutSummary(const Evaluation &evaluation);
 
 /** What an Evaluator returns: one OptionResult per enabled scenario option, in order. */
 struct Evaluation {

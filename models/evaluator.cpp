@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/evaluator.h"
 
+#include "models/bill/bill.h"
 #include "models/detailswriter.h"
 #include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
@@ -119,6 +120,19 @@ std::string unsoundFigure(const OptionResult &r)
     return {};
 }
 
+std::string leftOutSummary(const Evaluation &evaluation)
+{
+    std::vector<std::string> parts;
+    for (const OptionResult &o : evaluation.options)
+        for (const std::string &p : o.leftOut)
+            if (std::find(parts.begin(), parts.end(), p) == parts.end())
+                parts.push_back(p);
+    std::string out;
+    for (const std::string &p : parts)
+        out += (out.empty() ? "" : "; ") + p;
+    return out;
+}
+
 int Evaluation::cheapestIndex() const
 {
     int best = -1;
@@ -200,6 +214,8 @@ Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::Price
         auto result = model.evaluate(context);
         if (!result)
             return result.error();
+        // The parts around the compute (front door, network, logs, volumes), or what is left out.
+        addBillParts(context, result.value(), result.value().leftOut);
         // The spike is simulated only for an option that can serve the workload at all.
         if (scenario.workload.spike && result.value().feasible)
             result.value().scaling = simulateSpike(model.spikeInput(context, result.value(), *scenario.workload.spike));
@@ -234,6 +250,9 @@ Result<PricedScenario> loadAndEvaluate(const std::string &scenarioPath, const st
     auto evaluation = Evaluator::evaluate(scenario.value(), *sheet.value());
     if (!evaluation)
         return failed(evaluation.error());
+    if (const std::string missing = leftOutSummary(evaluation.value()); !missing.empty())
+        warnings.push_back(Error{ErrorCode::Warning, "the figures leave out: " + missing + " (docs/bill.md)",
+                                 scenario.value().fileName, 0, 0});
     Result<PricedScenario> result(PricedScenario{std::move(scenario).value(), std::move(sheet).value(), std::move(evaluation).value()});
     result.setWarnings(std::move(warnings));
     return result;

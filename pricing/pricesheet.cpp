@@ -3,6 +3,7 @@
 #include "pricing/pricesheet.h"
 
 #include "base/jsonreader.h"
+#include "pricing/servicepricesio.h"
 
 #include <cstdlib>
 #include <cstdio>
@@ -157,6 +158,7 @@ private:
             for (const auto &[type, _] : m_r.at(p / "ec2")->items())
                 region.ec2.emplace(type, readEc2(p / "ec2" / type, type));
         }
+        readServicePrices(m_r, p, region.services);
     }
 
     std::vector<PriceTier> readTiers(const Pointer &p)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "base/result.h"
+#include "pricing/serviceprices.h"
 
 #include <limits>
 #include <map>
@@ -82,6 +83,8 @@ struct RegionPrices {
     std::optional<LambdaPrices> lambda;
     std::optional<FargatePrices> fargate;
     std::map<std::string, Ec2InstanceType> ec2;
+    /** The services around the compute (front door, network, logs, volumes); see serviceprices.h. */
+    ServicePrices services;
 };
 
 /** Where a sheet's prices come from; it travels into every result and report. */

@@ -25,6 +25,8 @@ struct OptionSpec {
     std::optional<RequestModel> requests;
     /** Costscape extension (`"spikeResponse"`): scaling assumptions by key, see models/scaling/scaling.h. */
     std::map<std::string, double> scalingOverrides;
+    /** Costscape extension (issue 15): the front door, network, logs and volumes; see models/bill/. */
+    OptionBill bill;
     /** The platform's own keys; which alternative it holds is the option's platform. */
     PlatformSpec spec;
 

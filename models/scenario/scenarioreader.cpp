@@ -4,6 +4,7 @@
 
 #include "models/platforms/platformmodel.h"
 #include "models/scaling/scaling.h"
+#include "models/bill/billreader.h"
 #include "models/scenario/optionreader.h"
 #include "models/scenario/scenariorules.h"
 #include "base/textformat.h"
@@ -173,7 +174,10 @@ private:
             warnUnknown(sp, {"fromPerSecond", "toPerSecond", "rampSeconds", "holdSeconds", "objectiveMs", "excess"});
             w.spike = spike;
         }
-        warnUnknown(p, {"requests", "batch", "durationMs", "durationDistribution", "memoryMb", "spike"});
+        w.traffic = readWorkloadTraffic(m_r, p);
+        std::set<std::string> known{"requests", "batch", "durationMs", "durationDistribution", "memoryMb", "spike"};
+        known.insert(workloadTrafficKeys().begin(), workloadTrafficKeys().end());
+        warnUnknown(p, known);
     }
 
     // Costscape extension: runs instead of requests.
@@ -291,6 +295,8 @@ private:
             o.spec = platformModel(*platformFromName(*platform)).read(reader);
             if (m_r.has(op, "spikeResponse"))
                 readSpikeResponse(op / "spikeResponse", o);
+            o.bill = readOptionBill(m_r, op, o.platform());
+            reader.known().insert(optionBillKeys().begin(), optionBillKeys().end());
             warnUnknown(op, reader.known());
             s.options.push_back(std::move(o));
         }
@@ -412,6 +418,7 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
         w.erase("durationDistribution");
     }
     w["memoryMb"] = s.workload.memoryMb;
+    writeWorkloadTraffic(s.workload.traffic, w);
     if (s.workload.spike) {
         const Spike &k = *s.workload.spike;
         w["spike"] = Json{{"fromPerSecond", k.fromPerSecond}, {"toPerSecond", k.toPerSecond},
@@ -451,6 +458,7 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
         else
             o["spikeResponse"] = Json(opt.scalingOverrides);
         platformModel(opt.platform()).write(opt.spec, o);
+        writeOptionBill(opt.bill, o);
         options.push_back(std::move(o));
     }
     out["options"] = std::move(options);

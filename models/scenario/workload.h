@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/bill/billspec.h"
 #include "models/scenario/durationdistribution.h"
 
 #include <optional>
@@ -68,6 +69,8 @@ struct Workload {
     /** When given, the workload is batch runs rather than requests (requests and duration are then unused). */
     std::optional<Batch> batch;
     std::optional<Spike> spike;
+    /** Costscape extension (issue 15): bytes in, out and logged per request; see models/bill/. */
+    WorkloadTraffic traffic;
 };
 
 /**

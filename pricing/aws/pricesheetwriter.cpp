@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pricing/aws/awsoffer.h"
+#include "pricing/servicepricesio.h"
 
 #include <nlohmann/json.hpp>
 
@@ -113,6 +114,7 @@ std::string serializePriceSheet(const PriceSheet &sheet)
             }
             region["ec2"] = std::move(ec2);
         }
+        writeServicePrices(r.services, region);
         regions[code] = std::move(region);
     }
     root["regions"] = std::move(regions);
