@@ -17,7 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::string_view text(reinterpret_cast<const char *>(data), size);
     Pricing::PriceSheet sheet;
     const auto imported = Pricing::importAwsOfferText(text, "fuzz-offer", sheet);
-    if (!imported)
+    // A file with no price Costscape uses leaves an empty sheet, which the command line and the
+    // window refuse to write ("nothing written"): nothing more to check.
+    if (!imported || sheet.regions.empty())
         return 0;
     const std::string written = Pricing::serializePriceSheet(sheet);
     Fuzz::requireUtf8(written, "written sheet");
