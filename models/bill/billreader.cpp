@@ -80,6 +80,36 @@ bool isLambdaFamily(Platform platform)
     return named(platform, {"lambda", "lambda-managed"});
 }
 
+OptionBill defaultOptionBill(Platform platform)
+{
+    OptionBill b;
+    b.logRetentionDays = 30;
+    if (named(platform, {"lambda"})) {
+        b.frontDoor = FrontDoor::ApiGatewayHttp;
+        b.natGateways = 0;
+        b.publicIpv4 = 0;
+        return b;
+    }
+    b.natGateways = 1;
+    if (named(platform, {"lambda-managed"})) {
+        b.frontDoor = FrontDoor::ApiGatewayHttp;
+        b.publicIpv4 = 1; // the NAT gateway's
+        return b;
+    }
+    b.frontDoor = FrontDoor::Alb;
+    b.publicIpv4 = 3; // an internet-facing ALB in two zones, and the NAT gateway
+    if (named(platform, {"ecs-ec2", "eks-ec2"}))
+        b.rootVolume = RootVolume{30, "gp3"}; // the ECS-optimised AMI's default (aws/amazon-ecs-ami)
+    else if (hasRootVolumes(platform))
+        b.rootVolume = RootVolume{8, "gp3"}; // Amazon Linux 2023's default
+    return b;
+}
+
+WorkloadTraffic defaultWorkloadTraffic()
+{
+    return {1000.0, 10000.0, 500.0};
+}
+
 const std::set<std::string> &workloadTrafficKeys()
 {
     static const std::set<std::string> keys{"bytesInPerRequest", "bytesOutPerRequest", "logBytesPerRequest"};

@@ -30,6 +30,15 @@ OptionBill readOptionBill(JsonReader &reader, const JsonReader::Pointer &option,
 void writeWorkloadTraffic(const WorkloadTraffic &traffic, JsonDocument::Json &workload);
 void writeOptionBill(const OptionBill &bill, JsonDocument::Json &option);
 
+/**
+ * What a new option in the window starts with, so a newcomer sees the whole bill: Lambda behind an
+ * HTTP API; the others behind an ALB in private subnets with one NAT gateway (and its address, and
+ * an internet-facing ALB's two), logs kept 30 days, and AWS's default root volumes (docs/bill.md).
+ */
+OptionBill defaultOptionBill(Platform platform);
+/** A new scenario's traffic: 1,000 bytes in, 10,000 out and 500 logged per request. */
+WorkloadTraffic defaultWorkloadTraffic();
+
 /** Whether the platform can have the front door ("function-url" is Lambda's alone). */
 bool frontDoorFits(FrontDoor door, Platform platform);
 /** Whether the platform runs instances of the account's own, each with a root volume (EC2, ECS on EC2). */

@@ -5,6 +5,7 @@
 #include "ui/logging.h"
 
 #include "models/platforms/platformmodel.h"
+#include "models/bill/billreader.h"
 #include "ui/uitext.h"
 
 #include "models/evaluator.h"
@@ -76,6 +77,7 @@ Models::Scenario newScenarioValue()
     s.workload.requests = RequestModel::hourly(scaleProfileToPeak(profilePresetShape(ProfilePreset::DiurnalWeb), 40));
     s.workload.durationMs = 120;
     s.workload.memoryMb = 512;
+    s.workload.traffic = Models::defaultWorkloadTraffic();
     for (const Platform platform : allPlatforms())
         s.options.push_back(ScenarioDocument::defaultOption(platform, platformModel(platform).idStem()));
     return s;
@@ -114,6 +116,7 @@ Models::OptionSpec ScenarioDocument::defaultOption(Models::Platform platform, co
     Models::OptionSpec o;
     o.id = id;
     o.spec = Models::platformModel(platform).defaultSpec();
+    o.bill = Models::defaultOptionBill(platform);
     return o;
 }
 
