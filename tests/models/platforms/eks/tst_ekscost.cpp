@@ -38,7 +38,7 @@ private slots:
 };
 
 namespace {
-const char *const Constant = R"({"requests": {"perSecond": 10}, "durationMs": 100})";
+const char *const Constant = R"({"requests": {"perSecond": 10}, "durationMs": 100, "memoryMb": 128})";
 
 bool near(double a, double b, double eps = 1e-6)
 {
