@@ -58,10 +58,15 @@ std::vector<PackingSeries> packingSeries(const Evaluation &evaluation)
 {
     std::vector<PackingSeries> out;
     for (const OptionResult &o : evaluation.options) {
-        const EcsEc2Details *details = o.detailsAs<EcsEc2Details>();
-        if (!details)
+        // ECS tasks on instances, or EKS pods (and their DaemonSets) on nodes.
+        const PackingDetails *packing = nullptr;
+        if (const EcsEc2Details *details = o.detailsAs<EcsEc2Details>())
+            packing = &details->packing;
+        else if (const EksEc2Details *eks = o.detailsAs<EksEc2Details>())
+            packing = &eks->packing;
+        if (!packing)
             continue;
-        const PackingDetails &p = details->packing;
+        const PackingDetails &p = *packing;
         PackingSeries s;
         s.id = o.id;
         s.feasible = o.feasible;

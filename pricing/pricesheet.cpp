@@ -154,6 +154,12 @@ private:
             region.lambda = readLambda(p / "lambda");
         if (m_r.has(p, "fargate"))
             region.fargate = readFargate(p / "fargate");
+        if (m_r.has(p, "eks") && m_r.object(p / "eks")) {
+            EksPrices e;
+            e.clusterHour = m_r.number(p / "eks", "clusterHour", PriceRule).value_or(0);
+            e.extendedSupportClusterHour = m_r.number(p / "eks", "extendedSupportClusterHour", PriceRule, false);
+            region.eks = e;
+        }
         if (m_r.has(p, "ec2") && m_r.object(p / "ec2")) {
             for (const auto &[type, _] : m_r.at(p / "ec2")->items())
                 region.ec2.emplace(type, readEc2(p / "ec2" / type, type));

@@ -63,6 +63,15 @@ struct FargatePrices {
     std::optional<double> ephemeralGbHour; ///< storage above the included 20 GB
 };
 
+/**
+ * Amazon EKS: the cluster's control plane, per cluster-hour, under standard support and (for a
+ * Kubernetes version past its 14 months of standard support) under extended support.
+ */
+struct EksPrices {
+    double clusterHour = 0;                         ///< standard support
+    std::optional<double> extendedSupportClusterHour; ///< the total per hour in extended support
+};
+
 struct Ec2InstanceType {
     std::string name;
     double vcpu = 0;
@@ -85,6 +94,7 @@ struct RegionPrices {
     std::map<std::string, Ec2InstanceType> ec2;
     /** The services around the compute (front door, network, logs, volumes); see serviceprices.h. */
     ServicePrices services;
+    std::optional<EksPrices> eks; ///< Amazon EKS control plane
 };
 
 /** Where a sheet's prices come from; it travels into every result and report. */

@@ -1,9 +1,11 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/chartbase.h"
+#include "ui/charts/packingchart.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/editors/numberfield.h"
+#include "ui/panels/optionspanel.h"
 #include "ui/panels/workloadpanel.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/resultspanel.h"
@@ -67,6 +69,25 @@ int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
         settle(window);
         ok &= grab(window.results(), at(name));
     }
+    // Issue 19: the packing of the EKS on EC2 option (nodes with pods and DaemonSets), and its form.
+    if (PackingChart *packing = window.results()->packingChart(); packing && packing->optionCount() > 1) {
+        window.results()->setCurrentTab(ResultsPanel::PackingTab);
+        packing->selectOption(packing->optionCount() - 1);
+        settle(window);
+        ok &= grab(window.results(), at("chart-packing-eks.png"));
+        packing->selectOption(0);
+    }
+    const int options = static_cast<int>(window.document()->scenario().options.size());
+    const int selected = window.optionsPanel()->selectedIndex();
+    for (int i = 0; i < options; ++i)
+        if (window.document()->scenario().options[static_cast<std::size_t>(i)].platform() == Costscape::Models::Platform::EksEc2) {
+            window.optionsPanel()->select(i);
+            window.optionsDock()->raise();
+            settle(window);
+            ok &= grab(window.optionsDock(), at("panel-options-eks.png"));
+            window.optionsPanel()->select(selected);
+            break;
+        }
     window.results()->setCurrentTab(ResultsPanel::MonthlyTab);
     const std::pair<QDockWidget *, const char *> docks[] = {{window.workloadDock(), "panel-workload.png"},
                                                            {window.optionsDock(), "panel-options.png"},

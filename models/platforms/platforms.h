@@ -11,6 +11,8 @@
 
 #include "models/platforms/ec2/ec2spec.h"
 #include "models/platforms/ecsec2/ecsec2spec.h"
+#include "models/platforms/eksec2/eksec2spec.h"
+#include "models/platforms/eksfargate/eksfargatespec.h"
 #include "models/platforms/fargate/fargatespec.h"
 #include "models/platforms/lambda/lambdaspec.h"
 #include "models/platforms/lambdamanaged/lambdamanagedspec.h"
@@ -29,16 +31,20 @@ enum class Platform {
     Ec2,
     EcsEc2,
     LambdaManaged,
+    EksEc2,
+    EksFargate,
 };
 
 /** The keys of one option that belong to its platform: the alternative is the platform. */
-using PlatformSpec = std::variant<LambdaSpec, FargateSpec, Ec2Spec, EcsEc2Spec, LambdaManagedSpec>;
+using PlatformSpec
+    = std::variant<LambdaSpec, FargateSpec, Ec2Spec, EcsEc2Spec, LambdaManagedSpec, EksEc2Spec, EksFargateSpec>;
 
 /** A priced option's platform-specific figures (monostate before it is priced). */
 using PlatformDetails
-    = std::variant<std::monostate, LambdaDetails, FargateDetails, Ec2Details, EcsEc2Details, LambdaManagedDetails>;
+    = std::variant<std::monostate, LambdaDetails, FargateDetails, Ec2Details, EcsEc2Details, LambdaManagedDetails,
+                   EksEc2Details, EksFargateDetails>;
 
-static_assert(std::variant_size_v<PlatformSpec> == static_cast<std::size_t>(Platform::LambdaManaged) + 1,
+static_assert(std::variant_size_v<PlatformSpec> == static_cast<std::size_t>(Platform::EksFargate) + 1,
               "every Platform has a spec, in the same order");
 static_assert(std::variant_size_v<PlatformDetails> == std::variant_size_v<PlatformSpec> + 1,
               "every Platform has its details, in the same order, after std::monostate");

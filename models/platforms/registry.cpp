@@ -5,6 +5,8 @@
 
 #include "models/platforms/ec2/ec2model.h"
 #include "models/platforms/ecsec2/ecsec2model.h"
+#include "models/platforms/eksec2/eksec2model.h"
+#include "models/platforms/eksfargate/eksfargatemodel.h"
 #include "models/platforms/fargate/fargatemodel.h"
 #include "models/platforms/lambda/lambdamodel.h"
 #include "models/platforms/lambdamanaged/lambdamanagedmodel.h"
@@ -22,7 +24,9 @@ const std::vector<const PlatformModel *> &registered()
     static const Ec2Model ec2;
     static const EcsEc2Model ecsEc2;
     static const LambdaManagedModel lambdaManaged;
-    static const std::vector<const PlatformModel *> models{&lambda, &fargate, &ec2, &ecsEc2, &lambdaManaged};
+    static const EksEc2Model eksEc2;
+    static const EksFargateModel eksFargate;
+    static const std::vector<const PlatformModel *> models{&lambda, &fargate, &ec2, &ecsEc2, &lambdaManaged, &eksEc2, &eksFargate};
     return models;
 }
 

@@ -97,6 +97,12 @@ std::string serializePriceSheet(const PriceSheet &sheet)
                 f["ephemeralGbHour"] = number(*r.fargate->ephemeralGbHour);
             region["fargate"] = std::move(f);
         }
+        if (r.eks) {
+            Json e{{"clusterHour", number(r.eks->clusterHour)}};
+            if (r.eks->extendedSupportClusterHour)
+                e["extendedSupportClusterHour"] = number(*r.eks->extendedSupportClusterHour);
+            region["eks"] = std::move(e);
+        }
         if (!r.ec2.empty()) {
             Json ec2 = Json::object();
             for (const auto &[name, t] : r.ec2) {

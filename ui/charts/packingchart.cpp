@@ -51,6 +51,8 @@ QString strategyTitle(const std::string &strategy, bool optimised)
 {
     if (optimised || strategy == "optimised")
         return PackingChart::tr("Optimised");
+    if (strategy.rfind("kube-scheduler", 0) == 0) // EKS: the default kube-scheduler
+        return qs(strategy);
     return PackingChart::tr("ECS %1").arg(strategy.empty() ? QStringLiteral("scheduler") : qs(strategy));
 }
 
@@ -67,7 +69,7 @@ PackingChart::PackingChart(QWidget *parent)
     , m_selectorRow(new QWidget(this))
     , m_selector(new QComboBox(m_selectorRow))
 {
-    setEmptyMessage(tr("No ECS on EC2 option in this scenario"));
+    setEmptyMessage(tr("No ECS on EC2 or EKS on EC2 option in this scenario"));
     placeLegendAbove();
     QCustomPlot *p = plot();
 

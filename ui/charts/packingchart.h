@@ -48,7 +48,7 @@ public:
 
     /**
      * Replaces the options and shows the one with the same id as before (else the first). An
-     * empty vector shows the empty message ("No ECS on EC2 option in this scenario").
+     * empty vector shows the empty message ("No ECS on EC2 or EKS on EC2 option in this scenario").
      */
     void setSeries(const std::vector<Models::PackingSeries> &series);
 

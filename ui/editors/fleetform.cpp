@@ -36,7 +36,8 @@ FleetForm::FleetForm(Unit unit, QWidget *parent)
     const bool instances = unit == Unit::Instances;
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    m_box = new QGroupBox(instances ? tr("Fleet of instances") : tr("Fleet of tasks"), this);
+    const bool pods = unit == Unit::Pods;
+    m_box = new QGroupBox(instances ? tr("Fleet of instances") : pods ? tr("Fleet of pods") : tr("Fleet of tasks"), this);
     outer->addWidget(m_box);
     m_form = newForm(m_box);
 
@@ -53,7 +54,7 @@ FleetForm::FleetForm(Unit unit, QWidget *parent)
     m_bound.addNumber(
         m_form,
         {.key = QStringLiteral("fleet.count"),
-         .label = instances ? tr("I&nstances:") : tr("&Tasks:"),
+         .label = instances ? tr("I&nstances:") : pods ? tr("&Pods:") : tr("&Tasks:"),
          .rule = Models::Rules::Count,
          .toolTip = tr("How many run all month, whatever the traffic.")},
         [](const FleetSpec &f) { return f.isFixed() ? FieldBindings<FleetSpec>::present(f.fixedCount) : std::nullopt; },
@@ -91,7 +92,7 @@ FleetForm::FleetForm(Unit unit, QWidget *parent)
     m_rateCapacity->setObjectName(QStringLiteral("fleet.capacity.rate"));
     m_rateCapacity->setVisible(false);
     m_capacityFields->setFocusProxy(m_concurrentCapacity);
-    const QString capacityLabel = instances ? tr("Per in&stance:") : tr("Per &task:");
+    const QString capacityLabel = instances ? tr("Per in&stance:") : pods ? tr("Per p&od:") : tr("Per &task:");
     m_form->addRow(capacityLabel, m_capacityFields);
     m_form->labelForField(m_capacityFields)->setToolTip(capacityTip);
     setTitle(QStringLiteral("fleet.capacity"), capacityLabel);

@@ -38,6 +38,7 @@ public:
     enum class Unit {
         Tasks,
         Instances,
+        Pods,
     };
 
     explicit FleetForm(Unit unit, QWidget *parent = nullptr);

@@ -5,6 +5,8 @@
 
 #include "ui/editors/ec2form.h"
 #include "ui/editors/ecsec2form.h"
+#include "ui/editors/eksec2form.h"
+#include "ui/editors/eksfargateform.h"
 #include "ui/editors/fargateform.h"
 #include "ui/editors/lambdaform.h"
 #include "ui/editors/lambdamanagedform.h"
@@ -35,6 +37,8 @@ constexpr std::array Forms{
     Entry{Models::Platform::Ec2, &make<Ec2Form>},
     Entry{Models::Platform::EcsEc2, &make<EcsEc2Form>},
     Entry{Models::Platform::LambdaManaged, &make<LambdaManagedForm>},
+    Entry{Models::Platform::EksEc2, &make<EksEc2Form>},
+    Entry{Models::Platform::EksFargate, &make<EksFargateForm>},
 };
 static_assert(Forms.size() == std::variant_size_v<Models::PlatformSpec>, "every Platform has a form");
 

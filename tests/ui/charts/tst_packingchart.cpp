@@ -288,7 +288,7 @@ void TestPackingChart::noEcsOption_showsTheEmptyMessage()
     QVERIFY(chart.isEmptyMessageShown());
     chart.setSeries(seriesOf({}));
     QVERIFY(chart.isEmptyMessageShown());
-    QCOMPARE(chart.emptyMessage(), QStringLiteral("No ECS on EC2 option in this scenario"));
+    QCOMPARE(chart.emptyMessage(), QStringLiteral("No ECS on EC2 or EKS on EC2 option in this scenario"));
     QCOMPARE(chart.barCount(), 0);
     QCOMPARE(chart.selectedOption(), -1);
     QVERIFY(chart.caption().isEmpty());
