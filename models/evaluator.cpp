@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/evaluator.h"
 
+#include "models/commitments/commitmentapply.h"
 #include "models/detailswriter.h"
 #include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
@@ -200,6 +201,9 @@ Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::Price
         auto result = model.evaluate(context);
         if (!result)
             return result.error();
+        // Savings Plans and reservations reprice the option's own hours (models/commitments/).
+        if (auto applied = applyCommitments(context, result.value()); !applied)
+            return applied.error();
         // The spike is simulated only for an option that can serve the workload at all.
         if (scenario.workload.spike && result.value().feasible)
             result.value().scaling = simulateSpike(model.spikeInput(context, result.value(), *scenario.workload.spike));

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/commitments/commitment.h"
 #include "models/platforms/platforms.h"
 #include "models/scenario/workload.h"
 #include "base/jsondocument.h"
@@ -25,6 +26,8 @@ struct OptionSpec {
     std::optional<RequestModel> requests;
     /** Costscape extension (`"spikeResponse"`): scaling assumptions by key, see models/scaling/scaling.h. */
     std::map<std::string, double> scalingOverrides;
+    /** Savings Plans and Reserved Instances (`"commitment"`, issue 16); empty = all on demand. */
+    std::vector<CommitmentSpec> commitments;
     /** The platform's own keys; which alternative it holds is the option's platform. */
     PlatformSpec spec;
 

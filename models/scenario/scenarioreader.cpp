@@ -287,10 +287,11 @@ private:
             if (m_r.has(op, "requests"))
                 o.requests = readRequests(op / "requests");
             OptionReader reader(m_r, op);
-            reader.know({"id", "platform", "enabled", "hoursPerMonth", "durationMs", "memoryMb", "requests", "spikeResponse"});
+            reader.know({"id", "platform", "enabled", "hoursPerMonth", "durationMs", "memoryMb", "requests", "spikeResponse", "commitment"});
             o.spec = platformModel(*platformFromName(*platform)).read(reader);
             if (m_r.has(op, "spikeResponse"))
                 readSpikeResponse(op / "spikeResponse", o);
+            o.commitments = CommitmentIo::read(m_r, op);
             warnUnknown(op, reader.known());
             s.options.push_back(std::move(o));
         }
@@ -437,6 +438,7 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
             o.erase("spikeResponse");
         else
             o["spikeResponse"] = Json(opt.scalingOverrides);
+        CommitmentIo::write(o, opt.commitments);
         platformModel(opt.platform()).write(opt.spec, o);
         options.push_back(std::move(o));
     }
