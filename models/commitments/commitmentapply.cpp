@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 
 namespace Costscape::Models {
 
@@ -16,6 +18,14 @@ namespace {
 using namespace Commitments;
 
 /** AWS terms are 365-day years: a 1-year term is 8,760 hours (the offer files' amortisation). */
+/** A rate as the sheet writes it: "0.0376", not "0.037600". */
+std::string rateText(double v)
+{
+    std::ostringstream out;
+    out << std::setprecision(6) << v;
+    return out.str();
+}
+
 double termHours(int years)
 {
     return 8760.0 * years;
@@ -197,12 +207,12 @@ Result<void> applyCommitments(const OptionContext &ctx, OptionResult &result)
                 a.upfrontMonthly = lo.committedCost;
                 lines.push_back({"commitment: amortised upfront", hours, "hours", a.amount, a.upfrontMonthly,
                                  what + ", paid upfront for the term, at " + e.instanceType + " rate "
-                                     + std::to_string(l.rate.hourly) + "/h"});
+                                     + rateText(l.rate.hourly) + "/h"});
             } else {
                 upfrontUnknown |= l.spec.payment == "partial-upfront";
                 lines.push_back({"commitment: savings plan", hours, "hours", a.amount, lo.committedCost,
                                  what + (l.spec.payment == "partial-upfront" ? " (part of it paid upfront, at the buyer's choice)" : "")
-                                     + ", at " + e.instanceType + " rate " + std::to_string(l.rate.hourly) + "/h"});
+                                     + ", at " + e.instanceType + " rate " + rateText(l.rate.hourly) + "/h"});
             }
         }
         committed += a.monthlyCost;
@@ -269,7 +279,7 @@ Result<void> applyCommitments(const OptionContext &ctx, OptionResult &result)
         result.monthlyCost += li.cost;
     for (std::size_t h = 0; h < result.hourlyCost.size() && h < outcome.slotCost.size(); ++h)
         result.hourlyCost[h] = std::max(0.0, result.hourlyCost[h] + outcome.slotCost[h] - usage.units[h] * usage.onDemand);
-    result.summary += ", " + std::string(layers.size() > 1 ? "with commitments" : "with a " + layers.front().spec.title());
+    result.summary += ", with " + std::string(layers.size() > 1 ? "several commitments" : layers.front().spec.title());
     result.commitment = std::move(summary);
     return {};
 }

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace Costscape::Models::Commitments {
 
@@ -74,33 +75,34 @@ Outcome apply(const Usage &usage, const std::vector<ReservationLayer> &reservati
 double upperQuantile(const std::vector<double> &values, const std::vector<double> &weight, double share)
 {
     const std::size_t n = std::min(values.size(), weight.size());
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&values](std::size_t a, std::size_t b) { return values[a] > values[b]; });
+    // Only the positive values are candidates besides 0; sorting (value, weight) pairs by value
+    // keeps the comparisons on contiguous memory (a year of hours sorts in well under a millisecond).
+    std::vector<std::pair<double, double>> slots;
+    slots.reserve(n);
     double total = 0;
-    for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t i = 0; i < n; ++i) {
         total += weight[i];
-    const double limit = share * total;
+        if (values[i] > 0)
+            slots.emplace_back(values[i], weight[i]);
+    }
+    std::sort(slots.begin(), slots.end(), [](const auto &a, const auto &b) { return a.first > b.first; });
+    const double limit = share * total * (1 + 1e-12);
     // Walk down from the largest value: `above` is the weight of the values strictly above the
     // candidate. The answer is the last candidate whose `above` is still within the limit.
     double above = 0;
-    double best = std::numeric_limits<double>::quiet_NaN();
+    double best = 0;
     std::size_t i = 0;
-    while (i < n) {
-        const double v = values[order[i]];
-        if (v <= 0)
-            break;
-        if (above > limit * (1 + 1e-12))
+    while (i < slots.size()) {
+        const double v = slots[i].first;
+        if (above > limit)
             return best;
         best = v;
         // Every slot with this same value joins `above` for the next, smaller candidate.
-        while (i < n && values[order[i]] == v)
-            above += weight[order[i++]];
+        while (i < slots.size() && slots[i].first == v)
+            above += slots[i++].second;
     }
     // 0 is the last candidate: every positive value is above it.
-    if (above <= limit * (1 + 1e-12) || std::isnan(best))
-        return 0;
-    return best;
+    return above <= limit ? 0 : best;
 }
 
 double optimalPlanHourly(const Usage &usage, double rate)
