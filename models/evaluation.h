@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/commitments/commitment.h"
 #include "models/scaling/scaling.h"
 #include "models/scenario/scenario.h"
 #include "pricing/pricesheet.h"
@@ -50,6 +51,8 @@ struct OptionResult {
     PlatformDetails details;           ///< the platform's own figures (packing, chosen type)
     /** How the option rides through workload.spike; set when there is a spike and the option is feasible. */
     std::optional<ScalingResult> scaling;
+    /** What the option's "commitment" did to its month; set when it has one and is feasible. */
+    std::optional<CommitmentSummary> commitment;
 
     /** The platform's details, or nullptr when the option is of another platform (or unpriced). */
     template<class Details>
@@ -86,6 +89,7 @@ struct OptionResult {
         hourlyCost.assign(hourlyCost.size(), 0.0);
         details = std::monostate{};
         scaling.reset();
+        commitment.reset();
         summary = "not priced";
     }
 };

@@ -3,6 +3,7 @@
 #include "models/evaluator.h"
 
 #include "models/bill/bill.h"
+#include "models/commitments/commitmentapply.h"
 #include "models/detailswriter.h"
 #include "models/platforms/platformmodel.h"
 #include "models/scenario/scenarioreader.h"
@@ -214,6 +215,9 @@ Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::Price
         auto result = model.evaluate(context);
         if (!result)
             return result.error();
+        // Savings Plans and reservations reprice the option's own hours (models/commitments/).
+        if (auto applied = applyCommitments(context, result.value()); !applied)
+            return applied.error();
         // The parts around the compute (front door, network, logs, volumes), or what is left out.
         addBillParts(context, result.value(), result.value().leftOut);
         // The spike is simulated only for an option that can serve the workload at all.

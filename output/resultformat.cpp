@@ -4,6 +4,7 @@
 
 #include "base/textformat.h"
 #include "models/detailswriter.h"
+#include "output/commitmentjson.h"
 #include "output/textsafety.h"
 
 #include <algorithm>
@@ -128,6 +129,8 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
             option["details"] = std::move(details);
         if (o.scaling)
             option["scaling"] = scalingToJson(*o.scaling);
+        if (o.commitment)
+            option["commitment"] = commitmentToJson(*o.commitment);
         options.push_back(std::move(option));
     }
     out["options"] = std::move(options);

@@ -6,6 +6,7 @@
 #include "pricing/servicepricesio.h"
 
 #include <cstdlib>
+#include <set>
 #include <cstdio>
 
 namespace Costscape::Embedded {
@@ -308,9 +309,45 @@ private:
         };
         readByOs("onDemandHourly", t.onDemandHourly, true);
         readByOs("spotHourly", t.spotHourly, false);
+        if (m_r.has(p, "commitments"))
+            readCommitments(p / "commitments", t);
         t.interruption = m_r.string(p, "interruption", false, {"<5%", "5-10%", "10-15%", "15-20%", ">20%"}).value_or("");
         t.spotAdvisorSavingsPercent = m_r.number(p, "spotAdvisorSavingsPercent", NumberRule::range(0, 99, "%"), false);
         return t;
+    }
+
+    // Issue 16: Reserved Instance and Savings Plans rates, keyed as commitmentRateKey() writes them.
+    void readCommitments(const Pointer &p, Ec2InstanceType &t)
+    {
+        const Json *obj = m_r.object(p);
+        if (!obj)
+            return;
+        static const std::set<std::string> known = [] {
+            std::set<std::string> keys;
+            for (const char *payment : {"no-upfront", "partial-upfront", "all-upfront"})
+                for (int years : {1, 3}) {
+                    for (const char *offering : {"standard", "convertible"})
+                        keys.insert(commitmentRateKey("reserved-instance", offering, years, payment));
+                    keys.insert(commitmentRateKey("compute-savings-plan", "", years, payment));
+                    keys.insert(commitmentRateKey("ec2-instance-savings-plan", "", years, payment));
+                }
+            return keys;
+        }();
+        for (const auto &[key, _] : obj->items()) {
+            if (!known.count(key)) {
+                m_r.warn(p / key, JsonReader::fieldName(p / key) + ": not a commitment this program knows, ignored");
+                continue;
+            }
+            if (!m_r.object(p / key))
+                return;
+            CommitmentRate rate;
+            rate.upfront = m_r.number(p / key, "upfront", NumberRule::range(0, 1e8, "USD"), false).value_or(0);
+            const auto hourly = m_r.number(p / key, "hourly", PriceRule);
+            if (!hourly)
+                return;
+            rate.hourly = *hourly;
+            t.commitments.emplace(key, rate);
+        }
     }
 
     const JsonDocument &m_doc;
@@ -318,6 +355,14 @@ private:
 };
 
 } // namespace
+
+std::string commitmentRateKey(const std::string &kind, const std::string &offering, int termYears, const std::string &payment)
+{
+    const std::string term = std::to_string(termYears) + "yr";
+    if (kind == "reserved-instance")
+        return kind + "/" + offering + "/" + term + "/" + payment;
+    return kind + "/" + term + "/" + payment;
+}
 
 Result<PriceSheet> parsePriceSheet(std::string_view text, const std::string &fileName)
 {

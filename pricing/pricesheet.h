@@ -72,6 +72,25 @@ struct EksPrices {
     std::optional<double> extendedSupportClusterHour; ///< the total per hour in extended support
 };
 
+/**
+ * A commitment's price for one instance type (Linux, shared tenancy): for a Reserved Instance the
+ * one-time fee per instance and the recurring fee per instance-hour; for a Savings Plan the plan's
+ * rate per instance-hour (upfront is 0: the commitment, not the rate, is what is paid upfront).
+ */
+struct CommitmentRate {
+    double upfront = 0;
+    double hourly = 0;
+
+    bool operator==(const CommitmentRate &) const = default;
+};
+
+/**
+ * The sheet key of a commitment rate: "reserved-instance/standard/1yr/no-upfront",
+ * "compute-savings-plan/3yr/all-upfront", "ec2-instance-savings-plan/1yr/partial-upfront".
+ * offering is "standard" or "convertible" for reservations and ignored for plans.
+ */
+std::string commitmentRateKey(const std::string &kind, const std::string &offering, int termYears, const std::string &payment);
+
 struct Ec2InstanceType {
     std::string name;
     double vcpu = 0;
@@ -80,6 +99,8 @@ struct Ec2InstanceType {
     std::map<std::string, double> spotHourly;     ///< by OS
     std::string interruption;                     ///< Spot Instance Advisor band, "" when unknown
     std::optional<double> spotAdvisorSavingsPercent;
+    /** Commitment rates for Linux by commitmentRateKey(); empty when the sheet has none. */
+    std::map<std::string, CommitmentRate> commitments;
 
     /** Burstable types (t2, t3, t3a, t4g) sustain only a fraction of their vCPUs. */
     bool isBurstable() const { return name.size() > 1 && name[0] == 't' && name[1] >= '0' && name[1] <= '9'; }

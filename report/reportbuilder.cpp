@@ -74,6 +74,7 @@ std::vector<ReportBlock> ReportBuilder::build()
     traffic();
     hourly();
     packing();
+    commitments();
     spike();
     lineItems();
     warnings();
@@ -284,6 +285,39 @@ void ReportBuilder::packing()
         if (s.hasLowerBound())
             add(ReportBlock::Kind::Paragraph, tr("Lower bound (LP relaxation): %1 per hour.").arg(ChartBase::formatMoney(s.lowerBoundHourly, m_currency, -1)));
     }
+}
+
+void ReportBuilder::commitments()
+{
+    // Issue 16: what Savings Plans and reservations did to each option that has them.
+    std::vector<QStringList> rows;
+    for (const Models::OptionResult &o : m_evaluation.options) {
+        if (!o.commitment)
+            continue;
+        const Models::CommitmentSummary &c = *o.commitment;
+        QStringList what;
+        for (const Models::AppliedCommitment &a : c.commitments)
+            what << tr("%1: %2%3")
+                        .arg(us(a.spec.title()),
+                             a.spec.isReservation() ? tr("%1 reserved").arg(number(a.amount, 0))
+                                                    : tr("%1/hour").arg(money(a.amount)),
+                             a.optimal ? tr(" (optimal)") : QString());
+        rows.push_back({us(o.id), what.join(QStringLiteral("; ")), money(c.onDemandMonthly), money(c.effectiveMonthly),
+                        money(c.upfrontMonthly), tr("%1%").arg(number(100 * c.coverage, 0)),
+                        tr("%1%").arg(number(100 * c.utilisation, 0)), money(c.unusedMonthly),
+                        c.breakEvenMonth ? tr("month %1").arg(*c.breakEvenMonth) : tr("none")});
+    }
+    if (rows.empty())
+        return;
+    add(ReportBlock::Kind::Heading, tr("Commitments"));
+    add(ReportBlock::Kind::Paragraph, tr("Savings Plans and Reserved Instances applied hour by hour to each option's own "
+                                         "instance-hours: reservations first, then EC2 Instance and Compute Savings Plans; "
+                                         "usage above them is billed on demand. Costs are those of the covered usage, "
+                                         "upfront payments amortised over the term."));
+    table({tr("Option"), tr("Commitment"), tr("On-demand"), tr("With it"), tr("Of which upfront"), tr("Coverage"),
+           tr("Utilisation"), tr("Unused"), tr("Break-even")},
+          std::move(rows), {0.9, 2.4, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.7},
+          {false, false, true, true, true, true, true, true, true});
 }
 
 void ReportBuilder::spike()

@@ -62,6 +62,7 @@ private:
     void hourly();
     void packing();
     void spike();
+    void commitments();
     void lineItems();
     void warnings();
     void assumptions();

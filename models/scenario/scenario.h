@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/commitments/commitment.h"
 #include "models/platforms/platforms.h"
 #include "models/scenario/workload.h"
 #include "base/jsondocument.h"
@@ -27,6 +28,8 @@ struct OptionSpec {
     std::map<std::string, double> scalingOverrides;
     /** Costscape extension (issue 15): the front door, network, logs and volumes; see models/bill/. */
     OptionBill bill;
+    /** Savings Plans and Reserved Instances (`"commitment"`, issue 16); empty = all on demand. */
+    std::vector<CommitmentSpec> commitments;
     /** The platform's own keys; which alternative it holds is the option's platform. */
     PlatformSpec spec;
 

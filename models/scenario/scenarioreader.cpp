@@ -291,12 +291,13 @@ private:
             if (m_r.has(op, "requests"))
                 o.requests = readRequests(op / "requests");
             OptionReader reader(m_r, op);
-            reader.know({"id", "platform", "enabled", "hoursPerMonth", "durationMs", "memoryMb", "requests", "spikeResponse"});
+            reader.know({"id", "platform", "enabled", "hoursPerMonth", "durationMs", "memoryMb", "requests", "spikeResponse", "commitment"});
             o.spec = platformModel(*platformFromName(*platform)).read(reader);
             if (m_r.has(op, "spikeResponse"))
                 readSpikeResponse(op / "spikeResponse", o);
             o.bill = readOptionBill(m_r, op, o.platform());
             reader.known().insert(optionBillKeys().begin(), optionBillKeys().end());
+            o.commitments = CommitmentIo::read(m_r, op);
             warnUnknown(op, reader.known());
             s.options.push_back(std::move(o));
         }
@@ -457,6 +458,7 @@ JsonDocument::Json scenarioToJson(const Scenario &s)
             o.erase("spikeResponse");
         else
             o["spikeResponse"] = Json(opt.scalingOverrides);
+        CommitmentIo::write(o, opt.commitments);
         platformModel(opt.platform()).write(opt.spec, o);
         writeOptionBill(opt.bill, o);
         options.push_back(std::move(o));

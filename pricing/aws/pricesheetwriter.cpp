@@ -116,6 +116,17 @@ std::string serializePriceSheet(const PriceSheet &sheet)
                     tj["interruption"] = t.interruption;
                 if (t.spotAdvisorSavingsPercent)
                     tj["spotAdvisorSavingsPercent"] = number(*t.spotAdvisorSavingsPercent);
+                if (!t.commitments.empty()) {
+                    Json cj = Json::object();
+                    for (const auto &[key, rate] : t.commitments) {
+                        Json rj = Json::object();
+                        if (rate.upfront != 0)
+                            rj["upfront"] = number(rate.upfront);
+                        rj["hourly"] = number(rate.hourly);
+                        cj[key] = std::move(rj);
+                    }
+                    tj["commitments"] = std::move(cj);
+                }
                 ec2[name] = std::move(tj);
             }
             region["ec2"] = std::move(ec2);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/optioneditor.h"
 
+#include "ui/editors/commitmentform.h"
 #include "ui/editors/fieldbindings.h"
 #include "ui/editors/formregistry.h"
 #include "ui/editors/numberfield.h"
@@ -143,6 +144,16 @@ void OptionEditor::addPages(QVBoxLayout *layout)
         connect(form, &FieldForm::rowsChanged, this, &OptionEditor::alignLabels);
         m_pages.push_back({form, nullptr});
     }
+    // Savings Plans and reservations, the same group whatever the platform.
+    m_commitment = new CommitmentForm(this);
+    layout->addWidget(m_commitment);
+    connect(m_commitment, &CommitmentForm::commitmentsEdited, this,
+            [this](const std::vector<Models::CommitmentSpec> &commitments, const QString &field) {
+                OptionSpec next = m_option;
+                next.commitments = commitments;
+                commit(next, field);
+            });
+    connect(m_commitment, &FieldForm::rowsChanged, this, &OptionEditor::alignLabels);
     // After every platform form: the spike response ends the form, whatever the platform.
     for (Page &page : m_pages) {
         page.spike = new SpikeResponseForm(page.form->platform(), this);
@@ -247,7 +258,7 @@ const OptionEditor::Page &OptionEditor::page() const
 std::vector<const FieldForm *> OptionEditor::shownForms() const
 {
     const Page &p = page();
-    return {m_optionGroup, p.form, p.spike};
+    return {m_optionGroup, p.form, m_commitment, p.spike};
 }
 
 QWidget *OptionEditor::field(const QString &key) const
@@ -278,6 +289,7 @@ void OptionEditor::showOption(bool force)
     if (shown.spike->isExpanded() != m_spikeExpanded)
         shown.spike->setExpanded(m_spikeExpanded);
     shown.spike->showOverrides(m_option.scalingOverrides, force);
+    m_commitment->showCommitments(m_option.commitments, force);
     shown.spike->show();
     showOptionGroup(force);
     updateHints();
@@ -320,6 +332,10 @@ void OptionEditor::alignLabels()
     std::vector<QFormLayout *> forms = m_optionGroup->formLayouts();
     const std::vector<QFormLayout *> platformForms = page().form->formLayouts();
     forms.insert(forms.end(), platformForms.begin(), platformForms.end());
+    if (m_commitment) {
+        const std::vector<QFormLayout *> commitmentForms = m_commitment->formLayouts();
+        forms.insert(forms.end(), commitmentForms.begin(), commitmentForms.end());
+    }
     std::vector<QWidget *> labels;
     int width = 0;
     for (QFormLayout *form : forms) {

@@ -29,6 +29,7 @@ struct FormContext;
 class NumberField;
 class PlatformForm;
 class SpikeResponseForm;
+class CommitmentForm;
 
 /**
  * The form that edits one deployment option (FORMATS.md section 1) of any platform: the option's
@@ -61,6 +62,9 @@ class SpikeResponseForm;
  * "fleet.mode", "fleet.count", "fleet.capacityKind", "fleet.capacity", "fleet.targetUtilization",
  * "fleet.minCount", "fleet.scaling". For ECS the fleet and task fields edit the group chosen in
  * "ecs.group", and the key does not name the group.
+ *
+ * A "Commitment" group (CommitmentForm, keys "commitment.*") edits OptionSpec::commitments for
+ * every platform.
  *
  * A collapsible "Spike response" group lists the platform's scaling assumptions
  * (Models::platformModel(platform).scalingDefaults()), one number field each under the key "spike." followed by
@@ -172,6 +176,7 @@ private:
     QLabel *m_platform = nullptr;
     QLabel *m_memoryHint = nullptr;
     std::vector<Page> m_pages;
+    CommitmentForm *m_commitment = nullptr; ///< one for every platform (issue 16)
 };
 
 } // namespace Costscape::Ui

@@ -41,6 +41,7 @@ private slots:
     void tabOrder_followsTheForm();
     void registry_everyPlatformHasAFormShowingItsDefaultSpec();
     void spikeResponse_aFieldPerScalingAssumptionOfThePlatform();
+    void commitment_choosingAKindStartsAtTheOptimumAndKeepsTheRest();
 };
 
 void TestOptionEditor::roundTrip_sampleOptionShowsAndGivesBackTheSpec_data()
@@ -530,8 +531,9 @@ void TestOptionEditor::tabOrder_followsTheForm()
         }
         w = w->nextInFocusChain();
     } while (w != editor.lineEdit(QStringLiteral("id")));
-    // The collapsed "Spike response" group ends the form: only its toggle takes the focus.
-    order << QStringLiteral("spike.toggle");
+    // The commitment follows the platform's fields (with none, only its kind shows); the
+    // collapsed "Spike response" group ends the form: only its toggle takes the focus.
+    order << QStringLiteral("commitment.kind") << QStringLiteral("spike.toggle");
     QCOMPARE(visited, order);
 }
 
@@ -593,6 +595,41 @@ void TestOptionEditor::spikeResponse_aFieldPerScalingAssumptionOfThePlatform()
         QCOMPARE(edited, (std::map<std::string, double>{{"otherPlatformKey", 3}}));
         QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("spike.") + QString::fromStdString(defaults.front().key));
     }
+}
+
+void TestOptionEditor::commitment_choosingAKindStartsAtTheOptimumAndKeepsTheRest()
+{
+    const OptionSpec spec = specFor(QStringLiteral("ec2-fixed"));
+    QVERIFY(spec.commitments.empty());
+    Ui::OptionEditor editor;
+    QSignalSpy spy(&editor, &Ui::OptionEditor::optionEdited);
+    show(editor, spec);
+    QComboBox *kind = editor.comboBox(QStringLiteral("commitment.kind"));
+    QVERIFY(kind);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("reserved-instance")));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("commitment.kind"));
+    OptionSpec edited = spy.at(0).at(0).value<OptionSpec>();
+    QCOMPARE(edited.commitments.size(), std::size_t(1));
+    QCOMPARE(edited.commitments[0].kind, std::string("reserved-instance"));
+    QVERIFY(!edited.commitments[0].amount); // "optimal"
+    // Everything else is as it was.
+    edited.commitments.clear();
+    QCOMPARE(describe(edited), describe(spec));
+
+    // A count typed in replaces "optimal"; a fractional one is refused.
+    QCheckBox *optimal = editor.checkBox(QStringLiteral("commitment.optimal"));
+    QVERIFY(optimal);
+    optimal->click();
+    typeInto(editor.numberField(QStringLiteral("commitment.count"))->lineEdit(), QStringLiteral("3"));
+    QCOMPARE(editor.option().commitments.at(0).amount, std::optional<double>(3));
+    typeInto(editor.numberField(QStringLiteral("commitment.count"))->lineEdit(), QStringLiteral("2.5"));
+    QCOMPARE(editor.option().commitments.at(0).amount, std::optional<double>(3));
+    QVERIFY(!editor.fieldError(QStringLiteral("commitment.count")).isEmpty());
+
+    // Back to none: the option is on demand again.
+    kind->setCurrentIndex(kind->findData(QString()));
+    QVERIFY(editor.option().commitments.empty());
 }
 
 QTEST_MAIN(TestOptionEditor)
