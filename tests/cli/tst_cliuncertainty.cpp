@@ -184,33 +184,37 @@ void TestCliUncertainty::compare_sameFileTwice_noDifference()
 
 void TestCliUncertainty::compare_otherRegion_differencePerOptionAndLine()
 {
-    // The sample moved to eu-west-1, nothing else changed: B - A per option is the difference of
-    // the two evaluations, and an option's line differences add up to its difference.
+    // Two EC2 options in us-east-1 and the same file in eu-west-1 (the embedded sheet prices EC2
+    // in both): B - A per option is the difference of the two evaluations, and an option's line
+    // differences add up to its difference.
     QTemporaryDir dir;
-    QFile in(Sample);
-    QVERIFY(in.open(QIODevice::ReadOnly));
-    QByteArray text = in.readAll();
-    text.replace("\"us-east-1\"", "\"eu-west-1\"");
+    const QByteArray text = R"({"format": "costscape-scenario", "version": 1, "name": "two fleets", "region": "us-east-1",
+        "workload": {"requests": {"perSecond": 100}, "durationMs": 50, "memoryMb": 256},
+        "options": [
+            {"id": "graviton", "platform": "ec2", "instanceType": "m7g.large", "instances": 2},
+            {"id": "spot", "platform": "ec2", "instanceType": "c7g.xlarge", "instances": 1, "purchase": "spot"}]})";
+    const QString a = dir.filePath(QStringLiteral("us.costscape.json"));
     const QString b = dir.filePath(QStringLiteral("eu.costscape.json"));
-    QFile out(b);
-    QVERIFY(out.open(QIODevice::WriteOnly));
-    out.write(text);
-    out.close();
-    const auto ea = runCli({QStringLiteral("evaluate"), Sample, QStringLiteral("--format"), QStringLiteral("json")});
+    for (const QString &path : {a, b}) {
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(path == b ? QByteArray(text).replace("us-east-1", "eu-west-1") : text);
+    }
+    const auto ea = runCli({QStringLiteral("evaluate"), a, QStringLiteral("--format"), QStringLiteral("json")});
     const auto eb = runCli({QStringLiteral("evaluate"), b, QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(ea.exitedWith(0) && eb.exitedWith(0), eb.describe());
-    const auto run = runCli({QStringLiteral("compare"), Sample, b, QStringLiteral("--format"), QStringLiteral("json")});
+    const auto run = runCli({QStringLiteral("compare"), a, b, QStringLiteral("--format"), QStringLiteral("json")});
     QVERIFY2(run.exitedWith(0), run.describe());
     const QJsonObject c = json(run.out);
     QCOMPARE(c.value(QStringLiteral("b")).toObject().value(QStringLiteral("region")).toString(), QStringLiteral("eu-west-1"));
     const QJsonArray options = c.value(QStringLiteral("options")).toArray();
-    const QJsonArray a = json(ea.out).value(QStringLiteral("options")).toArray();
+    const QJsonArray evalA = json(ea.out).value(QStringLiteral("options")).toArray();
     const QJsonArray bb = json(eb.out).value(QStringLiteral("options")).toArray();
     bool anyDifferent = false;
     for (qsizetype i = 0; i < options.size(); ++i) {
         const QJsonObject o = options[i].toObject();
         const double expected = bb[i].toObject().value(QStringLiteral("monthlyCost")).toDouble()
-            - a[i].toObject().value(QStringLiteral("monthlyCost")).toDouble();
+            - evalA[i].toObject().value(QStringLiteral("monthlyCost")).toDouble();
         QVERIFY(close(o.value(QStringLiteral("difference")).toDouble(), expected));
         anyDifferent = anyDifferent || expected != 0;
         double sum = 0;
@@ -219,7 +223,7 @@ void TestCliUncertainty::compare_otherRegion_differencePerOptionAndLine()
         QVERIFY(std::abs(sum - expected) < 1e-6);
     }
     QVERIFY(anyDifferent);
-    const auto table = runCli({QStringLiteral("compare"), Sample, b});
+    const auto table = runCli({QStringLiteral("compare"), a, b});
     QVERIFY2(table.exitedWith(0), table.describe());
     QVERIFY(table.out.contains(QStringLiteral("B - A")));
     QVERIFY(table.out.contains(QStringLiteral("eu-west-1")));

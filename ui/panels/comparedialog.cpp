@@ -53,6 +53,7 @@ CompareDialog::CompareDialog(ScenarioDocument *document, QWidget *parent)
     m_tree->setHeaderLabels({tr("Option / line item"), tr("A (monthly)"), tr("B (monthly)"), tr("B − A")});
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
+    m_tree->header()->setStretchLastSection(false);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c)
         m_tree->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
@@ -76,6 +77,7 @@ bool CompareDialog::compareWithFile(const QString &path)
 {
     m_file = path;
     m_regionB.clear();
+    m_region->setCurrentIndex(-1);
     return refresh();
 }
 
@@ -83,6 +85,7 @@ bool CompareDialog::compareWithRegion(const QString &region)
 {
     m_file.clear();
     m_regionB = region;
+    m_region->setCurrentIndex(m_region->findText(region));
     return refresh();
 }
 

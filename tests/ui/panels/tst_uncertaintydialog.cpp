@@ -10,10 +10,14 @@
 
 #include "models/evaluator.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QTabWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
 #include <QUndoStack>
@@ -37,6 +41,23 @@ namespace {
 
 const QString SampleRanges = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api-uncertain.costscape.json");
 const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
+
+/**
+ * With COSTSCAPE_SCREENSHOT_DIR set, writes @p widget as NAME.png there (docs/screenshots are made
+ * this way: COSTSCAPE_SCREENSHOT_DIR=docs/screenshots xvfb-run -a build/tests/ui/tst_uncertaintydialog).
+ */
+void screenshot(QWidget &widget, const char *name)
+{
+    const QString dir = qEnvironmentVariable("COSTSCAPE_SCREENSHOT_DIR");
+    if (dir.isEmpty())
+        return;
+    widget.show();
+    for (int i = 0; i < 20; ++i) {
+        QApplication::processEvents(QEventLoop::AllEvents, 20);
+        QTest::qWait(20);
+    }
+    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png")));
+}
 
 bool waitForRun(UncertaintyDialog &dialog)
 {
@@ -71,6 +92,15 @@ void TestUncertaintyDialog::sampleRanges_runOnTheWorker_andDrawTheBandsAndTornad
     QCOMPARE(dialog.bandChart()->boxCount(), feasibleSomewhere);
     QCOMPARE(dialog.costTornado()->barCount(), 5);
     QCOMPARE(dialog.differenceTornado()->barCount(), 5);
+
+    dialog.resize(1100, 860);
+    auto *tabs = dialog.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    const char *const names[] = {"uncertainty-bands", "uncertainty-tornado-cost", "uncertainty-tornado-difference"};
+    for (int i = 0; i < 3; ++i) {
+        tabs->setCurrentIndex(i);
+        screenshot(dialog, names[i]);
+    }
 }
 
 void TestUncertaintyDialog::tickingARange_isAnUndoableEditOfTheScenario()
@@ -93,14 +123,26 @@ void TestUncertaintyDialog::tickingARange_isAnUndoableEditOfTheScenario()
 
 void TestUncertaintyDialog::compareWithRegion_oneRowPerOption_withTheDifference()
 {
+    // Two EC2 fleets: the embedded sheet prices EC2 in us-east-1 and in eu-west-1.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("fleets.costscape.json"));
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"format": "costscape-scenario", "version": 1, "name": "two fleets", "region": "us-east-1",
+            "workload": {"requests": {"perSecond": 100}, "durationMs": 50, "memoryMb": 256},
+            "options": [
+                {"id": "graviton", "platform": "ec2", "instanceType": "m7g.large", "instances": 2},
+                {"id": "spot", "platform": "ec2", "instanceType": "c7g.xlarge", "instances": 1, "purchase": "spot"}]})");
+    }
     ScenarioDocument document;
-    QVERIFY(document.load(Sample));
+    QVERIFY(document.load(file));
     CompareDialog dialog(&document);
     QVERIFY(dialog.compareWithRegion(QStringLiteral("eu-west-1")));
     const auto &c = dialog.comparison();
     QCOMPARE(c.regionA, std::string("us-east-1"));
     QCOMPARE(c.regionB, std::string("eu-west-1"));
-    QCOMPARE(dialog.table()->topLevelItemCount(), 7);
+    QCOMPARE(dialog.table()->topLevelItemCount(), 2);
     // B - A of each option is what the two evaluations say.
     Models::Scenario moved = document.scenario();
     moved.region = "eu-west-1";
@@ -111,8 +153,12 @@ void TestUncertaintyDialog::compareWithRegion_oneRowPerOption_withTheDifference(
         QVERIFY(std::abs(c.options[i].difference()
                          - (b.value().options[i].monthlyCost - a.value().options[i].monthlyCost)) < 1e-9);
     QVERIFY(dialog.table()->topLevelItem(0)->childCount() > 0);
-    QVERIFY(dialog.compareWithFile(SampleRanges));
+    dialog.resize(900, 420);
+    screenshot(dialog, "compare-regions");
+    QVERIFY(dialog.compareWithFile(file));
     QCOMPARE(dialog.comparison().options[0].difference(), 0.0);
+    // A file that cannot be priced is said so, not compared.
+    QVERIFY(!dialog.compareWithFile(dir.filePath(QStringLiteral("missing.costscape.json"))));
 }
 
 QTEST_MAIN(TestUncertaintyDialog)
