@@ -109,7 +109,9 @@ private:
             m_work.workload.batch->runsPerMonth = w.batch->runsPerMonth * traffic;
         m_work.workload.durationMs = duration;
         m_work.workload.memoryMb = memory;
-        // An option's own request rate, duration or memory moves by the same factor as the workload's.
+        // An option's own request rate and duration move by the same factor as the workload's. Its
+        // own memoryMb does not: it is a configuration (a Lambda function's memory, a managed
+        // environment's size), not a need that could turn out otherwise.
         for (std::size_t i = 0; i < m_work.options.size(); ++i) {
             OptionSpec &option = m_work.options[i];
             const OptionSpec &original = m_base.options[i];
@@ -117,8 +119,6 @@ private:
                 scaleRequests(*option.requests, *original.requests, traffic);
             if (original.durationMs)
                 option.durationMs = *original.durationMs * duration / w.durationMs;
-            if (original.memoryMb)
-                option.memoryMb = *original.memoryMb * memory / w.memoryMb;
         }
     }
 

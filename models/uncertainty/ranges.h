@@ -42,7 +42,7 @@ struct InputRange {
 enum class UncertainInput {
     Traffic,              ///< "traffic": a factor on every request rate (the profile, the monthly total)
     DurationMs,           ///< "durationMs": the workload's mean request duration
-    MemoryMb,             ///< "memoryMb": the memory one running request needs
+    MemoryMb,             ///< "memoryMb": the workload's memory per running request (not an option's own memoryMb)
     SpotDiscount,         ///< "spotDiscount": spot price = on-demand x (1 - discount)
     SpotInterruptedShare, ///< "spotInterruptedShare": share of spot hours interrupted and run on-demand
 };
