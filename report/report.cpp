@@ -6,6 +6,7 @@
 #include "report/htmlwriter.h"
 #include "report/pdfwriter.h"
 #include "report/reportbuilder.h"
+#include "report/uncertaintysection.h"
 
 #include "ui/charts/chartbase.h"
 #include "ui/uitext.h"
@@ -61,7 +62,12 @@ Result<Report> Report::compute(const Models::Scenario &scenario, const Pricing::
     Models::TrafficSweep sweep;
     if (swept)
         sweep = std::move(swept).value();
-    return Report(scenario, std::move(evaluated).value(), std::move(sweep));
+    Report report(scenario, std::move(evaluated).value(), std::move(sweep));
+    // With ranges in the scenario, the report carries the odds (the command line's defaults).
+    if (const auto ranges = Models::readRanges(scenario); ranges && !ranges.value().empty())
+        if (auto uncertainty = Models::runUncertainty(scenario, sheet, ranges.value()))
+            report.setUncertainty(std::move(uncertainty).value());
+    return report;
 }
 
 std::optional<ReportFormat> Report::formatForFile(const QString &fileName)
@@ -132,7 +138,9 @@ QByteArray Report::pdf() const
         return {};
     // The charts outlive the blocks that point at them.
     ChartSet charts;
-    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
+    std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
+    if (m_uncertainty)
+        appendUncertaintySection(blocks, *m_uncertainty, charts, m_colors);
     return PdfWriter::write(blocks, ChartBase::isolated(qs(m_evaluation.scenario)));
 }
 
@@ -141,7 +149,9 @@ QByteArray Report::html() const
     if (!canDrawCharts())
         return {};
     ChartSet charts;
-    const std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
+    std::vector<ReportBlock> blocks = ReportBuilder(m_scenario, m_evaluation, m_sweep, m_created, charts, m_colors).build();
+    if (m_uncertainty)
+        appendUncertaintySection(blocks, *m_uncertainty, charts, m_colors);
     return HtmlWriter::write(blocks, ChartBase::isolated(qs(m_evaluation.scenario)));
 }
 

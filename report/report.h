@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/uncertainty/montecarlo.h"
 #include "models/chartseries.h"
 #include "models/evaluation.h"
 #include "models/scenario/scenario.h"
@@ -61,6 +62,13 @@ public:
      * options, as the window colours a scenario it has just opened; the window passes its own.
      */
     void setOptionColors(const OptionColors &colors) { m_colors = colors; }
+
+    /**
+     * The Monte Carlo over the scenario's ranges (models/uncertainty): when set, the PDF and the
+     * HTML end with an uncertainty section. compute() sets it when the scenario has ranges.
+     */
+    void setUncertainty(std::optional<Models::UncertaintyResult> result) { m_uncertainty = std::move(result); }
+    const std::optional<Models::UncertaintyResult> &uncertainty() const { return m_uncertainty; }
     const OptionColors &optionColors() const { return m_colors; }
 
     /** The format a file name asks for by its extension (.pdf, .html/.htm, .csv, .json); nullopt otherwise. */
@@ -100,6 +108,7 @@ private:
     Models::TrafficSweep m_sweep;
     QDateTime m_created;
     OptionColors m_colors;
+    std::optional<Models::UncertaintyResult> m_uncertainty;
 };
 
 } // namespace Costscape::Ui

@@ -16,6 +16,8 @@
 #include "ui/document/recoverystore.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/workloadpanel.h"
+#include "ui/panels/comparedialog.h"
+#include "ui/panels/uncertaintydialog.h"
 #include "ui/undorouter.h"
 
 #include <QAction>
@@ -179,6 +181,17 @@ void MainWindow::createActions()
     file->addAction(tr("Export chart as P&NG…"), this, [this] { exportCurrentChart(false); });
     file->addAction(tr("Export chart as P&DF…"), this, [this] { exportCurrentChart(true); });
     file->addAction(tr("Export &report…"), this, &MainWindow::exportReportInteractive);
+    // Issue 17: two scenarios side by side, and the odds under the scenario's ranges.
+    file->addAction(tr("Compare &with…"), this, [this] {
+        auto *dialog = new CompareDialog(m_document, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
+    file->addAction(tr("&Uncertainty…"), this, [this] {
+        auto *dialog = new UncertaintyDialog(m_document, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();

@@ -58,5 +58,7 @@ QCommandLineOption outputOption();
 int evaluateCommand(const QStringList &arguments);
 int validateCommand(const QStringList &arguments);
 int importAwsCommand(const QStringList &arguments);
+int uncertaintyCommand(const QStringList &arguments);
+int compareCommand(const QStringList &arguments);
 
 } // namespace Costscape::Cli

@@ -5,6 +5,7 @@
 
 #include "models/evaluator.h"
 #include "models/trafficsweep.h"
+#include "models/uncertainty/montecarlo.h"
 #include "output/resultformat.h"
 #include "report/report.h"
 
@@ -43,7 +44,11 @@ int evaluateCommand(const QStringList &arguments)
     if (report) {
         // The same report code as the window's File > Export report, so both say the same.
         const auto sweep = Models::sweepTraffic(priced.value().scenario, *priced.value().sheet);
-        const Ui::Report document(priced.value().scenario, evaluation, sweep ? sweep.value() : Models::TrafficSweep{});
+        Ui::Report document(priced.value().scenario, evaluation, sweep ? sweep.value() : Models::TrafficSweep{});
+        // The scenario's ranges, when it has any, add the uncertainty section (as `uncertainty` prints it).
+        if (const auto ranges = Models::readRanges(priced.value().scenario); ranges && !ranges.value().empty())
+            if (auto uncertainty = Models::runUncertainty(priced.value().scenario, *priced.value().sheet, ranges.value()))
+                document.setUncertainty(std::move(uncertainty).value());
         if (format == "pdf") {
             const QString error = document.write(Ui::ReportFormat::Pdf, QString::fromStdString(outFile));
             return error.isEmpty() ? Success : failed(error.toStdString());

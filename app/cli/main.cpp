@@ -24,6 +24,9 @@ const char *const HelpText =
     "  costscape-cli evaluate SCENARIO [--prices SHEET] [--format table|json|csv|html|pdf] [-o FILE]\n"
     "  costscape-cli import-aws OFFER_FILE... [--region CODE]... [--spot-history FILE]\n"
     "                [--spot-zone AZ] [--spot-days N] [--spot-advisor FILE] [-o SHEET]\n"
+    "  costscape-cli uncertainty SCENARIO [--draws N] [--seed S] [--prices SHEET]\n"
+    "                [--format table|json|csv] [-o FILE]\n"
+    "  costscape-cli compare SCENARIO_A SCENARIO_B [--format table|json|csv] [-o FILE]\n"
     "  costscape-cli validate FILE          check a scenario or a price sheet\n"
     "  costscape-cli --version | --help\n"
     "\n"
@@ -39,6 +42,12 @@ const char *const HelpText =
     "           the time-weighted average of a DescribeSpotPriceHistory response (--spot-days,\n"
     "           default 30; --spot-zone for one zone, else across zones); --spot-advisor adds\n"
     "           the Spot Instance Advisor's interruption bands and savings.\n"
+    "uncertainty prices SCENARIO N times (default 10000) with the inputs of its \"ranges\"\n"
+    "           drawn at random (seeded: the same seed gives the same figures) and prints each\n"
+    "           option's P10 / P50 / P90 monthly cost, its odds of being the cheapest, its\n"
+    "           expected regret and the tornado of the inputs.\n"
+    "compare    prices two scenarios, each with its own sheet, and prints them side by side\n"
+    "           with the difference (B - A) per option and per line item.\n"
     "validate   reads FILE (scenario or price sheet) and reports the first problem as\n"
     "           file:line:column: message. A scenario is also priced, so unknown regions,\n"
     "           instance types and missing prices are found.\n"
@@ -99,7 +108,7 @@ int main(int argc, char **argv)
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show the help."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
     parser.addOptions({help, version});
-    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("evaluate, validate or import-aws"));
+    parser.addPositionalArgument(QStringLiteral("command"), QStringLiteral("evaluate, uncertainty, compare, validate or import-aws"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsPositionalArguments);
     if (!parser.parse(QCoreApplication::arguments()))
         return usage(parser.errorText().toStdString());
@@ -120,6 +129,10 @@ int main(int argc, char **argv)
             return evaluateCommand(arguments);
         if (command == QLatin1String("validate"))
             return validateCommand(arguments);
+        if (command == QLatin1String("uncertainty"))
+            return uncertaintyCommand(arguments);
+        if (command == QLatin1String("compare"))
+            return compareCommand(arguments);
         if (command == QLatin1String("import-aws"))
             return importAwsCommand(arguments);
     } catch (const std::bad_alloc &) {

@@ -54,7 +54,7 @@ public:
         s.prices = m_r.string(root, "prices", false).value_or("embedded");
         if (!m_r.failed() && s.prices.empty())
             m_r.fail(root / "prices", ErrorCode::UnknownValue, "prices: must be \"embedded\" or a path to a price sheet");
-        warnUnknown(root, {"format", "version", "name", "region", "hoursPerMonth", "prices", "workload", "options"});
+        warnUnknown(root, {"format", "version", "name", "region", "hoursPerMonth", "prices", "workload", "options", "ranges"});
 
         readWorkload(root / "workload", s.workload);
         readOptions(root / "options", s);

@@ -1,0 +1,315 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/uncertaintydialog.h"
+
+#include "ui/charts/tornadochart.h"
+#include "ui/charts/uncertaintychart.h"
+#include "ui/document/scenariodocument.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace Costscape::Ui {
+
+namespace {
+
+using Models::UncertainInput;
+
+/** The spin box limits of each input: the reader's rules, and a ceiling no scenario needs. */
+void limits(UncertainInput input, double &min, double &max, int &decimals)
+{
+    min = 0;
+    decimals = 2;
+    switch (input) {
+    case UncertainInput::Traffic:
+        min = 0.01;
+        max = 1000;
+        break;
+    case UncertainInput::DurationMs:
+        min = 0.1;
+        max = 900000;
+        decimals = 1;
+        break;
+    case UncertainInput::MemoryMb:
+        min = 1;
+        max = 1048576;
+        decimals = 0;
+        break;
+    case UncertainInput::SpotDiscount:
+        max = 0.99;
+        break;
+    case UncertainInput::SpotInterruptedShare:
+        max = 1;
+        break;
+    }
+}
+
+} // namespace
+
+UncertaintyDialog::UncertaintyDialog(ScenarioDocument *document, QWidget *parent)
+    : QDialog(parent)
+    , m_document(document)
+    , m_band(new UncertaintyChart)
+    , m_costTornado(new TornadoChart)
+    , m_differenceTornado(new TornadoChart)
+    , m_debounce(new QTimer(this))
+    , m_watcher(new QFutureWatcher<std::shared_ptr<Result<Models::UncertaintyResult>>>(this))
+{
+    setWindowTitle(tr("Uncertainty"));
+    auto *ranges = new QGridLayout;
+    ranges->addWidget(new QLabel(tr("<b>Range on</b>")), 0, 0);
+    ranges->addWidget(new QLabel(tr("<b>Low</b>")), 0, 1);
+    ranges->addWidget(new QLabel(tr("<b>Typical</b>")), 0, 2);
+    ranges->addWidget(new QLabel(tr("<b>High</b>")), 0, 3);
+    ranges->addWidget(new QLabel(tr("<b>Distribution</b>")), 0, 4);
+    for (int i = 0; i < Models::UncertainInputCount; ++i) {
+        const auto input = static_cast<UncertainInput>(i);
+        Row &row = m_rows[i];
+        row.on = new QCheckBox(QString::fromUtf8(Models::inputTitle(input)));
+        row.on->setObjectName(QString::fromUtf8(Models::inputKey(input)));
+        double min = 0, max = 1;
+        int decimals = 2;
+        limits(input, min, max, decimals);
+        for (QDoubleSpinBox **box : {&row.low, &row.typical, &row.high}) {
+            *box = new QDoubleSpinBox;
+            (*box)->setRange(min, max);
+            (*box)->setDecimals(decimals);
+            (*box)->setKeyboardTracking(false);
+            connect(*box, &QDoubleSpinBox::valueChanged, this, &UncertaintyDialog::rangesEdited);
+        }
+        row.distribution = new QComboBox;
+        row.distribution->addItem(tr("triangular"));
+        row.distribution->addItem(tr("log-normal"));
+        connect(row.distribution, &QComboBox::currentIndexChanged, this, &UncertaintyDialog::rangesEdited);
+        connect(row.on, &QCheckBox::toggled, this, &UncertaintyDialog::rangesEdited);
+        ranges->addWidget(row.on, i + 1, 0);
+        ranges->addWidget(row.low, i + 1, 1);
+        ranges->addWidget(row.typical, i + 1, 2);
+        ranges->addWidget(row.high, i + 1, 3);
+        ranges->addWidget(row.distribution, i + 1, 4);
+    }
+
+    m_draws = new QSpinBox;
+    m_draws->setRange(100, 1000000);
+    m_draws->setSingleStep(1000);
+    m_draws->setValue(10000);
+    m_seed = new QSpinBox;
+    m_seed->setRange(0, 2147483647);
+    m_seed->setValue(1);
+    m_progress = new QProgressBar;
+    m_runButton = new QPushButton(tr("Run"));
+    m_cancelButton = new QPushButton(tr("Cancel"));
+    m_cancelButton->setEnabled(false);
+    m_status = new QLabel;
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Draws")));
+    controls->addWidget(m_draws);
+    controls->addWidget(new QLabel(tr("Seed")));
+    controls->addWidget(m_seed);
+    controls->addWidget(m_progress, 1);
+    controls->addWidget(m_runButton);
+    controls->addWidget(m_cancelButton);
+
+    auto *tabs = new QTabWidget;
+    tabs->addTab(m_band, tr("Spread and odds of being cheapest"));
+    tabs->addTab(m_costTornado, tr("Tornado: cheapest option's cost"));
+    tabs->addTab(m_differenceTornado, tr("Tornado: runner-up minus cheapest"));
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(ranges);
+    layout->addLayout(controls);
+    layout->addWidget(m_status);
+    layout->addWidget(tabs, 1);
+    resize(1000, 760);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(300);
+    connect(m_debounce, &QTimer::timeout, this, &UncertaintyDialog::run);
+    connect(m_runButton, &QPushButton::clicked, this, &UncertaintyDialog::run);
+    connect(m_cancelButton, &QPushButton::clicked, this, &UncertaintyDialog::cancel);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &UncertaintyDialog::done);
+    connect(m_document, &ScenarioDocument::scenarioChanged, this, [this] {
+        loadRanges();
+        m_debounce->start();
+    });
+    loadRanges();
+    m_debounce->start();
+}
+
+UncertaintyDialog::~UncertaintyDialog()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+    m_watcher->waitForFinished();
+}
+
+void UncertaintyDialog::loadRanges()
+{
+    const Models::Scenario &s = m_document->scenario();
+    const auto read = Models::readRanges(s);
+    m_loading = true;
+    for (int i = 0; i < Models::UncertainInputCount; ++i) {
+        const auto input = static_cast<UncertainInput>(i);
+        Row &row = m_rows[i];
+        std::optional<Models::InputRange> r = read ? read.value()[input] : std::nullopt;
+        const double own = Models::scenarioValue(s, input);
+        const double base = std::isnan(own) ? 0.6 : own;
+        row.on->setChecked(r.has_value());
+        row.low->setValue(r ? r->low : (input == UncertainInput::Traffic ? 0.5 : base * (base > 0 ? 0.8 : 1)));
+        row.typical->setValue(r ? r->typical : (input == UncertainInput::Traffic ? 1 : base));
+        row.high->setValue(r ? r->high : (input == UncertainInput::Traffic ? 2 : base > 0 ? base * 1.5 : 0.1));
+        row.distribution->setCurrentIndex(r ? (r->distribution == Models::RangeDistribution::LogNormal ? 1 : 0)
+                                            : (input == UncertainInput::Traffic ? 1 : 0));
+        for (QWidget *w : std::initializer_list<QWidget *>{row.low, row.typical, row.high, row.distribution})
+            w->setEnabled(row.on->isChecked());
+    }
+    m_loading = false;
+    if (!read)
+        m_status->setText(tr("The scenario's ranges cannot be used: %1").arg(QString::fromStdString(read.error().toString())));
+}
+
+void UncertaintyDialog::rangesEdited()
+{
+    if (m_loading)
+        return;
+    Models::UncertaintyRanges ranges;
+    for (int i = 0; i < Models::UncertainInputCount; ++i) {
+        const Row &row = m_rows[i];
+        for (QWidget *w : std::initializer_list<QWidget *>{row.low, row.typical, row.high, row.distribution})
+            w->setEnabled(row.on->isChecked());
+        if (!row.on->isChecked())
+            continue;
+        ranges[static_cast<UncertainInput>(i)] =
+            Models::InputRange{row.low->value(), row.typical->value(), row.high->value(),
+                               row.distribution->currentIndex() == 1 ? Models::RangeDistribution::LogNormal
+                                                                     : Models::RangeDistribution::Triangular};
+    }
+    const auto json = Models::rangesToJson(ranges);
+    // One undo step per run of edits to the table; saved with the file as the "ranges" key.
+    m_document->edit(tr("Change ranges"), [&](Models::Scenario &s) {
+        if (!s.original.is_object())
+            s.original = JsonDocument::Json::object();
+        if (json.empty())
+            s.original.erase("ranges");
+        else
+            s.original["ranges"] = json;
+    }, QStringLiteral("ranges"));
+}
+
+bool UncertaintyDialog::isRunning() const
+{
+    return m_watcher->isRunning();
+}
+
+void UncertaintyDialog::cancel()
+{
+    if (m_cancel)
+        m_cancel->store(true);
+}
+
+void UncertaintyDialog::run()
+{
+    m_debounce->stop();
+    if (m_watcher->isRunning()) {
+        // The running draws are stale: stop them; done() starts this run when they have stopped.
+        cancel();
+        m_rerun = true;
+        return;
+    }
+    const auto sheet = m_document->priceSheet();
+    if (!sheet) {
+        m_status->setText(tr("No price sheet: load one to run the draws."));
+        return;
+    }
+    Models::Scenario scenario = m_document->scenario();
+    const auto ranges = Models::readRanges(scenario);
+    if (!ranges) {
+        m_status->setText(tr("The ranges cannot be used: %1").arg(QString::fromStdString(ranges.error().message)));
+        return;
+    }
+    m_cancel = std::make_shared<std::atomic<bool>>(false);
+    Models::UncertaintySettings settings;
+    settings.draws = m_draws->value();
+    settings.seed = static_cast<std::uint64_t>(m_seed->value());
+    settings.cancel = m_cancel.get();
+    QPointer<QProgressBar> bar = m_progress;
+    settings.progress = [bar](int done, int total) {
+        // From the worker threads: the bar is updated on its own thread.
+        QMetaObject::invokeMethod(bar, [bar, done, total] {
+            if (bar) {
+                bar->setMaximum(total);
+                bar->setValue(std::max(bar->value(), done));
+            }
+        }, Qt::QueuedConnection);
+    };
+    m_progress->setValue(0);
+    m_progress->setMaximum(settings.draws);
+    m_cancelButton->setEnabled(true);
+    m_status->setText(tr("Drawing %L1 times…").arg(settings.draws));
+    auto cancelFlag = m_cancel;
+    m_watcher->setFuture(QtConcurrent::run([scenario = std::move(scenario), sheet, ranges = ranges.value(), settings,
+                                            cancelFlag] {
+        return std::make_shared<Result<Models::UncertaintyResult>>(
+            Models::runUncertainty(scenario, *sheet, ranges, settings));
+    }));
+}
+
+void UncertaintyDialog::done()
+{
+    m_cancelButton->setEnabled(false);
+    const auto outcome = m_watcher->result();
+    if (m_rerun) {
+        m_rerun = false;
+        run();
+        return;
+    }
+    if (!outcome || !*outcome) {
+        m_status->setText(outcome && outcome->error().code == ErrorCode::Cancelled
+                              ? tr("Cancelled: the charts show the last finished run.")
+                              : tr("The draws failed: %1").arg(QString::fromStdString(outcome ? outcome->error().toString()
+                                                                                          : std::string())));
+        Q_EMIT finished();
+        return;
+    }
+    m_result = outcome->value();
+    m_progress->setValue(m_progress->maximum());
+    const auto &r = *m_result;
+    m_band->setOptionColors(m_document->optionColors());
+    m_band->setResult(r);
+    m_costTornado->setTornado(r.chosenCost, r.currency);
+    m_differenceTornado->setTornado(r.difference, r.currency);
+    QString best;
+    double odds = -1;
+    for (const auto &o : r.options)
+        if (o.probabilityCheapest > odds) {
+            odds = o.probabilityCheapest;
+            best = QString::fromStdString(o.id);
+        }
+    m_status->setText(r.ranges.empty()
+                          ? tr("No input has a range: tick one above. Every draw is the typical evaluation.")
+                          : tr("%L1 draws, seed %2: %3 is the cheapest in %4% of them.")
+                                .arg(r.draws)
+                                .arg(r.seed)
+                                .arg(best)
+                                .arg(odds * 100, 0, 'f', 1));
+    Q_EMIT finished();
+}
+
+} // namespace Costscape::Ui
