@@ -118,9 +118,9 @@ void TestUtf8::streamChecker_agreesWithWholeTextAtEveryChunkSize()
                 found = text.size() - checker.pending(); // ends inside a character
             if (found == std::string::npos)
                 found = text.size();
-            QVERIFY2(found == expected, qPrintable(QByteArray::fromStdString(text).toHex() + " chunk " + QByteArray::number(int(chunk))
-                                                   + ": " + QByteArray::number(qulonglong(found)) + " instead of "
-                                                   + QByteArray::number(qulonglong(expected))));
+            const QByteArray why = QByteArray::fromStdString(text).toHex() + " chunk " + QByteArray::number(int(chunk)) + ": "
+                + QByteArray::number(qulonglong(found)) + " instead of " + QByteArray::number(qulonglong(expected));
+            QVERIFY2(found == expected, why.constData());
         }
     }
 }
