@@ -163,6 +163,13 @@ Result<void> applyCommitments(const OptionContext &ctx, OptionResult &result)
     if (usage.units.size() != usage.weight.size())
         return ctx.error("commitment", ErrorCode::UnknownValue, "the option's hourly fleet does not follow its hourly plan; not priced");
 
+    // A commitment is billed every hour of the month, also those the option does not run (an
+    // option's shorter hoursPerMonth, a batch's run hours): those hours join as an idle slot.
+    if (const double idle = ctx.scenario.hoursPerMonth - usage.hours(); idle > 1e-9) {
+        usage.units.push_back(0);
+        usage.weight.push_back(idle);
+    }
+
     std::vector<double> amounts(layers.size(), 0.0);
     for (std::size_t i = 0; i < layers.size(); ++i)
         amounts[i] = layers[i].spec.amount ? *layers[i].spec.amount : optimum(usage, layers, amounts, i);

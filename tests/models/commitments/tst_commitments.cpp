@@ -26,6 +26,7 @@ private slots:
     void reservation_recurringFee_awsCurExample();
     void reservation_partialUpfront_ownMonth();
     void order_reservationBeforePlan();
+    void reservation_paidInHoursTheOptionDoesNotRun();
     void optimal_isNoWorseThanAnyLevelOnAFineGrid();
     void optimal_flatUsageCommitsToAll();
     void reader_rejectsWhatAwsDoesNotSell_data();
@@ -145,6 +146,30 @@ void TestCommitments::order_reservationBeforePlan()
     QVERIFY(std::abs(s.unusedMonthly - 0.071 * 730) < 1e-9);
     // 2 x 0.06 x 730 + 0.142 x 730 = 87.6 + 103.66
     QVERIFY(std::abs(e->options[0].monthlyCost - (87.6 + 103.66)) < 1e-9);
+}
+
+void TestCommitments::reservation_paidInHoursTheOptionDoesNotRun()
+{
+    // The option runs 365 of the month's 730 hours; its two reservations are billed all 730:
+    // 2 x 0.06 x 730 = 87.60, more than on demand (2 x 0.096 x 365 = 70.08): never breaks even,
+    // and the optimum is not to reserve at all.
+    const std::string workload = R"({"requests": {"perSecond": 1}, "durationMs": 100, "memoryMb": 128})";
+    auto option = [](const char *count) {
+        return std::string(R"({"id": "vm", "platform": "ec2", "instanceType": "m5.large", "instances": 2, "hoursPerMonth": 365,
+                                "commitment": {"kind": "reserved-instance", "termYears": 1, "payment": "no-upfront", "count": )")
+            + count + "}}";
+    };
+    const auto fixed = evaluateText(scenarioWith(workload, option("2")));
+    QVERIFY2(fixed.ok(), fixed.ok() ? "" : fixed.error().toString().c_str());
+    const auto &s = *fixed->options[0].commitment;
+    QVERIFY(std::abs(fixed->options[0].monthlyCost - 87.6) < 1e-9);
+    QVERIFY(std::abs(s.onDemandMonthly - 70.08) < 1e-9);
+    QVERIFY(std::abs(s.utilisation - 0.5) < 1e-12);
+    QVERIFY(!s.breakEvenMonth);
+    const auto optimal = evaluateText(scenarioWith(workload, option("\"optimal\"")));
+    QVERIFY(optimal.ok());
+    QCOMPARE(optimal->options[0].commitment->commitments[0].amount, 0.0);
+    QVERIFY(std::abs(optimal->options[0].monthlyCost - 70.08) < 1e-9);
 }
 
 void TestCommitments::optimal_isNoWorseThanAnyLevelOnAFineGrid()

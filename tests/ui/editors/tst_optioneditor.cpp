@@ -617,15 +617,21 @@ void TestOptionEditor::commitment_choosingAKindStartsAtTheOptimumAndKeepsTheRest
     edited.commitments.clear();
     QCOMPARE(describe(edited), describe(spec));
 
-    // A count typed in replaces "optimal"; a fractional one is refused.
-    QCheckBox *optimal = editor.checkBox(QStringLiteral("commitment.optimal"));
-    QVERIFY(optimal);
-    optimal->click();
-    typeInto(editor.numberField(QStringLiteral("commitment.count"))->lineEdit(), QStringLiteral("3"));
-    QCOMPARE(editor.option().commitments.at(0).amount, std::optional<double>(3));
-    typeInto(editor.numberField(QStringLiteral("commitment.count"))->lineEdit(), QStringLiteral("2.5"));
-    QCOMPARE(editor.option().commitments.at(0).amount, std::optional<double>(3));
-    QVERIFY(!editor.fieldError(QStringLiteral("commitment.count")).isEmpty());
+    // Value in: a reservation count shows in its field, "optimal" unchecked, nothing emitted.
+    OptionSpec withCount = spec;
+    Models::CommitmentSpec reserved;
+    reserved.kind = "reserved-instance";
+    reserved.termYears = 3;
+    reserved.payment = "all-upfront";
+    reserved.offering = "convertible";
+    reserved.amount = 3;
+    withCount.commitments = {reserved};
+    show(editor, withCount);
+    QCOMPARE(spy.count(), 1);
+    QVERIFY(!editor.checkBox(QStringLiteral("commitment.optimal"))->isChecked());
+    QCOMPARE(editor.numberField(QStringLiteral("commitment.count"))->value(), std::optional<double>(3));
+    QCOMPARE(editor.comboBox(QStringLiteral("commitment.offering"))->currentData().toString(), QStringLiteral("convertible"));
+    QCOMPARE(editor.comboBox(QStringLiteral("commitment.termYears"))->currentData().toInt(), 3);
 
     // Back to none: the option is on demand again.
     kind->setCurrentIndex(kind->findData(QString()));
