@@ -168,15 +168,23 @@ void UncertaintyDialog::loadRanges()
     for (int i = 0; i < Models::UncertainInputCount; ++i) {
         const auto input = static_cast<UncertainInput>(i);
         Row &row = m_rows[i];
-        std::optional<Models::InputRange> r = read ? read.value()[input] : std::nullopt;
         const double own = Models::scenarioValue(s, input);
         const double base = std::isnan(own) ? 0.6 : own;
-        row.on->setChecked(r.has_value());
-        row.low->setValue(r ? r->low : (input == UncertainInput::Traffic ? 0.5 : base * (base > 0 ? 0.8 : 1)));
-        row.typical->setValue(r ? r->typical : (input == UncertainInput::Traffic ? 1 : base));
-        row.high->setValue(r ? r->high : (input == UncertainInput::Traffic ? 2 : base > 0 ? base * 1.5 : 0.1));
-        row.distribution->setCurrentIndex(r ? (r->distribution == Models::RangeDistribution::LogNormal ? 1 : 0)
-                                            : (input == UncertainInput::Traffic ? 1 : 0));
+        const bool traffic = input == UncertainInput::Traffic;
+        // What an unticked row offers when ticked; a range the file gives replaces it whole.
+        Models::InputRange shown;
+        shown.low = traffic ? 0.5 : base * (base > 0 ? 0.8 : 1);
+        shown.typical = traffic ? 1 : base;
+        shown.high = traffic ? 2 : base > 0 ? base * 1.5 : 0.1;
+        shown.distribution = traffic ? Models::RangeDistribution::LogNormal : Models::RangeDistribution::Triangular;
+        const bool given = read && read.value()[input].has_value();
+        if (given)
+            shown = *read.value()[input];
+        row.on->setChecked(given);
+        row.low->setValue(shown.low);
+        row.typical->setValue(shown.typical);
+        row.high->setValue(shown.high);
+        row.distribution->setCurrentIndex(shown.distribution == Models::RangeDistribution::LogNormal ? 1 : 0);
         for (QWidget *w : std::initializer_list<QWidget *>{row.low, row.typical, row.high, row.distribution})
             w->setEnabled(row.on->isChecked());
     }
