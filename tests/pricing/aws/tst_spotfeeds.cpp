@@ -423,7 +423,7 @@ void TestSpotFeeds::advisor_setsBandAndSavingsFromLinux()
 void TestSpotFeeds::advisor_limitsToRegionsAndWarnsAboutMissingTypes()
 {
     PriceSheet sheet = smallSheet();
-    sheet.regions.at("us-east-1").ec2["x9.mega"] = Ec2InstanceType{"x9.mega", 4, 16, {{"linux", 1.0}}, {}, {}, {}};
+    sheet.regions.at("us-east-1").ec2["x9.mega"] = Ec2InstanceType{"x9.mega", 4, 16, {{"linux", 1.0}}, {}, {}, {}, {}};
     const auto updated = applySpotAdvisor(readFile(AdvisorFile), "advisor.json", sheet, {"us-east-1"});
     QVERIFY2(updated.ok(), updated.error().toString().c_str());
     QCOMPARE(updated.value(), std::size_t(2));
