@@ -107,6 +107,10 @@ std::optional<std::int64_t> parseIsoTime(std::string_view s)
     }
     if (pos != s.size())
         return std::nullopt;
+    // Nanoseconds since 1970 in 64 bits reach the years 1678 to 2262; a feed's timestamp outside
+    // them is not a date AWS wrote (the fuzzer's year 4042 overflowed the product below).
+    if (year < 1678 || year > 2261)
+        return std::nullopt;
     const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetMinutes * 60;
     return seconds * NanosPerSecond + fraction;
