@@ -93,8 +93,10 @@ void TestPriceSheet::lookups_returnNothingForWhatTheSheetLacks()
 {
     const PriceSheet &s = embeddedPriceSheet();
     QVERIFY(!s.region("mars-north-1"));
-    QVERIFY(!s.lambda("eu-west-1")); // omitted on purpose, see SOURCES.md section 6
-    QVERIFY(!s.fargate("us-west-2"));
+    QVERIFY(!s.lambda("us-west-2")); // omitted on purpose, see SOURCES.md section 6
+    QVERIFY(!s.fargate("eu-west-1"));
+    QVERIFY(!s.fargate("us-west-2", "linux", "arm64")); // us-west-2: x86 only (SOURCES.md section 4)
+    QVERIFY(!s.lambda("eu-west-1", "arm64")->provisionedGbSecond); // no source: absent, never 0
     QVERIFY(!s.fargate("us-east-1", "linux", "x86_64", true)); // no Fargate Spot rates
     QVERIFY(!s.ec2("us-east-1", "z9.mega"));
     QVERIFY(!s.ec2OnDemandHourly("us-east-1", "m7g.large", "windows")); // ARM: no Windows

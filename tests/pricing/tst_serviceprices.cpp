@@ -69,13 +69,20 @@ void TestServicePrices::embeddedSheet_hasTheSourcedBlocks()
     QCOMPARE(*use1->services.natGatewayHourly, 0.045);
     QCOMPARE(*use1->services.dataTransferOutFreeGb, 100.0);
     QCOMPARE(use1->services.ebsGbMonth.at("gp3"), 0.08);
-    // eu-west-1 has no identified source for NAT, IPv4, logs, EBS or API Gateway: absent, never 0.
+    // eu-west-1: API Gateway and CloudWatch Logs from the AWS offer files of 2026-09
+    // (mamtha4u/SDLC backend/config/pricing_eu-west-1.json, SOURCES.md 5b): HTTP $1.11 to 300 M,
+    // REST $3.19 for the next 667 M, standard log ingestion $0.57.
     const RegionPrices *euw1 = embeddedPriceSheet().region("eu-west-1");
     QVERIFY(euw1);
+    QCOMPARE(euw1->services.apiGatewayHttpPerMillion.at(0).price, 1.11);
+    QCOMPARE(euw1->services.apiGatewayRestPerMillion.at(1).price, 3.19);
+    QCOMPARE(*euw1->services.logsIngestionPerGb, 0.57);
+    // No identified source for NAT, IPv4, EBS or Lambda's vended-log tiers there: absent, never 0.
     QVERIFY(!euw1->services.natGatewayHourly);
-    QVERIFY(!euw1->services.logsIngestionPerGb);
-    QVERIFY(euw1->services.apiGatewayHttpPerMillion.empty());
+    QVERIFY(euw1->services.logsLambdaIngestionPerGb.empty());
     QVERIFY(euw1->services.ebsGbMonth.empty());
+    // us-west-2: no API Gateway source.
+    QVERIFY(embeddedPriceSheet().region("us-west-2")->services.apiGatewayHttpPerMillion.empty());
 }
 
 void TestServicePrices::writer_roundTrips()

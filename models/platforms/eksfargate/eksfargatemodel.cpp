@@ -57,7 +57,8 @@ Result<OptionResult> EksFargateModel::evaluate(const OptionContext &ctx) const
 
     if (!ctx.sheet.fargate(ctx.region()))
         return ctx.error("platform", ErrorCode::MissingPrice,
-                         ctx.sheetName() + " has no Fargate prices for region " + ctx.region());
+                         ctx.sheetName() + " has no Fargate prices for region " + ctx.region()
+                             + "; import AWS's AmazonECS offer file for it (costscape-cli import-aws)");
     const Pricing::FargateRates *rates = ctx.sheet.fargate(ctx.region(), "linux", "x86_64");
     if (!rates)
         return ctx.error("architecture", ErrorCode::MissingPrice,

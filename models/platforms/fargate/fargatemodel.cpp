@@ -79,7 +79,8 @@ Result<OptionResult> FargateModel::evaluate(const OptionContext &ctx) const
     const Pricing::FargatePrices *regionPrices = ctx.sheet.fargate(ctx.region());
     if (!regionPrices)
         return ctx.error("platform", ErrorCode::MissingPrice,
-                         ctx.sheetName() + " has no Fargate prices for region " + ctx.region());
+                         ctx.sheetName() + " has no Fargate prices for region " + ctx.region()
+                             + "; import AWS's AmazonECS offer file for it (costscape-cli import-aws)");
     const Pricing::FargateRates *onDemand = ctx.sheet.fargate(ctx.region(), spec.os, spec.architecture);
     if (!onDemand)
         return ctx.error(spec.os == "windows" ? "os" : "architecture", ErrorCode::MissingPrice,

@@ -52,7 +52,8 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
     const Pricing::LambdaPrices *regionPrices = ctx.sheet.lambda(ctx.region());
     if (!regionPrices)
         return ctx.error("platform", ErrorCode::MissingPrice,
-                         ctx.sheetName() + " has no Lambda prices for region " + ctx.region());
+                         ctx.sheetName() + " has no Lambda prices for region " + ctx.region()
+                             + "; import AWS's AWSLambda offer file for it (costscape-cli import-aws)");
     const Pricing::LambdaArchitecturePrices *prices = ctx.sheet.lambda(ctx.region(), spec.architecture);
     if (!prices)
         return ctx.error("architecture", ErrorCode::MissingPrice,

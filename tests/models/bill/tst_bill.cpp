@@ -262,15 +262,15 @@ void TestBill::withoutKeys_pricesComputeOnly_andListsWhatIsLeftOut()
 
 void TestBill::missingPrice_warnsNamesTheOfferAndLeavesItOut()
 {
-    // The embedded sheet has no API Gateway prices for eu-west-1 (no identified source).
+    // The embedded sheet has no API Gateway prices for us-west-2 (no identified source).
     const auto e = evaluateText(scenarioWith(monthly(1e6), R"({"id": "vm", "platform": "ec2", "instanceType": "m5.large",
-        "instances": 1, "frontDoor": "api-gateway-http"})", R"("region": "eu-west-1", )"));
+        "instances": 1, "frontDoor": "api-gateway-http"})", R"("region": "us-west-2", )"));
     QVERIFY(e.ok());
     QCOMPARE(lineCost(only(e), "front door"), 0.0);
     QVERIFY(!only(e).warnings.empty());
     QVERIFY(only(e).warnings.back().find("AmazonApiGateway") != std::string::npos);
-    QVERIFY(only(e).warnings.back().find("eu-west-1") != std::string::npos);
-    QVERIFY(Models::leftOutSummary(e.value()).find("API Gateway HTTP API (no prices for eu-west-1)") != std::string::npos);
+    QVERIFY(only(e).warnings.back().find("us-west-2") != std::string::npos);
+    QVERIFY(Models::leftOutSummary(e.value()).find("API Gateway HTTP API (no prices for us-west-2)") != std::string::npos);
 }
 
 void TestBill::functionUrl_isLambdaOnly_locatedError()

@@ -238,12 +238,14 @@ void TestLambdaCost::environments_needed()
 
 void TestLambdaCost::missingPrices_areErrorsNotZero()
 {
-    // The embedded sheet has no Lambda prices in eu-west-1 (SOURCES.md section 6).
+    // The embedded sheet has no Lambda prices in us-west-2 (SOURCES.md section 6): the error says
+    // which offer file to import.
     const auto e = evaluateText(scenarioWith(R"({"requests": {"perMonth": 10}, "durationMs": 100, "memoryMb": 512})",
-                                             lambdaOption(R"("architecture": "arm64")").toStdString(), R"("region": "eu-west-1", )"));
+                                             lambdaOption(R"("architecture": "arm64")").toStdString(), R"("region": "us-west-2", )"));
     QVERIFY(!e.ok());
     QCOMPARE(e.error().code, ErrorCode::MissingPrice);
-    QVERIFY(QString::fromStdString(e.error().message).contains(QStringLiteral("no Lambda prices for region eu-west-1")));
+    QVERIFY(QString::fromStdString(e.error().message).contains(QStringLiteral("no Lambda prices for region us-west-2")));
+    QVERIFY(QString::fromStdString(e.error().message).contains(QStringLiteral("AWSLambda offer file")));
     QVERIFY(e.error().line > 0);
 }
 
