@@ -125,6 +125,10 @@ nlohmann::ordered_json evaluationToJson(const Evaluation &e)
                        {"summary", o.summary}};
         if (!o.priced)
             option["priced"] = false;
+        // What the figure does not include (the parts around the compute the scenario does not
+        // describe, or the sheet cannot price): absent when the bill is whole.
+        if (!o.leftOut.empty())
+            option["leftOut"] = o.leftOut;
         if (Json details = detailsToJson(o.details); !details.is_null())
             option["details"] = std::move(details);
         if (o.scaling)

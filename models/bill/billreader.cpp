@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/bill/billreader.h"
 
+#include "models/platforms/platformmodel.h"
+
 #include <array>
 #include <cstring>
 
@@ -25,13 +27,17 @@ constexpr std::array<FrontDoorName, 5> FrontDoors{{
     {FrontDoor::FunctionUrl, "function-url", "Lambda function URL"},
 }};
 
-// By the platform's name in the file, so a platform added later (EKS) joins with one word here.
-bool named(Platform p, std::initializer_list<const char *> names)
+// "ec2, ecs-ec2 or eks-ec2", from the registry.
+std::string rootVolumePlatforms()
 {
-    for (const char *n : names)
-        if (std::strcmp(platformName(p), n) == 0)
-            return true;
-    return false;
+    std::vector<std::string> names;
+    for (Platform p : allPlatforms())
+        if (platformModel(p).hasRootVolumes())
+            names.emplace_back(platformName(p));
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == names.size() ? " or " : ", ") + names[i];
+    return out;
 }
 
 // A request or a response of up to 10 GB; larger is a misplaced unit.
@@ -67,41 +73,42 @@ bool frontDoorFits(FrontDoor door, Platform platform)
 {
     // Function URLs are a feature of Lambda functions; every other front door can reach every
     // platform (API Gateway through a public or VPC-link integration, an ALB through its targets).
-    return door != FrontDoor::FunctionUrl || named(platform, {"lambda"});
+    return door != FrontDoor::FunctionUrl || platformModel(platform).hasFunctionUrl();
 }
 
+// The platform registry answers; no list of platform names here.
 bool hasRootVolumes(Platform platform)
 {
-    return named(platform, {"ec2", "ecs-ec2", "eks-ec2"});
+    return platformModel(platform).hasRootVolumes();
 }
 
 bool isLambdaFamily(Platform platform)
 {
-    return named(platform, {"lambda", "lambda-managed"});
+    return platformModel(platform).isLambdaFamily();
 }
 
 OptionBill defaultOptionBill(Platform platform)
 {
     OptionBill b;
     b.logRetentionDays = 30;
-    if (named(platform, {"lambda"})) {
+    // The registry answers (models/platforms/platformmodel.h); no list of platform names here.
+    const PlatformModel &model = platformModel(platform);
+    if (!model.runsInVpc()) {
         b.frontDoor = FrontDoor::ApiGatewayHttp;
         b.natGateways = 0;
         b.publicIpv4 = 0;
         return b;
     }
     b.natGateways = 1;
-    if (named(platform, {"lambda-managed"})) {
+    if (model.isLambdaFamily()) {
         b.frontDoor = FrontDoor::ApiGatewayHttp;
         b.publicIpv4 = 1; // the NAT gateway's
         return b;
     }
     b.frontDoor = FrontDoor::Alb;
     b.publicIpv4 = 3; // an internet-facing ALB in two zones, and the NAT gateway
-    if (named(platform, {"ecs-ec2", "eks-ec2"}))
-        b.rootVolume = RootVolume{30, "gp3"}; // the ECS-optimised AMI's default (aws/amazon-ecs-ami)
-    else if (hasRootVolumes(platform))
-        b.rootVolume = RootVolume{8, "gp3"}; // Amazon Linux 2023's default
+    if (model.hasRootVolumes())
+        b.rootVolume = RootVolume{model.defaultRootVolumeGb(), "gp3"}; // AWS's default AMI for the platform
     return b;
 }
 
@@ -174,7 +181,7 @@ OptionBill readOptionBill(JsonReader &r, const Pointer &p, Platform platform)
         if (!hasRootVolumes(platform)) {
             r.fail(vp, ErrorCode::UnknownValue,
                    JsonReader::fieldName(vp) + ": a " + std::string(platformName(platform))
-                       + " option runs on no instances of its own; only ec2 and ecs-ec2 options have root volumes");
+                       + " option runs on no instances of its own; only " + rootVolumePlatforms() + " options have root volumes");
         } else if (r.object(vp)) {
             RootVolume v;
             v.sizeGb = r.number(vp, "sizeGb", NumberRule::range(1, 65536, "GiB")).value_or(0);

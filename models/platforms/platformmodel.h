@@ -88,6 +88,20 @@ public:
     virtual double minimumBilledSeconds() const { return 0; }
     virtual void applyBatch(OptionSpec &, double /*parallel*/) const {}
     virtual bool billsWholeMonth() const { return false; }
+
+    /**
+     * What the whole bill (models/bill/, docs/bill.md) asks of a platform: whether its fleet is
+     * instances of the account's own, each with a root volume (EC2, ECS and EKS on EC2); whether it
+     * is Lambda's kind (its logs are Lambda's vended logs, an ALB reaches it as a Lambda target); and
+     * whether it can have a Lambda function URL as its front door.
+     */
+    bool hasRootVolumes() const { return defaultRootVolumeGb() > 0; }
+    virtual bool isLambdaFamily() const { return false; }
+    virtual bool hasFunctionUrl() const { return false; }
+    /** The root volume of AWS's default AMI for the platform's instances, GiB; 0: no instances of its own. */
+    virtual double defaultRootVolumeGb() const { return 0; }
+    /** Whether the option's compute sits in the account's VPC (and so reaches the internet through NAT). */
+    virtual bool runsInVpc() const { return true; }
     /** The billing rules a report states for the option, in order. */
     virtual std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const = 0;
 

@@ -603,6 +603,12 @@ void TestMainWindow::region_changeReprices()
     QVERIFY(w.openScenario(file, true));
     QVERIFY(settle(w));
     const double useast = w.evaluation()->options[0].monthlyCost;
+    // The file describes compute only: the window says plainly what the figure leaves out.
+    QLabel *leftOut = w.results()->leftOutLabel();
+    QVERIFY(!leftOut->isHidden());
+    QVERIFY2(leftOut->text().contains(QStringLiteral("front door")), qPrintable(leftOut->text()));
+    QVERIFY(leftOut->text().contains(QStringLiteral("NAT gateways")));
+    QVERIFY(leftOut->text().contains(QStringLiteral("root volumes")));
     QComboBox *regions = w.priceSheetPanel()->regionBox();
     const int eu = regions->findText(QStringLiteral("eu-west-1"));
     QVERIFY(eu >= 0);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/editors/optioneditor.h"
 
+#include "ui/editors/billform.h"
 #include "ui/editors/commitmentform.h"
 #include "ui/editors/fieldbindings.h"
 #include "ui/editors/formregistry.h"
@@ -144,6 +145,16 @@ void OptionEditor::addPages(QVBoxLayout *layout)
         connect(form, &FieldForm::rowsChanged, this, &OptionEditor::alignLabels);
         m_pages.push_back({form, nullptr});
     }
+    // The parts around the compute (issue 15), the same group whatever the platform; it offers
+    // only what fits the option's platform.
+    m_bill = new BillForm(this);
+    layout->addWidget(m_bill);
+    connect(m_bill, &BillForm::billEdited, this, [this](const Models::OptionBill &bill, const QString &field) {
+        OptionSpec next = m_option;
+        next.bill = bill;
+        commit(next, field);
+    });
+    connect(m_bill, &FieldForm::rowsChanged, this, &OptionEditor::alignLabels);
     // Savings Plans and reservations, the same group whatever the platform.
     m_commitment = new CommitmentForm(this);
     layout->addWidget(m_commitment);
@@ -258,7 +269,7 @@ const OptionEditor::Page &OptionEditor::page() const
 std::vector<const FieldForm *> OptionEditor::shownForms() const
 {
     const Page &p = page();
-    return {m_optionGroup, p.form, m_commitment, p.spike};
+    return {m_optionGroup, p.form, m_bill, m_commitment, p.spike};
 }
 
 QWidget *OptionEditor::field(const QString &key) const
@@ -289,6 +300,7 @@ void OptionEditor::showOption(bool force)
     if (shown.spike->isExpanded() != m_spikeExpanded)
         shown.spike->setExpanded(m_spikeExpanded);
     shown.spike->showOverrides(m_option.scalingOverrides, force);
+    m_bill->showBill(m_option.bill, m_option.platform(), force);
     m_commitment->showCommitments(m_option.commitments, force);
     shown.spike->show();
     showOptionGroup(force);
@@ -332,10 +344,11 @@ void OptionEditor::alignLabels()
     std::vector<QFormLayout *> forms = m_optionGroup->formLayouts();
     const std::vector<QFormLayout *> platformForms = page().form->formLayouts();
     forms.insert(forms.end(), platformForms.begin(), platformForms.end());
-    if (m_commitment) {
-        const std::vector<QFormLayout *> commitmentForms = m_commitment->formLayouts();
-        forms.insert(forms.end(), commitmentForms.begin(), commitmentForms.end());
-    }
+    for (const FieldForm *shared : std::initializer_list<const FieldForm *>{m_bill, m_commitment})
+        if (shared) {
+            const std::vector<QFormLayout *> sharedForms = shared->formLayouts();
+            forms.insert(forms.end(), sharedForms.begin(), sharedForms.end());
+        }
     std::vector<QWidget *> labels;
     int width = 0;
     for (QFormLayout *form : forms) {

@@ -29,6 +29,7 @@ struct FormContext;
 class NumberField;
 class PlatformForm;
 class SpikeResponseForm;
+class BillForm;
 class CommitmentForm;
 
 /**
@@ -63,6 +64,8 @@ class CommitmentForm;
  * "fleet.minCount", "fleet.scaling". For ECS the fleet and task fields edit the group chosen in
  * "ecs.group", and the key does not name the group.
  *
+ * An "Around the compute" group (BillForm, keys "bill.*") edits OptionSpec::bill for every
+ * platform, offering only the front doors that fit it (docs/bill.md).
  * A "Commitment" group (CommitmentForm, keys "commitment.*") edits OptionSpec::commitments for
  * every platform.
  *
@@ -176,6 +179,7 @@ private:
     QLabel *m_platform = nullptr;
     QLabel *m_memoryHint = nullptr;
     std::vector<Page> m_pages;
+    BillForm *m_bill = nullptr;             ///< one for every platform (issue 15)
     CommitmentForm *m_commitment = nullptr; ///< one for every platform (issue 16)
 };
 

@@ -36,6 +36,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     : QWidget(parent)
     , m_headline(new QLabel(this))
     , m_banner(new QLabel(this))
+    , m_leftOut(new QLabel(this))
     , m_tabs(new QTabWidget(this))
     , m_monthly(new MonthlyCostChart(this))
     , m_traffic(new TrafficChart(this))
@@ -64,6 +65,14 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #8a1c1c; border: 1px solid #d32f2f; "
                                            "border-radius: 3px; padding: 6px; }"));
     layout->addWidget(m_banner);
+    // What the figures leave out, said plainly under the headline: a compute-only answer must not
+    // read as the whole bill (docs/bill.md).
+    m_leftOut->setWordWrap(true);
+    m_leftOut->setVisible(false);
+    m_leftOut->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_leftOut->setStyleSheet(QStringLiteral("QLabel { background: #fff8e1; color: #6d4c00; border: 1px solid #f0c36d; "
+                                            "border-radius: 3px; padding: 4px; }"));
+    layout->addWidget(m_leftOut);
 
     m_table->setModel(m_lineItems);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -139,6 +148,9 @@ void ResultsPanel::showOutcome(const EvaluationOutcome &outcome)
     m_banner->setVisible(false);
     m_evaluation = outcome.evaluation;
     const Models::Evaluation &e = *m_evaluation;
+    const std::string leftOut = Models::leftOutSummary(e);
+    m_leftOut->setText(tr("Left out of these figures: %1.").arg(QString::fromStdString(leftOut)));
+    m_leftOut->setVisible(!leftOut.empty());
     const int cheapest = e.cheapestIndex();
     if (cheapest >= 0) {
         const auto &o = e.options[static_cast<std::size_t>(cheapest)];
@@ -185,6 +197,7 @@ void ResultsPanel::clearResults(const QString &why)
     m_noSpike->setText(why);
     m_spikePage->setCurrentIndex(0);
     m_spikeDirty = false;
+    m_leftOut->setVisible(false);
     m_lineItems->setEvaluation({});
     m_headline->setText(why.toHtmlEscaped());
 }

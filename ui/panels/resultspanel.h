@@ -93,6 +93,8 @@ public:
     QTableView *lineItemTable() const { return m_table; }
     QTabWidget *tabs() const { return m_tabs; }
     QLabel *banner() const { return m_banner; }
+    /** The line under the headline naming the costs the figures leave out; hidden when the bill is whole. */
+    QLabel *leftOutLabel() const { return m_leftOut; }
     QLabel *headline() const { return m_headline; }
 
 Q_SIGNALS:
@@ -105,6 +107,7 @@ private:
 
     QLabel *m_headline;
     QLabel *m_banner;
+    QLabel *m_leftOut;
     QTabWidget *m_tabs;
     MonthlyCostChart *m_monthly;
     TrafficChart *m_traffic;

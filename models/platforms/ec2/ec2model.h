@@ -28,6 +28,7 @@ public:
     void applyBatch(OptionSpec &option, double parallel) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::Instances; }
+    double defaultRootVolumeGb() const override { return 8; } // Amazon Linux 2023 (docs/bill.md)
     const char *warmUnit() const override { return "instances"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 

@@ -36,6 +36,7 @@ public:
     void applyBatch(OptionSpec &option, double parallel) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::ClusterTasks; }
+    double defaultRootVolumeGb() const override { return 30; } // the ECS-optimised AMI (docs/bill.md)
     const char *warmUnit() const override { return "tasks"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 

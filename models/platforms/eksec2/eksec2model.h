@@ -34,6 +34,7 @@ public:
     void applyBatch(OptionSpec &option, double parallel) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::ClusterTasks; }
+    double defaultRootVolumeGb() const override { return 20; } // the EKS-optimised AL2023 AMI (docs/bill.md)
     const char *warmUnit() const override { return "pods"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 

@@ -27,6 +27,9 @@ public:
     std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const override;
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::Environments; }
+    bool isLambdaFamily() const override { return true; }
+    bool hasFunctionUrl() const override { return true; }
+    bool runsInVpc() const override { return false; } // a function outside a VPC reaches the internet itself
     const char *warmUnit() const override { return "provisioned environments"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 

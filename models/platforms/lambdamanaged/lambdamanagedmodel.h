@@ -31,6 +31,7 @@ public:
     bool billsWholeMonth() const override { return true; }
     std::vector<ScalingAssumption> scalingDefaults() const override;
     ScalingKind scalingKind() const override { return ScalingKind::DoublingCapacity; }
+    bool isLambdaFamily() const override { return true; }
     const char *warmUnit() const override { return "instances"; }
     SpikeInput spikeInput(const OptionContext &context, const OptionResult &result, const Spike &spike) const override;
 

@@ -7,9 +7,11 @@
 #include "models/bill/bill.h"
 #include "models/bill/billreader.h"
 #include "models/scenario/scenarioreader.h"
+#include "output/resultformat.h"
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace Costscape;
@@ -41,6 +43,8 @@ class TestBill : public QObject
 
 private slots:
     void apiGateway_data();
+    void euWest1_wholeBill_handWorked();
+    void platformCapabilities_comeFromTheRegistry();
     void apiGateway();
     void httpApi_isMeteredIn512KbIncrements();
     void alb_hoursAndCapacityUnits();
@@ -258,6 +262,20 @@ void TestBill::withoutKeys_pricesComputeOnly_andListsWhatIsLeftOut()
     const std::string summary = Models::leftOutSummary(plain.value());
     for (const char *part : {"front door", "NAT gateways", "public IPv4", "data transfer out", "CloudWatch Logs", "root volumes"})
         QVERIFY2(summary.find(part) != std::string::npos, part);
+    // The result JSON carries the same list per option, so a script reading it cannot take the
+    // compute for the whole bill.
+    const auto json = Output::evaluationToJson(plain.value());
+    const auto &leftOut = json["options"][0]["leftOut"];
+    QVERIFY(leftOut.is_array());
+    QVERIFY(std::find(leftOut.begin(), leftOut.end(), "front door (add \"frontDoor\")") != leftOut.end());
+    // Every part described: nothing left out, and no "leftOut" key at all.
+    const auto whole = evaluateText(scenarioWith(
+        monthly(1e6, R"(, "bytesInPerRequest": 1000, "bytesOutPerRequest": 10000, "logBytesPerRequest": 500)"),
+        R"({"id": "vm", "platform": "ec2", "instanceType": "m5.large", "instances": 2, "frontDoor": "alb",
+            "natGateways": 0, "publicIpv4": 0, "logRetentionDays": 30, "rootVolume": {"sizeGb": 8}})"));
+    QVERIFY(whole.ok());
+    QVERIFY2(only(whole).leftOut.empty(), Models::leftOutSummary(whole.value()).c_str());
+    QVERIFY(!Output::evaluationToJson(whole.value())["options"][0].contains("leftOut"));
 }
 
 void TestBill::missingPrice_warnsNamesTheOfferAndLeavesItOut()
@@ -329,6 +347,69 @@ void TestBill::keys_roundTripThroughTheFile()
     QVERIFY(b->workload.traffic == a->workload.traffic);
     QCOMPARE(a->options[0].bill.alb.rulesPerRequest, 12.0);
     QVERIFY(a->options[0].bill.publicIpv4PerInstance);
+}
+
+void TestBill::euWest1_wholeBill_handWorked()
+{
+    // eu-west-1 rates (SOURCES.md 5b and 5c, AWS's offer files of 2026-09/10 as extracted in
+    // mamtha4u/SDLC; m5.large $0.107 from the EC2 feed): Lambda $0.20 per million requests and
+    // $0.0000166667 per GB-s; HTTP API $1.11 per million (first 300 M); REST API $3.50 per million
+    // (first 333 M); standard log ingestion $0.57 per GB, storage $0.03 per GB-month; data transfer
+    // out $0.09 per GB after the 100 GB allowance.
+    // 100 M requests a month of 100 ms at 128 MB; 1,000 GB out (10,737.41824 B each) and 100 GB
+    // of logs (1,073.741824 B each), GB = 2^30 bytes.
+    const std::string workload = R"({"requests": {"perMonth": 100000000}, "durationMs": 100, "memoryMb": 128,
+        "bytesOutPerRequest": 10737.41824, "logBytesPerRequest": 1073.741824})";
+    const auto e = evaluateText(scenarioWith(workload,
+        R"({"id": "fn", "platform": "lambda", "frontDoor": "api-gateway-http", "natGateways": 0, "publicIpv4": 0,
+            "logRetentionDays": 30},
+           {"id": "vm", "platform": "ec2", "instanceType": "m5.large", "instances": 2, "frontDoor": "api-gateway-rest",
+            "natGateways": 0, "publicIpv4": 0, "logRetentionDays": 30, "rootVolume": {"sizeGb": 8}})",
+        R"("region": "eu-west-1", )"));
+    QVERIFY2(e.ok(), e.ok() ? "" : e.error().message.c_str());
+    const Models::OptionResult &fn = e->options[0];
+    const Models::OptionResult &vm = e->options[1];
+    // Lambda: requests 100 x $0.20 = $20.00; 1,250,000 GB-s x $0.0000166667 = $20.833375;
+    // HTTP API 100 x $1.11 = $111.00; data transfer out 900 GB x $0.09 = $81.00.
+    QVERIFY(near(lineCost(fn, "front door"), 111.00));
+    QVERIFY(near(line(fn, "data transfer out")->cost, 81.00));
+    QVERIFY(near(fn.monthlyCost, 20.00 + 20.833375 + 111.00 + 81.00));
+    // Lambda's vended-log tiers have no eu-west-1 source: left out and said, never priced at a guess.
+    QVERIFY(!line(fn, "logs: ingestion"));
+    QVERIFY(std::any_of(fn.leftOut.begin(), fn.leftOut.end(),
+                        [](const std::string &p) { return p.find("CloudWatch Logs (Lambda)") != std::string::npos; }));
+    // EC2: 2 x 730 h x $0.107 = $156.22; REST API 100 x $3.50 = $350.00; data transfer out $81.00;
+    // logs 100 GB x $0.57 = $57.00, kept 30 days of a 30.4167-day month: 98.630137 GB-months x $0.03
+    // = $2.958904. The root volume has no eu-west-1 EBS price: left out, named.
+    QVERIFY(near(lineCost(vm, "front door"), 350.00));
+    QVERIFY(near(line(vm, "logs: ingestion")->cost, 57.00));
+    QVERIFY(near(line(vm, "logs: storage")->cost, 2.958904));
+    QVERIFY(near(vm.monthlyCost, 156.22 + 350.00 + 81.00 + 57.00 + 2.958904));
+    QVERIFY(std::any_of(vm.leftOut.begin(), vm.leftOut.end(),
+                        [](const std::string &p) { return p.find("root volumes") != std::string::npos; }));
+}
+
+void TestBill::platformCapabilities_comeFromTheRegistry()
+{
+    using Models::Platform;
+    // Root volumes: the platforms with instances of the account's own, at AWS's AMI defaults
+    // (docs/bill.md: Amazon Linux 2023 8 GiB, ECS-optimised 30 GiB, EKS-optimised AL2023 20 GiB).
+    QCOMPARE(Models::defaultOptionBill(Platform::Ec2).rootVolume->sizeGb, 8.0);
+    QCOMPARE(Models::defaultOptionBill(Platform::EcsEc2).rootVolume->sizeGb, 30.0);
+    QCOMPARE(Models::defaultOptionBill(Platform::EksEc2).rootVolume->sizeGb, 20.0);
+    for (Platform p : {Platform::Lambda, Platform::Fargate, Platform::LambdaManaged, Platform::EksFargate})
+        QVERIFY(!Models::defaultOptionBill(p).rootVolume);
+    // A function URL is Lambda's alone; Lambda outside a VPC needs no NAT, Lambda Managed Instances do.
+    for (Platform p : Models::allPlatforms())
+        QCOMPARE(Models::frontDoorFits(Models::FrontDoor::FunctionUrl, p), p == Platform::Lambda);
+    QCOMPARE(*Models::defaultOptionBill(Platform::Lambda).natGateways, 0.0);
+    QCOMPARE(*Models::defaultOptionBill(Platform::LambdaManaged).natGateways, 1.0);
+    QVERIFY(Models::isLambdaFamily(Platform::LambdaManaged) && !Models::isLambdaFamily(Platform::EksFargate));
+    // The error lists the platforms the registry says have root volumes.
+    const auto e = evaluateText(scenarioWith(monthly(1e6), R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2,
+        "tasks": 1, "rootVolume": {"sizeGb": 30}})"));
+    QVERIFY(!e.ok());
+    QVERIFY2(e.error().message.find("only ec2, ecs-ec2 or eks-ec2 options") != std::string::npos, e.error().message.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestBill)

@@ -42,6 +42,7 @@ private slots:
     void registry_everyPlatformHasAFormShowingItsDefaultSpec();
     void spikeResponse_aFieldPerScalingAssumptionOfThePlatform();
     void commitment_choosingAKindStartsAtTheOptimumAndKeepsTheRest();
+    void bill_offersOnlyTheFrontsThatFitAndEditsValueOut();
 };
 
 void TestOptionEditor::roundTrip_sampleOptionShowsAndGivesBackTheSpec_data()
@@ -489,23 +490,35 @@ void TestOptionEditor::tabOrder_followsTheForm_data()
     const QStringList option = {QStringLiteral("id"), QStringLiteral("hoursPerMonth"), QStringLiteral("durationMs"), QStringLiteral("memoryMb")};
     const QStringList derived = {QStringLiteral("fleet.mode"), QStringLiteral("fleet.capacityKind"), QStringLiteral("fleet.capacity"),
                                  QStringLiteral("fleet.targetUtilization"), QStringLiteral("fleet.minCount"), QStringLiteral("fleet.scaling")};
+    // "Around the compute" follows the platform's fields: the ALB's inputs only behind an ALB, the
+    // NAT traffic share only with NAT gateways, root volumes only on instances of the account's own.
+    const QStringList nat = {QStringLiteral("bill.natGateways"), QStringLiteral("bill.natTrafficShare")};
+    const QStringList alb = {QStringLiteral("bill.frontDoor"), QStringLiteral("bill.alb.requestsPerConnection"),
+                             QStringLiteral("bill.alb.connectionSeconds"), QStringLiteral("bill.alb.rulesPerRequest")};
     QTest::newRow("lambda") << QStringLiteral("lambda-provisioned")
                             << option + QStringList{QStringLiteral("lambda.architecture"), QStringLiteral("lambda.ephemeralStorageMb"),
                                                     QStringLiteral("lambda.billingGranularityMs"), QStringLiteral("lambda.freeTier"),
                                                     QStringLiteral("lambda.provisioned"), QStringLiteral("lambda.provisioned.count"),
                                                     QStringLiteral("lambda.provisioned.hoursPerMonth"),
-                                                    QStringLiteral("lambda.provisioned.shareOfRequests")};
+                                                    QStringLiteral("lambda.provisioned.shareOfRequests")}
+                            << QStringLiteral("bill.frontDoor") << QStringLiteral("bill.natGateways")
+                            << QStringLiteral("bill.publicIpv4") << QStringLiteral("bill.logRetentionDays");
     // Fargate's spot discount is off the chain while Spot is off.
     QTest::newRow("fargate") << QStringLiteral("fargate")
                              << option + QStringList{QStringLiteral("fargate.os"), QStringLiteral("fargate.architecture"),
                                                      QStringLiteral("fargate.taskVcpu"), QStringLiteral("fargate.taskMemoryGb"),
                                                      QStringLiteral("fargate.spot"), QStringLiteral("fargate.ephemeralStorageGb")}
-                                    + derived;
+                                    + derived + alb + nat
+                                    + QStringList{QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.logRetentionDays")};
     QTest::newRow("ec2-fixed") << QStringLiteral("ec2-fixed")
                                << option + QStringList{QStringLiteral("ec2.instanceType"), QStringLiteral("ec2.os"), QStringLiteral("ec2.purchase"),
                                                        QStringLiteral("ec2.spotHourly"), QStringLiteral("ec2.spotDiscount"),
                                                        QStringLiteral("ec2.onDemandBase"), QStringLiteral("ec2.onDemandPercentAboveBase"),
-                                                       QStringLiteral("fleet.mode"), QStringLiteral("fleet.count")};
+                                                       QStringLiteral("fleet.mode"), QStringLiteral("fleet.count")}
+                                      + alb + nat
+                                      + QStringList{QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.publicIpv4PerInstance"),
+                                                    QStringLiteral("bill.logRetentionDays"), QStringLiteral("bill.rootVolume.sizeGb"),
+                                                    QStringLiteral("bill.rootVolume.type")};
 }
 
 void TestOptionEditor::tabOrder_followsTheForm()
@@ -636,6 +649,49 @@ void TestOptionEditor::commitment_choosingAKindStartsAtTheOptimumAndKeepsTheRest
     // Back to none: the option is on demand again.
     kind->setCurrentIndex(kind->findData(QString()));
     QVERIFY(editor.option().commitments.empty());
+}
+
+void TestOptionEditor::bill_offersOnlyTheFrontsThatFitAndEditsValueOut()
+{
+    // A function URL is Lambda's alone (docs/bill.md): Lambda's editor offers it, EC2's does not;
+    // and only platforms with instances of their own show a root volume.
+    Ui::OptionEditor editor;
+    show(editor, specFor(QStringLiteral("lambda-provisioned")));
+    QComboBox *door = editor.comboBox(QStringLiteral("bill.frontDoor"));
+    QVERIFY(door);
+    QVERIFY(door->findData(static_cast<int>(Models::FrontDoor::FunctionUrl)) >= 0);
+    QVERIFY(editor.numberField(QStringLiteral("bill.rootVolume.sizeGb"))->isHidden());
+
+    const OptionSpec spec = specFor(QStringLiteral("ec2-fixed"));
+    QSignalSpy spy(&editor, &Ui::OptionEditor::optionEdited);
+    show(editor, spec);
+    QCOMPARE(spy.count(), 0);
+    QCOMPARE(door->findData(static_cast<int>(Models::FrontDoor::FunctionUrl)), -1);
+    QCOMPARE(door->currentData().toInt(), static_cast<int>(Models::FrontDoor::Alb));
+    QVERIFY(!editor.numberField(QStringLiteral("bill.rootVolume.sizeGb"))->isHidden());
+    QCOMPARE(editor.numberField(QStringLiteral("bill.rootVolume.sizeGb"))->value(), std::optional<double>(8));
+
+    // Value out: two NAT gateways, one edit, the rest as it was.
+    typeInto(editor.numberField(QStringLiteral("bill.natGateways"))->lineEdit(), QStringLiteral("2"));
+    QCOMPARE(spy.count(), 1);
+    QCOMPARE(spy.at(0).at(1).toString(), QStringLiteral("bill.natGateways"));
+    OptionSpec edited = spy.at(0).at(0).value<OptionSpec>();
+    QCOMPARE(edited.bill.natGateways, std::optional<double>(2));
+    edited.bill.natGateways = spec.bill.natGateways;
+    QVERIFY(edited.bill == spec.bill);
+
+    // Emptying the log retention leaves log storage out, as a file without the key does.
+    typeInto(editor.numberField(QStringLiteral("bill.logRetentionDays"))->lineEdit(), QString());
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(!spy.at(1).at(0).value<OptionSpec>().bill.logRetentionDays);
+    // A refused value is marked and not committed.
+    typeInto(editor.numberField(QStringLiteral("bill.natTrafficShare"))->lineEdit(), QStringLiteral("1.5"));
+    QCOMPARE(spy.count(), 2);
+    QVERIFY(!editor.fieldError(QStringLiteral("bill.natTrafficShare")).isEmpty());
+    // "Not described" removes the front door.
+    door->setCurrentIndex(door->findData(-1));
+    QCOMPARE(spy.count(), 3);
+    QVERIFY(!spy.at(2).at(0).value<OptionSpec>().bill.frontDoor);
 }
 
 QTEST_MAIN(TestOptionEditor)
