@@ -4,6 +4,7 @@
 #include "ui/charts/packingchart.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/editors/billform.h"
 #include "ui/editors/numberfield.h"
 #include "ui/panels/optionspanel.h"
 #include "ui/panels/workloadpanel.h"
@@ -97,6 +98,23 @@ int writeScreenshots(Costscape::Ui::MainWindow &window, const QString &dir)
         settle(window);
         ok &= grab(dock, at(name));
     }
+    // Issue 15: the "Around the compute" group of the first EC2 option's editor, scrolled into view.
+    for (int i = 0; i < options; ++i)
+        if (window.document()->scenario().options[static_cast<std::size_t>(i)].platform() == Costscape::Models::Platform::Ec2) {
+            window.optionsPanel()->select(i);
+            window.optionsDock()->raise();
+            settle(window);
+            for (BillForm *bill : window.optionsDock()->findChildren<BillForm *>())
+                for (QScrollArea *area : window.optionsDock()->findChildren<QScrollArea *>())
+                    if (bill->isVisible() && area->widget() && area->widget()->isAncestorOf(bill))
+                        area->ensureWidgetVisible(bill, 0, 0);
+            settle(window);
+            ok &= grab(window.optionsDock(), at("panel-options-bill.png"));
+            for (QScrollArea *area : window.optionsDock()->findChildren<QScrollArea *>())
+                area->verticalScrollBar()->setValue(0);
+            window.optionsPanel()->select(selected);
+            break;
+        }
     window.workloadDock()->raise();
 
     // Issue 18: the monthly chart after typing 240 in Duration (it was 120), as a user does, so

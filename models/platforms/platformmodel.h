@@ -100,7 +100,7 @@ public:
     virtual bool hasFunctionUrl() const { return false; }
     /** The root volume of AWS's default AMI for the platform's instances, GiB; 0: no instances of its own. */
     virtual double defaultRootVolumeGb() const { return 0; }
-    /** Whether the option's compute sits in the account's VPC (and so reaches the internet through NAT). */
+    /** Whether a new option of the platform sits in the account's VPC (and so reaches the internet through NAT). */
     virtual bool runsInVpc() const { return true; }
     /** The billing rules a report states for the option, in order. */
     virtual std::vector<BillingRule> billingRules(const OptionSpec &option, const std::string &currency) const = 0;
