@@ -101,7 +101,7 @@ BillForm::BillForm(QWidget *parent)
               "Empty: not described, left out of the figures."),
            true);
     m_nat->setPlaceholder(tr("left out"));
-    number(m_natShare, ShareRule, QString(), NatShareKey, tr("Traffic through NAT:"), tr("Traffic through NAT"),
+    number(m_natShare, ShareRule, tr("share"), NatShareKey, tr("Traffic through NAT:"), tr("Traffic through NAT"),
            tr("The share (0 to 1) of the request and response bytes that crosses the NAT gateways: calls "
               "out to the internet do; a service behind an ALB answers through the ALB, not the NAT."),
            false);

@@ -501,8 +501,8 @@ void TestOptionEditor::tabOrder_followsTheForm_data()
                                                     QStringLiteral("lambda.provisioned"), QStringLiteral("lambda.provisioned.count"),
                                                     QStringLiteral("lambda.provisioned.hoursPerMonth"),
                                                     QStringLiteral("lambda.provisioned.shareOfRequests")}
-                            << QStringLiteral("bill.frontDoor") << QStringLiteral("bill.natGateways")
-                            << QStringLiteral("bill.publicIpv4") << QStringLiteral("bill.logRetentionDays");
+                                   + QStringList{QStringLiteral("bill.frontDoor"), QStringLiteral("bill.natGateways"),
+                                                 QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.logRetentionDays")};
     // Fargate's spot discount is off the chain while Spot is off.
     QTest::newRow("fargate") << QStringLiteral("fargate")
                              << option + QStringList{QStringLiteral("fargate.os"), QStringLiteral("fargate.architecture"),
