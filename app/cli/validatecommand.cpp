@@ -5,6 +5,7 @@
 
 #include "base/jsondocument.h"
 #include "models/evaluator.h"
+#include "models/uncertainty/ranges.h"
 #include "output/textsafety.h"
 #include "pricing/pricesheet.h"
 
@@ -54,6 +55,9 @@ int validateCommand(const QStringList &arguments)
     if (!priced)
         return invalid(priced.error());
     const Models::PricedScenario &p = priced.value();
+    // The "ranges" are read by `uncertainty` and the reports; a bad one is the file's error here too.
+    if (const auto ranges = Models::readRanges(p.scenario); !ranges)
+        return invalid(ranges.error());
     return writeStdout(Output::terminalSafe(path + ": valid scenario \"" + p.scenario.name + "\": "
                                             + std::to_string(p.scenario.options.size()) + " option(s), priced with \""
                                             + p.sheet->provenance.name + "\"")
