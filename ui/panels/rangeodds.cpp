@@ -44,7 +44,7 @@ RangeOdds::~RangeOdds()
 
 bool RangeOdds::isBusy() const
 {
-    return m_debounce->isActive() || m_watcher->isRunning() || m_rerun;
+    return m_debounce->isActive() || m_running || m_rerun;
 }
 
 void RangeOdds::scenarioEdited()
@@ -57,7 +57,7 @@ void RangeOdds::scenarioEdited()
 
 void RangeOdds::run()
 {
-    if (m_watcher->isRunning()) {
+    if (m_running) {
         m_rerun = true; // done() starts again when the cancelled run has stopped
         return;
     }
@@ -78,6 +78,7 @@ void RangeOdds::run()
     if (!isVisible() || text().isEmpty())
         setText(tr("Working out the odds under these ranges…"));
     show();
+    m_running = true;
     m_watcher->setFuture(QtConcurrent::run([scenario = scenario, sheet, ranges = ranges.value(), settings,
                                             cancel = m_cancel] {
         return std::make_shared<Result<Models::UncertaintyResult>>(Models::runUncertainty(scenario, *sheet, ranges, settings));
@@ -87,6 +88,7 @@ void RangeOdds::run()
 void RangeOdds::done()
 {
     const auto outcome = m_watcher->result();
+    m_running = false;
     if (m_rerun || (outcome && !*outcome && outcome->error().code == ErrorCode::Cancelled)) {
         m_rerun = false;
         if (!m_debounce->isActive())

@@ -58,6 +58,9 @@ private:
     Models::UncertaintySettings m_settings;
     std::optional<Models::UncertaintyResult> m_result;
     bool m_rerun = false;
+    /// From the start of a run until done() has taken its result: the watcher stops running a
+    /// moment before its finished signal arrives, and the result is not shown yet in between.
+    bool m_running = false;
 };
 
 } // namespace Costscape::Ui

@@ -70,12 +70,6 @@ void type(NumberField *field, const QString &text)
     QTest::keyClicks(field->lineEdit(), text);
 }
 
-bool waitForOdds(RangeOdds *odds)
-{
-    QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
-    return !odds->isBusy();
-}
-
 } // namespace
 
 void TestWorkloadRanges::durationRange_isOneUndoableEdit_savedWithTheFile()
@@ -168,7 +162,7 @@ void TestWorkloadRanges::odds_followTheEdits_andEqualTheDrawsOfTheFinalScenario(
     WorkloadPanel panel(&document);
     RangeOdds *odds = panel.rangeOdds();
     odds->setDraws(400);
-    QVERIFY(waitForOdds(odds));
+    QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
     QVERIFY(!odds->isVisibleTo(&panel)); // no ranges, no line
 
     panel.trafficRange()->openPopup();
@@ -184,8 +178,8 @@ void TestWorkloadRanges::odds_followTheEdits_andEqualTheDrawsOfTheFinalScenario(
         QVERIFY(odds->isBusy());
     }
     QCOMPARE(document.scenario().workload.durationMs, 300.0);
-    QVERIFY(waitForOdds(odds));
-    QVERIFY(odds->result());
+    QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
+    QVERIFY2(odds->result(), qPrintable(odds->text()));
     QVERIFY(odds->isVisibleTo(&panel));
 
     // The odds shown are those of the final scenario: the same draws made directly agree exactly.
@@ -216,7 +210,7 @@ void TestWorkloadRanges::odds_followTheEdits_andEqualTheDrawsOfTheFinalScenario(
     panel.durationRange()->popup()->enabledBox()->setChecked(true);
     screenshot(*panel.durationRange()->popup(), "workload-range-popup");
     panel.durationRange()->popup()->hide();
-    QVERIFY(waitForOdds(odds));
+    QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
 }
 
 void TestWorkloadRanges::responseSize_fieldAndItsRange()
