@@ -179,6 +179,8 @@ RangeButton::RangeButton(ScenarioDocument *document, UncertainInput input, QWidg
 {
     setObjectName(QStringLiteral("rangeButton-") + QString::fromUtf8(Models::inputKey(input)));
     setAutoRaise(true);
+    // One width for "±" and "80–250", so that the fields beside the buttons line up.
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("×00.5k–00.5k")) + 8);
     connect(this, &QToolButton::clicked, this, &RangeButton::openPopup);
     connect(m_popup, &RangePopup::rangeEdited, this, &RangeButton::commit);
     connect(m_popup, &RangePopup::closed, m_document, &ScenarioDocument::closeMerge);

@@ -204,10 +204,15 @@ void TestWorkloadRanges::odds_followTheEdits_andEqualTheDrawsOfTheFinalScenario(
     QVERIFY2(odds->text().contains(QString::fromStdString(best->id)), qPrintable(odds->text()));
     QVERIFY2(odds->text().contains(QStringLiteral("400 draws")), qPrintable(odds->text()));
 
+    // A duration range too, then the panel and the popup as docs/screenshots show them.
+    panel.durationRange()->openPopup();
+    panel.durationRange()->popup()->enabledBox()->setChecked(true);
+    panel.durationRange()->popup()->hide();
+    QCOMPARE(panel.durationRange()->text(), QStringLiteral("240–450"));
+    QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
     panel.resize(520, 900);
     screenshot(panel, "workload-ranges");
     panel.durationRange()->openPopup();
-    panel.durationRange()->popup()->enabledBox()->setChecked(true);
     screenshot(*panel.durationRange()->popup(), "workload-range-popup");
     panel.durationRange()->popup()->hide();
     QTRY_VERIFY_WITH_TIMEOUT(!odds->isBusy(), 60000);
