@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <new>
 #include <unordered_set>
@@ -54,19 +55,67 @@ std::string unescapeToken(std::string_view token)
     return out;
 }
 
+/** One step of a pointer: its key and its (unescaped) token; the root's token is empty. */
+struct Level {
+    std::uint64_t key;
+    std::string token;
+};
+
 /** The keys of pointer and of each of its parents, root first. */
-std::vector<std::uint64_t> keyChain(std::string_view pointer)
+std::vector<Level> keyChain(std::string_view pointer)
 {
-    std::vector<std::uint64_t> keys{PositionIndex::RootKey};
+    std::vector<Level> levels{{PositionIndex::RootKey, {}}};
     std::size_t i = 0;
     while (i < pointer.size() && pointer[i] == '/') {
         std::size_t j = pointer.find('/', i + 1);
         if (j == std::string_view::npos)
             j = pointer.size();
-        keys.push_back(PositionIndex::childKey(keys.back(), unescapeToken(pointer.substr(i + 1, j - i - 1))));
+        std::string token = unescapeToken(pointer.substr(i + 1, j - i - 1));
+        const std::uint64_t key = PositionIndex::childKey(levels.back().key, token);
+        levels.push_back({key, std::move(token)});
         i = j;
     }
-    return keys;
+    return levels;
+}
+
+// An array element's slot: bit 31 clear, the element is on the bracket's line and the rest is
+// its column; bit 31 set, bits 11-30 are lines below the bracket and bits 0-10 the column.
+// Unset (all ones) means "not in the run: look among the entries".
+constexpr std::uint32_t Unset = 0xFFFFFFFFu;
+constexpr std::uint32_t NextLines = 0x80000000u;
+constexpr int ColumnBits = 11;
+
+std::uint32_t encodeSlot(int openLine, SourcePosition pos)
+{
+    const long long below = static_cast<long long>(pos.line) - openLine;
+    if (below == 0 && pos.column > 0)
+        return static_cast<std::uint32_t>(pos.column); // int, so below 2^31
+    // The column stays below 2^11 - 1, so that a slot is never Unset.
+    if (below > 0 && below < (1LL << 20) && pos.column > 0 && pos.column < (1 << ColumnBits) - 1)
+        return NextLines | (static_cast<std::uint32_t>(below) << ColumnBits) | static_cast<std::uint32_t>(pos.column);
+    return Unset;
+}
+
+SourcePosition decodeSlot(int openLine, std::uint32_t slot)
+{
+    if ((slot & NextLines) == 0)
+        return {openLine, static_cast<int>(slot)};
+    return {openLine + static_cast<int>((slot & ~NextLines) >> ColumnBits),
+            static_cast<int>(slot & ((1u << ColumnBits) - 1))};
+}
+
+/** The index that a pointer token names in an array, if it is one (decimal, no leading zero). */
+std::optional<std::size_t> arrayIndex(std::string_view token)
+{
+    if (token.empty() || token.size() > 10 || (token.size() > 1 && token[0] == '0'))
+        return std::nullopt;
+    std::size_t v = 0;
+    for (const char c : token) {
+        if (c < '0' || c > '9')
+            return std::nullopt;
+        v = v * 10 + static_cast<std::size_t>(c - '0');
+    }
+    return v;
 }
 } // namespace
 
@@ -82,29 +131,44 @@ std::uint64_t PositionIndex::childKey(std::uint64_t parent, std::string_view tok
     return mix(h ^ mix(parent + token.size()));
 }
 
+void PositionIndex::reserve(std::size_t members, std::size_t elements)
+{
+    m_entries.reserve(members);
+    m_slots.reserve(elements);
+}
+
+std::size_t PositionIndex::beginArray(std::uint64_t key, int openLine, std::size_t expected)
+{
+    expected = std::min<std::size_t>(expected, 0xFFFFFFFFu);
+    m_runs.push_back({key, m_slots.size(), static_cast<std::uint32_t>(expected), openLine});
+    m_slots.resize(m_slots.size() + expected, Unset);
+    return m_runs.size() - 1;
+}
+
+void PositionIndex::addElement(std::size_t run, std::size_t index, std::uint64_t elementKey, SourcePosition pos)
+{
+    const Run &r = m_runs[run];
+    const std::uint32_t slot = index < r.count ? encodeSlot(r.line, pos) : Unset;
+    if (slot != Unset)
+        m_slots[r.first + index] = slot;
+    else
+        m_entries.push_back({elementKey, pos.line, pos.column});
+}
+
 void PositionIndex::finish()
 {
     // No shrink_to_fit: it would copy every entry, and the reserved tail was never touched, so it
     // takes address space but no memory.
     std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.key < b.key; });
+    std::sort(m_runs.begin(), m_runs.end(), [](const Run &a, const Run &b) { return a.key < b.key; });
+    m_count = m_entries.size() + static_cast<std::size_t>(std::count_if(m_slots.begin(), m_slots.end(),
+                                                                         [](std::uint32_t s) { return s != Unset; }));
 }
 
-void PositionIndex::reserveFor(std::string_view text)
+std::size_t PositionIndex::bytes() const
 {
-    // At most one value per ',', '[' and ':' outside strings, plus the root: counting them is one
-    // fast pass, and reserving spares the copies (and twice the memory) of a growing vector.
-    std::size_t count = 1;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == ',' || c == '[' || c == ':') {
-            ++count;
-        } else if (c == '"') {
-            for (++i; i < text.size() && text[i] != '"'; ++i)
-                if (text[i] == '\\')
-                    ++i;
-        }
-    }
-    m_entries.reserve(count);
+    return m_entries.capacity() * sizeof(Entry) + m_runs.capacity() * sizeof(Run)
+        + m_slots.capacity() * sizeof(std::uint32_t);
 }
 
 const PositionIndex::Entry *PositionIndex::lookup(std::uint64_t key) const
@@ -114,19 +178,45 @@ const PositionIndex::Entry *PositionIndex::lookup(std::uint64_t key) const
     return it != m_entries.end() && it->key == key ? &*it : nullptr;
 }
 
-std::optional<SourcePosition> PositionIndex::find(std::string_view pointer) const
+std::optional<SourcePosition> PositionIndex::element(std::uint64_t arrayKey, std::string_view token) const
 {
-    if (const Entry *e = lookup(keyChain(pointer).back()))
+    const auto index = arrayIndex(token);
+    if (!index)
+        return std::nullopt;
+    const auto it = std::lower_bound(m_runs.begin(), m_runs.end(), arrayKey,
+                                     [](const Run &r, std::uint64_t k) { return r.key < k; });
+    if (it == m_runs.end() || it->key != arrayKey || *index >= it->count)
+        return std::nullopt;
+    const std::uint32_t slot = m_slots[it->first + *index];
+    if (slot == Unset)
+        return std::nullopt;
+    return decodeSlot(it->line, slot);
+}
+
+std::optional<SourcePosition> PositionIndex::at(std::uint64_t key, std::uint64_t parentKey, std::string_view token,
+                                                bool hasParent) const
+{
+    if (hasParent)
+        if (const auto pos = element(parentKey, token))
+            return pos;
+    if (const Entry *e = lookup(key))
         return SourcePosition{e->line, e->column};
     return std::nullopt;
 }
 
+std::optional<SourcePosition> PositionIndex::find(std::string_view pointer) const
+{
+    const std::vector<Level> levels = keyChain(pointer);
+    const std::size_t k = levels.size() - 1;
+    return at(levels[k].key, k > 0 ? levels[k - 1].key : 0, levels[k].token, k > 0);
+}
+
 SourcePosition PositionIndex::nearest(std::string_view pointer) const
 {
-    const std::vector<std::uint64_t> keys = keyChain(pointer);
-    for (auto it = keys.rbegin(); it != keys.rend(); ++it)
-        if (const Entry *e = lookup(*it))
-            return SourcePosition{e->line, e->column};
+    const std::vector<Level> levels = keyChain(pointer);
+    for (std::size_t k = levels.size(); k-- > 0;)
+        if (const auto pos = at(levels[k].key, k > 0 ? levels[k - 1].key : 0, levels[k].token, k > 0))
+            return *pos;
     return {};
 }
 
@@ -150,7 +240,9 @@ public:
         // A UTF-8 byte order mark is harmless; editors on Windows add one.
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF")
             m_pos = 3; // invisible: the column stays 1
+        measure();
         skipSpace();
+        m_doc.m_positions.add(PositionIndex::RootKey, SourcePosition{m_line, m_column});
         if (!parseValue(m_doc.m_root, PositionIndex::RootKey))
             return false;
         skipSpace();
@@ -211,9 +303,60 @@ private:
         }
     }
 
+    /**
+     * One fast pass before parsing: how many members or elements each object and array holds (in
+     * the order their brackets open), so that each is reserved at its size. A growing vector would
+     * hold up to twice its elements, and three times while it moves them: for a long array of
+     * short numbers that was most of the reader's memory. On a text that is not valid JSON the
+     * counts may be wrong; they are only hints, and the parser then fails anyway.
+     */
+    void measure()
+    {
+        std::vector<std::uint32_t> open; // indices into m_sizes of the containers now open
+        std::vector<bool> isArray;
+        std::size_t members = 1; // the root
+        std::size_t elements = 0;
+        bool justOpened = false;
+        for (std::size_t i = m_pos; i < m_text.size(); ++i) {
+            const char c = m_text[i];
+            if (c == ' ' || c == '\n' || c == '\r' || c == '\t')
+                continue;
+            if (justOpened && c != ']' && c != '}') {
+                m_sizes[open.back()] = 1;
+                (isArray.back() ? elements : members) += 1;
+            }
+            justOpened = false;
+            if (c == '"') {
+                for (++i; i < m_text.size() && m_text[i] != '"'; ++i)
+                    if (m_text[i] == '\\')
+                        ++i;
+            } else if (c == '[' || c == '{') {
+                if (open.size() > MaxDepth)
+                    break; // the parser refuses this depth
+                open.push_back(static_cast<std::uint32_t>(m_sizes.size()));
+                isArray.push_back(c == '[');
+                m_sizes.push_back(0);
+                justOpened = true;
+            } else if (c == ']' || c == '}') {
+                if (open.empty())
+                    break;
+                open.pop_back();
+                isArray.pop_back();
+            } else if (c == ',' && !open.empty()) {
+                ++m_sizes[open.back()];
+                (isArray.back() ? elements : members) += 1;
+            }
+        }
+        m_doc.m_positions.reserve(members, elements);
+    }
+    /** The count measure() found for the next container to open (0 past them). */
+    std::size_t nextSize()
+    {
+        return m_nextContainer < m_sizes.size() ? m_sizes[m_nextContainer++] : 0;
+    }
+
     bool parseValue(JsonDocument::Json &out, std::uint64_t key)
     {
-        m_doc.m_positions.add(key, SourcePosition{m_line, m_column});
         const char c = peek();
         switch (c) {
         case '{': return parseObject(out, key);
@@ -366,6 +509,7 @@ private:
             return fail("JSON nested too deeply");
         out = JsonDocument::Json::object();
         auto &members = out.get_ref<JsonDocument::Json::object_t &>();
+        members.reserve(std::min(nextSize(), m_limits.maxObjectMembers));
         // Large objects find duplicates in a hash set: a scan per key would be quadratic.
         std::unordered_set<std::string> seen;
         advance();
@@ -409,7 +553,9 @@ private:
             advance();
             skipSpace();
             JsonDocument::Json value;
-            if (!parseValue(value, PositionIndex::childKey(key, name)))
+            const std::uint64_t memberKey = PositionIndex::childKey(key, name);
+            m_doc.m_positions.add(memberKey, SourcePosition{m_line, m_column});
+            if (!parseValue(value, memberKey))
                 return false;
             // The key is known to be new: append without ordered_map's linear search.
             members.emplace_back(std::move(name), std::move(value));
@@ -433,6 +579,9 @@ private:
             return fail("JSON nested too deeply");
         out = JsonDocument::Json::array();
         auto &elements = out.get_ref<JsonDocument::Json::array_t &>();
+        const std::size_t expected = std::min(nextSize(), m_limits.maxArrayLength);
+        elements.reserve(expected);
+        const std::size_t run = m_doc.m_positions.beginArray(key, m_line, expected);
         advance();
         skipSpace();
         if (peek() == ']') {
@@ -447,9 +596,11 @@ private:
             if (index >= m_limits.maxArrayLength)
                 return fail("an array may hold at most " + std::to_string(m_limits.maxArrayLength) + " elements",
                             ErrorCode::OutOfRange);
-            const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index++);
+            const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, index);
+            const std::uint64_t elementKey = PositionIndex::childKey(key, std::string_view(digits, std::size_t(end - digits)));
+            m_doc.m_positions.addElement(run, index++, elementKey, SourcePosition{m_line, m_column});
             JsonDocument::Json value;
-            if (!parseValue(value, PositionIndex::childKey(key, std::string_view(digits, std::size_t(end - digits)))))
+            if (!parseValue(value, elementKey))
                 return false;
             elements.push_back(std::move(value));
             skipSpace();
@@ -476,6 +627,8 @@ private:
     int m_line = 1;
     int m_column = 1;
     int m_depth = 0;
+    std::vector<std::uint32_t> m_sizes; ///< members or elements of each container, in opening order
+    std::size_t m_nextContainer = 0;
     Error m_error;
 };
 
@@ -484,8 +637,6 @@ Result<JsonDocument> JsonDocument::parse(std::string_view text, std::string file
     try {
         JsonDocument doc;
         doc.m_fileName = fileName;
-        if (text.size() <= limits.maxBytes)
-            doc.m_positions.reserveFor(text);
         JsonParser parser(text, doc, limits);
         if (!parser.run())
             return parser.error();
@@ -505,6 +656,12 @@ Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimit
     try {
         // Read in chunks and stop at the limit, or at a NUL byte (never valid JSON): a device like
         // /dev/zero never ends, and a binary file is not worth reading to its end.
+        // A regular file's size is known: reserving it spares the string's doubling (which held up
+        // to twice the text, three times while it moved). A device or pipe reports no size.
+        std::error_code sizeError;
+        const auto size = std::filesystem::file_size(path, sizeError);
+        if (!sizeError && std::filesystem::is_regular_file(path, sizeError) && size <= limits.maxBytes)
+            text.reserve(static_cast<std::size_t>(size));
         std::vector<char> chunk(std::size_t(1) << 16);
         while (in) {
             in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));

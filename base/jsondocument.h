@@ -22,10 +22,14 @@ struct SourcePosition {
 };
 
 /**
- * Where each value of a document stood, looked up by JSON pointer. Compact on purpose: 16 bytes
- * per value (a 64-bit hash of the value's path, its line and column), no path strings, so that a
- * file of ten million numbers does not cost gigabytes. Two paths with the same hash would only
- * misplace a message; with 64 bits that is about one chance in 10^12 for a million values.
+ * Where each value of a document stood, looked up by JSON pointer. Compact on purpose, so that a
+ * file of a million numbers does not cost many times its size:
+ * - the root and each object member: 16 bytes (a 64-bit hash of the value's path, line, column);
+ * - each array element: 4 bytes in its array's run, found by the array's key and the index, its
+ *   line counted from the array's opening bracket (an element that does not fit 4 bytes, far down
+ *   a long line of a multi-line array, falls back to a 16-byte entry).
+ * Two paths with the same hash would only misplace a message; with 64 bits that is about one
+ * chance in 10^12 for a million values.
  */
 class PositionIndex final
 {
@@ -35,23 +39,33 @@ public:
     /** The key of the member or element named token (unescaped, an index in decimal) of parent. */
     static std::uint64_t childKey(std::uint64_t parent, std::string_view token);
 
+    /** Records the position of the root or of an object member. */
     void add(std::uint64_t key, SourcePosition pos) { m_entries.push_back({key, pos.line, pos.column}); }
-    /** Makes room for the values text can hold (an upper bound), before add()ing them. */
-    void reserveFor(std::string_view text);
-    /** Sorts the entries; call once after the last add(), before any find(). */
+    /**
+     * Opens the run of an array's elements: room for expected elements (a hint: elements past it
+     * are kept as entries), lines counted from openLine. Returns the run's handle for addElement.
+     */
+    std::size_t beginArray(std::uint64_t key, int openLine, std::size_t expected);
+    /** Records element index (whose key is elementKey) of the run begun by beginArray. */
+    void addElement(std::size_t run, std::size_t index, std::uint64_t elementKey, SourcePosition pos);
+    /** Makes room for members (root included) and array elements, before adding them. */
+    void reserve(std::size_t members, std::size_t elements);
+    /** Sorts the index; call once after the last add(), before any find(). */
     void finish();
     /** The position of the value at pointer (a JSON pointer string), if it was recorded. */
     std::optional<SourcePosition> find(std::string_view pointer) const;
     /** Where the value at pointer starts, or its nearest enclosing value that is recorded; {0,0} when none. */
     SourcePosition nearest(std::string_view pointer) const;
-    std::size_t size() const { return m_entries.size(); }
-    bool empty() const { return m_entries.empty(); }
+    /** How many values have a recorded position. */
+    std::size_t size() const { return m_count; }
+    bool empty() const { return m_count == 0; }
     /** Forgets every position (and gives back their memory). */
     void clear()
     {
-        m_entries.clear();
-        m_entries.shrink_to_fit();
+        *this = PositionIndex();
     }
+    /** Bytes held by the index (its capacity), for the memory benchmark. */
+    std::size_t bytes() const;
 
 private:
     struct Entry {
@@ -59,8 +73,20 @@ private:
         std::int32_t line;
         std::int32_t column;
     };
+    struct Run {
+        std::uint64_t key;
+        std::uint64_t first; ///< index of element 0 in m_slots
+        std::uint32_t count; ///< slots reserved
+        std::int32_t line;   ///< the opening bracket's line
+    };
     const Entry *lookup(std::uint64_t key) const;
+    std::optional<SourcePosition> element(std::uint64_t arrayKey, std::string_view token) const;
+    std::optional<SourcePosition> at(std::uint64_t key, std::uint64_t parentKey, std::string_view token,
+                                     bool hasParent) const;
     std::vector<Entry> m_entries;
+    std::vector<Run> m_runs;
+    std::vector<std::uint32_t> m_slots;
+    std::size_t m_count = 0;
 };
 
 /**

@@ -5,6 +5,7 @@
 
 #include "base/jsondocument.h"
 #include "models/evaluator.h"
+#include "models/uncertainty/ranges.h"
 #include "output/textsafety.h"
 #include "pricing/pricesheet.h"
 
@@ -18,13 +19,23 @@ int validateCommand(const QStringList &arguments)
     if (!parseCommand(parser, QStringLiteral("validate"), arguments, 1, 1, &exitCode))
         return exitCode;
     const std::string path = parser.positionalArguments().front().toStdString();
-    const auto doc = JsonDocument::load(path);
-    if (!doc)
-        return invalid(doc.error());
-    const auto &root = doc.value().root();
-    const std::string format = root.is_object() && root.contains("format") && root["format"].is_string()
-        ? root["format"].get<std::string>()
-        : std::string();
+    // The format decides which reader loads the file again; the first document is gone by then,
+    // so that a large file is never held twice.
+    std::string format;
+    {
+        const auto doc = JsonDocument::load(path);
+        if (!doc)
+            return invalid(doc.error());
+        const auto &root = doc.value().root();
+        if (root.is_object() && root.contains("format") && root["format"].is_string())
+            format = root["format"].get<std::string>();
+        if (format != "costscape-prices" && format != "costscape-scenario") {
+            const bool hasFormat = root.is_object() && root.contains("format");
+            return invalid(doc.value().errorAt(JsonDocument::Pointer(hasFormat ? "/format" : ""), ErrorCode::WrongFormat,
+                                               "format: expected \"costscape-scenario\" or \"costscape-prices\", got "
+                                                   + (hasFormat ? root["format"].dump() : std::string("no \"format\" key"))));
+        }
+    }
     if (format == "costscape-prices") {
         const auto sheet = Pricing::loadPriceSheet(path);
         if (!sheet)
@@ -38,21 +49,19 @@ int validateCommand(const QStringList &arguments)
                                                 + std::to_string(types) + " EC2 instance prices")
                            + '\n');
     }
-    if (format == "costscape-scenario") {
-        const auto priced = Models::loadAndEvaluate(path);
-        printWarnings(priced.warnings());
-        if (!priced)
-            return invalid(priced.error());
-        const Models::PricedScenario &p = priced.value();
-        return writeStdout(Output::terminalSafe(path + ": valid scenario \"" + p.scenario.name + "\": "
-                                                + std::to_string(p.scenario.options.size()) + " option(s), priced with \""
-                                                + p.sheet->provenance.name + "\"")
-                           + '\n');
-    }
-    const bool hasFormat = root.is_object() && root.contains("format");
-    return invalid(doc.value().errorAt(JsonDocument::Pointer(hasFormat ? "/format" : ""), ErrorCode::WrongFormat,
-                                       "format: expected \"costscape-scenario\" or \"costscape-prices\", got "
-                                           + (hasFormat ? root["format"].dump() : std::string("no \"format\" key"))));
+    // A scenario: priced too.
+    const auto priced = Models::loadAndEvaluate(path);
+    printWarnings(priced.warnings());
+    if (!priced)
+        return invalid(priced.error());
+    const Models::PricedScenario &p = priced.value();
+    // The "ranges" are read by `uncertainty` and the reports; a bad one is the file's error here too.
+    if (const auto ranges = Models::readRanges(p.scenario); !ranges)
+        return invalid(ranges.error());
+    return writeStdout(Output::terminalSafe(path + ": valid scenario \"" + p.scenario.name + "\": "
+                                            + std::to_string(p.scenario.options.size()) + " option(s), priced with \""
+                                            + p.sheet->provenance.name + "\"")
+                       + '\n');
 }
 
 } // namespace Costscape::Cli

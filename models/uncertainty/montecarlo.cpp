@@ -38,9 +38,12 @@ void scaleRequests(RequestModel &target, const RequestModel &base, double factor
 /** True when two sets of values differ in an input that changes the scenario (not a spot input). */
 bool scenarioInputsDiffer(const Values &a, const Values &b)
 {
-    for (auto input : {UncertainInput::Traffic, UncertainInput::DurationMs, UncertainInput::MemoryMb})
-        if (at(a, input) != at(b, input))
+    for (int i = 0; i < UncertainInputCount; ++i) {
+        const auto input = static_cast<UncertainInput>(i);
+        // NaN (an input the scenario lacks) equals itself here: it never changes.
+        if (changesScenario(input) && at(a, input) != at(b, input) && !(std::isnan(at(a, input)) && std::isnan(at(b, input))))
             return true;
+    }
     return false;
 }
 
@@ -109,6 +112,11 @@ private:
             m_work.workload.batch->runsPerMonth = w.batch->runsPerMonth * traffic;
         m_work.workload.durationMs = duration;
         m_work.workload.memoryMb = memory;
+        // The whole bill's sizes: only where the workload gives them (readRanges insists on it).
+        if (w.traffic.bytesOutPerRequest)
+            m_work.workload.traffic.bytesOutPerRequest = at(values, UncertainInput::BytesOutPerRequest);
+        if (w.traffic.logBytesPerRequest)
+            m_work.workload.traffic.logBytesPerRequest = at(values, UncertainInput::LogBytesPerRequest);
         // An option's own request rate and duration move by the same factor as the workload's. Its
         // own memoryMb does not: it is a configuration (a Lambda function's memory, a managed
         // environment's size), not a need that could turn out otherwise.
@@ -207,7 +215,7 @@ Result<UncertaintyResult> runUncertainty(const Scenario &scenario, const Pricing
         for (int i = 0; i < UncertainInputCount; ++i)
             if (const auto &r = ranges.ranges[static_cast<std::size_t>(i)]) {
                 v[static_cast<std::size_t>(i)] = r->quantile(Sampling::uniform01(rng));
-                scenarioRanged = scenarioRanged || i <= static_cast<int>(UncertainInput::MemoryMb);
+                scenarioRanged = scenarioRanged || changesScenario(static_cast<UncertainInput>(i));
             }
 
     std::vector<double> costs(draws.size() * optionCount, NaN);

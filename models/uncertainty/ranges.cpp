@@ -41,8 +41,10 @@ double InputRange::quantile(double u) const
 
 const char *inputKey(UncertainInput input)
 {
-    static const char *const keys[UncertainInputCount] = {"traffic", "durationMs", "memoryMb", "spotDiscount",
-                                                          "spotInterruptedShare"};
+    static const char *const keys[UncertainInputCount] = {"traffic",           "durationMs",
+                                                          "memoryMb",          "spotDiscount",
+                                                          "spotInterruptedShare", "bytesOutPerRequest",
+                                                          "logBytesPerRequest"};
     return keys[static_cast<int>(input)];
 }
 
@@ -50,8 +52,14 @@ const char *inputTitle(UncertainInput input)
 {
     static const char *const titles[UncertainInputCount] = {
         "Traffic (x profile)", "Request duration (ms)",          "Memory per request (MB)",
-        "Spot discount (share of on-demand)", "Spot hours interrupted (share)"};
+        "Spot discount (share of on-demand)", "Spot hours interrupted (share)", "Response size (bytes)",
+        "Log volume per request (bytes)"};
     return titles[static_cast<int>(input)];
+}
+
+bool changesScenario(UncertainInput input)
+{
+    return input != UncertainInput::SpotDiscount && input != UncertainInput::SpotInterruptedShare;
 }
 
 bool UncertaintyRanges::empty() const
@@ -75,6 +83,10 @@ double scenarioValue(const Scenario &scenario, UncertainInput input)
         return std::numeric_limits<double>::quiet_NaN(); // the sheet's spot price: no single figure
     case UncertainInput::SpotInterruptedShare:
         return 0;
+    case UncertainInput::BytesOutPerRequest:
+        return scenario.workload.traffic.bytesOutPerRequest.value_or(std::numeric_limits<double>::quiet_NaN());
+    case UncertainInput::LogBytesPerRequest:
+        return scenario.workload.traffic.logBytesPerRequest.value_or(std::numeric_limits<double>::quiet_NaN());
     }
     return 0;
 }
@@ -96,8 +108,8 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
         if (found < 0)
             return scenario.errorAt(pointer, ErrorCode::UnknownValue,
                                     "ranges: unknown input '" + it.key()
-                                        + "'; use traffic, durationMs, memoryMb, spotDiscount or "
-                                          "spotInterruptedShare");
+                                        + "'; use traffic, durationMs, memoryMb, spotDiscount, "
+                                          "spotInterruptedShare, bytesOutPerRequest or logBytesPerRequest");
         const auto input = static_cast<UncertainInput>(found);
         const std::string where = "ranges." + it.key();
         const Json &r = it.value();
@@ -122,6 +134,11 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
             return v.get<double>();
         };
         const double own = scenarioValue(scenario, input);
+        const bool bytes = input == UncertainInput::BytesOutPerRequest || input == UncertainInput::LogBytesPerRequest;
+        if (bytes && std::isnan(own))
+            return scenario.errorAt(pointer, ErrorCode::MissingField,
+                                    where + ": the workload gives no \"" + it.key()
+                                        + "\" to range over (add it to the workload, docs/bill.md)");
         const bool typicalRequired = input == UncertainInput::SpotDiscount;
         const auto low = number("low", 0, true);
         if (!low)
@@ -154,7 +171,9 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
         if (share && (range.low < 0 || range.high > (input == UncertainInput::SpotDiscount ? 0.99 : 1.0)))
             return scenario.errorAt(pointer, ErrorCode::OutOfRange,
                                     where + ": a share between 0 and " + (input == UncertainInput::SpotDiscount ? "0.99" : "1"));
-        if (!share && !(range.low > 0))
+        if (bytes && (range.low < 0 || range.high > 10e9))
+            return scenario.errorAt(pointer, ErrorCode::OutOfRange, where + ": between 0 and 10,000,000,000 bytes");
+        if (!share && !bytes && !(range.low > 0))
             return scenario.errorAt(pointer + "/low", ErrorCode::OutOfRange, where + ".low: must be above 0");
         if (range.distribution == RangeDistribution::LogNormal && !(range.low > 0 && range.high > range.low))
             return scenario.errorAt(pointer, ErrorCode::OutOfRange,

@@ -45,8 +45,14 @@ enum class UncertainInput {
     MemoryMb,             ///< "memoryMb": the workload's memory per running request (not an option's own memoryMb)
     SpotDiscount,         ///< "spotDiscount": spot price = on-demand x (1 - discount)
     SpotInterruptedShare, ///< "spotInterruptedShare": share of spot hours interrupted and run on-demand
+    // Appended after the first five, so that a seed draws the same values for those as before.
+    BytesOutPerRequest,   ///< "bytesOutPerRequest": the response size (the whole bill's data transfer out, ALB bytes)
+    LogBytesPerRequest,   ///< "logBytesPerRequest": what a request writes to CloudWatch Logs
 };
-constexpr int UncertainInputCount = 5;
+constexpr int UncertainInputCount = 7;
+
+/** True for the inputs that change the scenario priced (not the two spot inputs, which reprice a line). */
+bool changesScenario(UncertainInput input);
 
 /** The key of an input in the `"ranges"` object. */
 const char *inputKey(UncertainInput input);
@@ -67,7 +73,8 @@ struct UncertaintyRanges {
  * Reads the scenario's top-level `"ranges"` object from Scenario::original (absent: no ranges):
  * `{"traffic": {"low": 0.5, "typical": 1, "high": 2, "distribution": "lognormal"}, ...}`.
  * `typical` may be left out: it is then the scenario's own value (1 for traffic, 0 for
- * spotInterruptedShare); `distribution` defaults to "lognormal" for traffic, "triangular" for the
+ * spotInterruptedShare); bytesOutPerRequest and logBytesPerRequest need the workload to give
+ * the key (the whole bill, models/bill/), and may go down to 0 bytes; `distribution` defaults to "lognormal" for traffic, "triangular" for the
  * rest. Fails, located at the offending key, for an unknown input, a non-number, low > typical >
  * high, a value out of its input's range (traffic, duration and memory > 0;
  * shares and the discount in [0, 1)), a log-normal range with low = high, a duration range with a "durationDistribution", and spot ranges on a scenario with no

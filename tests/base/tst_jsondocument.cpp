@@ -31,6 +31,8 @@ private slots:
     void limits_areEnforcedWhileReading_data();
     void limits_areEnforcedWhileReading();
     void load_refusesDevZeroAndOversizedFiles();
+    void positions_arrayElementsInEveryLayout();
+    void positions_compactForLongArrays();
 };
 
 void TestJsonDocument::parse_recordsPositionOfEveryValue()
@@ -273,6 +275,112 @@ void TestJsonDocument::load_refusesDevZeroAndOversizedFiles()
     QCOMPARE(big.error().code, ErrorCode::OutOfRange);
     QVERIFY(QString::fromStdString(big.error().message).contains(QStringLiteral("larger than")));
     QVERIFY(JsonDocument::load(path).ok());
+}
+
+namespace {
+/** Writes JSON text and remembers, by counting what it writes, where each value it is told of starts. */
+struct Writer {
+    std::string text;
+    int line = 1;
+    int column = 1;
+    std::vector<std::pair<std::string, SourcePosition>> expected;
+    void put(const std::string &s)
+    {
+        for (const char c : s) {
+            if (c == '\n') {
+                ++line;
+                column = 1;
+            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                ++column; // a column is a character
+            }
+        }
+        text += s;
+    }
+    void value(const std::string &pointer, const std::string &s)
+    {
+        expected.emplace_back(pointer, SourcePosition{line, column});
+        put(s);
+    }
+};
+} // namespace
+
+void TestJsonDocument::positions_arrayElementsInEveryLayout()
+{
+    // Each element's place, counted independently as the text is written: one long line (columns
+    // past 2,047), one element per line, many long lines (elements that do not fit the compact
+    // slot), arrays of arrays and of objects, and a non-ASCII name before elements on their line.
+    Writer w;
+    w.put("{\"oneLine\": [");
+    for (int i = 0; i < 3000; ++i) {
+        w.put(i ? "," : "");
+        w.value("/oneLine/" + std::to_string(i), std::to_string(i * 7));
+    }
+    w.put("],\n\"perLine\": [\n");
+    for (int i = 0; i < 3000; ++i) {
+        w.put(i ? ",\n" : "");
+        w.put("   ");
+        w.value("/perLine/" + std::to_string(i), "1.5");
+    }
+    w.put("\n],\n\"longLines\": [");
+    for (int i = 0; i < 4000; ++i) {
+        w.put(i == 0 ? "" : i % 1000 == 0 ? ",\n" : ", ");
+        w.value("/longLines/" + std::to_string(i), std::to_string(i));
+    }
+    w.put("],\n\"h\u00e9\u00e9\": [");
+    w.value("/h\u00e9\u00e9/0", "[1, [2, 3]]");
+    w.expected.emplace_back("/h\u00e9\u00e9/0/1", w.expected.back().second);
+    w.expected.back().second.column += 4;
+    w.expected.emplace_back("/h\u00e9\u00e9/0/1/1", w.expected.back().second);
+    w.expected.back().second.column += 4;
+    w.put(", ");
+    w.value("/h\u00e9\u00e9/1", "{\"x\": [true]}");
+    w.expected.emplace_back("/h\u00e9\u00e9/1/x/0", w.expected.back().second);
+    w.expected.back().second.column += 7;
+    w.put(", \"\u00e9\u00e9\u00e9\", ");
+    w.value("/h\u00e9\u00e9/3", "null");
+    w.put("]}\n");
+
+    const auto doc = JsonDocument::parse(w.text, "layouts.json");
+    QVERIFY(doc.ok());
+    for (const auto &[pointer, pos] : w.expected) {
+        const SourcePosition got = doc->position(JsonDocument::Pointer(pointer));
+        if (got.line != pos.line || got.column != pos.column)
+            QFAIL(qPrintable(QStringLiteral("%1: %2:%3, expected %4:%5")
+                                 .arg(QString::fromStdString(pointer))
+                                 .arg(got.line).arg(got.column).arg(pos.line).arg(pos.column)));
+        QVERIFY(doc->positions().find(pointer).has_value());
+    }
+    // The root, 4 members, 10,000 elements, and 4 + 4 + 2 in the last array.
+    QCOMPARE(doc->positions().size(), std::size_t(1 + 4 + 3000 + 3000 + 4000 + 4 + 4 + 2));
+    // Past the end, or a token that is not an index: the array itself.
+    const SourcePosition perLine = doc->position(JsonDocument::Pointer("/perLine"));
+    QCOMPARE(perLine.line, 2);
+    QCOMPARE(perLine.column, 12);
+    for (const char *beyond : {"/perLine/3000", "/perLine/01", "/perLine/-", "/perLine/99999999999"}) {
+        const SourcePosition got = doc->positions().nearest(beyond);
+        QCOMPARE(got.line, perLine.line);
+        QCOMPARE(got.column, perLine.column);
+        QVERIFY(!doc->positions().find(beyond).has_value());
+    }
+}
+
+void TestJsonDocument::positions_compactForLongArrays()
+{
+    // Issue 13's memory goal: a long array of short numbers costs its elements' values, not 16
+    // bytes of position each. 4 bytes an element here, one line or one element per line.
+    for (const bool perLine : {false, true}) {
+        std::string text = "{\"prices\": [";
+        for (int i = 0; i < 100000; ++i)
+            text += (i ? (perLine ? ",\n" : ",") : "") + std::to_string(0.001 + (i % 9973) / 1000.0).substr(0, 8);
+        text += "]}";
+        const auto doc = JsonDocument::parse(text, "prices.json");
+        QVERIFY(doc.ok());
+        QCOMPARE(doc->root()["prices"].size(), std::size_t(100000));
+        QVERIFY2(doc->positions().bytes() < 100000 * 5, std::to_string(doc->positions().bytes()).c_str());
+        QCOMPARE(doc->position(JsonDocument::Pointer("/prices/99999")).line, perLine ? 100000 : 1);
+        // Elements reserved at their count, not grown by doubling.
+        QCOMPARE(doc->root()["prices"].get_ref<const JsonDocument::Json::array_t &>().capacity(), std::size_t(100000));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestJsonDocument)

@@ -25,6 +25,9 @@ private slots:
     void badArguments_data();
     void badArguments();
     void badRange_isALocatedError();
+    void validate_readsRanges();
+    void byteRanges_moveTheBillAsTheWorkloadKeyDoes_data();
+    void byteRanges_moveTheBillAsTheWorkloadKeyDoes();
     void compare_sameFileTwice_noDifference();
     void compare_otherRegion_differencePerOptionAndLine();
 };
@@ -37,6 +40,21 @@ const QString SampleRanges = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-
 QJsonObject json(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QByteArray readAll(const QString &path)
+{
+    QFile in(path);
+    return in.open(QIODevice::ReadOnly) ? in.readAll() : QByteArray();
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir.filePath(name);
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly) || out.write(text) != text.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 bool close(double a, double b)
@@ -165,6 +183,103 @@ void TestCliUncertainty::badRange_isALocatedError()
     QVERIFY2(run.exitedWith(1), run.describe());
     QVERIFY2(run.err.contains(QStringLiteral("bad.costscape.json:")), run.describe());
     QVERIFY2(run.err.contains(QStringLiteral("ranges.memoryMb: low <= typical <= high")), run.describe());
+}
+
+void TestCliUncertainty::validate_readsRanges()
+{
+    // Issue 17: `validate` passed a file whose ranges `uncertainty` then refused.
+    QTemporaryDir dir;
+    const auto good = runCli({QStringLiteral("validate"), SampleRanges});
+    QVERIFY2(good.exitedWith(0), good.describe());
+
+    QByteArray text = readAll(SampleRanges);
+    // The line of "memoryMb" inside "ranges", where the message must point.
+    const QList<QByteArray> lines = text.split('\n');
+    int rangesLine = -1, memoryLine = -1;
+    for (int i = 0; i < lines.size(); ++i) {
+        if (rangesLine < 0 && lines[i].contains("\"ranges\""))
+            rangesLine = i;
+        else if (rangesLine >= 0 && memoryLine < 0 && lines[i].contains("\"memoryMb\""))
+            memoryLine = i + 1;
+    }
+    QVERIFY(memoryLine > 0);
+    text.replace("\"low\": 384", "\"low\": 900");
+    const QString path = writeFile(dir, QStringLiteral("bad.costscape.json"), text);
+    const auto bad = runCli({QStringLiteral("validate"), path});
+    QVERIFY2(bad.exitedWith(1), bad.describe());
+    QVERIFY2(bad.err.contains(QStringLiteral("bad.costscape.json:%1:").arg(memoryLine)), bad.describe());
+    QVERIFY2(bad.err.contains(QStringLiteral("ranges.memoryMb: low <= typical <= high")), bad.describe());
+    QVERIFY2(bad.out.isEmpty(), bad.describe());
+
+    // A range on a byte size the workload does not give: located, exit 1.
+    QByteArray noLogs = readAll(Sample);
+    const qsizetype before = noLogs.size();
+    noLogs.replace(QByteArray(",\n    \"logBytesPerRequest\": 500"), QByteArray());
+    QVERIFY2(noLogs.size() < before, "the sample's workload no longer ends with logBytesPerRequest");
+    noLogs.replace(QByteArray("\"prices\": \"embedded\","),
+                   QByteArray("\"prices\": \"embedded\",\n  \"ranges\": {\"logBytesPerRequest\": {\"low\": 100, \"high\": 900}},"));
+    const auto missing = runCli({QStringLiteral("validate"), writeFile(dir, QStringLiteral("nologs.costscape.json"), noLogs)});
+    QVERIFY2(missing.exitedWith(1), missing.describe());
+    QVERIFY2(missing.err.contains(QStringLiteral("nologs.costscape.json:")), missing.describe());
+    QVERIFY2(missing.err.contains(QStringLiteral("ranges.logBytesPerRequest: the workload gives no")), missing.describe());
+}
+
+void TestCliUncertainty::byteRanges_moveTheBillAsTheWorkloadKeyDoes_data()
+{
+    QTest::addColumn<QByteArray>("key");
+    QTest::addColumn<QByteArray>("inSample");
+    QTest::addColumn<QByteArray>("other");
+    // The sample's workload: "bytesOutPerRequest": 10000, "logBytesPerRequest": 500.
+    QTest::newRow("response size") << QByteArray("bytesOutPerRequest") << QByteArray("10000") << QByteArray("400000");
+    QTest::newRow("log volume") << QByteArray("logBytesPerRequest") << QByteArray("500") << QByteArray("8000");
+}
+
+void TestCliUncertainty::byteRanges_moveTheBillAsTheWorkloadKeyDoes()
+{
+    // A range pinned at one value (low = typical = high) must price every draw as the scenario
+    // with that value written in its workload: the draws reach the whole bill's data transfer and
+    // logs, and nothing else moves.
+    QFETCH(QByteArray, key);
+    QFETCH(QByteArray, inSample);
+    QFETCH(QByteArray, other);
+    QTemporaryDir dir;
+    const QByteArray sample = readAll(Sample);
+    QByteArray ranged = sample;
+    ranged.replace(QByteArray("\"prices\": \"embedded\","),
+                   "\"prices\": \"embedded\",\n  \"ranges\": {\"" + key + "\": {\"low\": " + other + ", \"typical\": "
+                       + other + ", \"high\": " + other + "}},");
+    QVERIFY(ranged != sample);
+    QByteArray written = sample;
+    written.replace("\"" + key + "\": " + inSample, "\"" + key + "\": " + other);
+    QVERIFY(written != sample);
+
+    const auto plain = runCli({QStringLiteral("evaluate"), Sample, QStringLiteral("--format"), QStringLiteral("json")});
+    const auto expected = runCli({QStringLiteral("evaluate"), writeFile(dir, QStringLiteral("written.costscape.json"), written),
+                                  QStringLiteral("--format"), QStringLiteral("json")});
+    const auto run = runCli({QStringLiteral("uncertainty"), writeFile(dir, QStringLiteral("ranged.costscape.json"), ranged),
+                             QStringLiteral("--draws"), QStringLiteral("50"), QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(plain.exitedWith(0), plain.describe());
+    QVERIFY2(expected.exitedWith(0), expected.describe());
+    QVERIFY2(run.exitedWith(0), run.describe());
+    const QJsonArray before = json(plain.out).value(QStringLiteral("options")).toArray();
+    const QJsonArray after = json(expected.out).value(QStringLiteral("options")).toArray();
+    const QJsonArray drawn = json(run.out).value(QStringLiteral("options")).toArray();
+    QCOMPARE(drawn.size(), after.size());
+    int moved = 0, feasible = 0;
+    for (qsizetype i = 0; i < drawn.size(); ++i) {
+        const QJsonObject d = drawn[i].toObject(), e = after[i].toObject();
+        QCOMPARE(d.value(QStringLiteral("id")), e.value(QStringLiteral("id")));
+        if (!e.value(QStringLiteral("feasible")).toBool())
+            continue;
+        ++feasible;
+        const double cost = e.value(QStringLiteral("monthlyCost")).toDouble();
+        for (const char *q : {"p10", "p50", "p90"})
+            QVERIFY2(close(d.value(QLatin1String(q)).toDouble(), cost),
+                     qPrintable(d.value(QStringLiteral("id")).toString() + QLatin1Char(' ') + QLatin1String(q)));
+        moved += cost > before[i].toObject().value(QStringLiteral("monthlyCost")).toDouble() + 0.01;
+    }
+    QVERIFY(feasible > 0);
+    QVERIFY2(moved == feasible, "every option's bill carries the bytes, so every cost must rise");
 }
 
 void TestCliUncertainty::compare_sameFileTwice_noDifference()

@@ -91,6 +91,7 @@ void LineItemModel::setEvaluation(const Models::Evaluation &evaluation)
         option.id = qs(o.id);
         option.summary = qs(o.summary);
         option.feasible = o.feasible;
+        option.priced = o.priced;
         for (const std::string &w : o.warnings)
             option.warnings.push_back(qs(w));
         option.monthlyCost = o.monthlyCost;
@@ -173,6 +174,8 @@ QString LineItemModel::totalNote(const Option &option) const
 {
     if (option.feasible)
         return option.summary;
+    if (!option.priced)
+        return tr("Not priced: %1").arg(option.warnings.isEmpty() ? QString() : option.warnings.front());
     return tr("Infeasible: %1").arg(option.warnings.isEmpty() ? QString() : option.warnings.front());
 }
 
@@ -183,7 +186,8 @@ QString LineItemModel::text(const Row &row, int column) const
         switch (column) {
         case OptionColumn: return o.id;
         case LineColumn: return tr("Total");
-        case CostColumn: return formatMoney(o.monthlyCost, m_currency);
+        // An option with no bill has no cost: a $0.00 here would read as free.
+        case CostColumn: return o.priced ? formatMoney(o.monthlyCost, m_currency) : tr("not priced");
         case NoteColumn: return totalNote(o);
         default: return {};
         }
@@ -207,7 +211,7 @@ QVariant LineItemModel::rawValue(const Row &row, int column) const
     if (!isNumeric(column))
         return text(row, column);
     if (row.line < 0)
-        return column == CostColumn ? QVariant(o.monthlyCost) : QVariant();
+        return column == CostColumn && o.priced ? QVariant(o.monthlyCost) : QVariant();
     const Line &li = o.lines[static_cast<std::size_t>(row.line)];
     switch (column) {
     case QuantityColumn: return li.quantity;

@@ -27,7 +27,9 @@ QString formatRawNumber(double value);
 /**
  * The bill of an Evaluation as a table: for each option its line items, then a total row.
  * Columns: option id, line item, quantity, unit, unit price, cost, note. It adapts the result for
- * views and holds no pricing rule: every figure is the Evaluation's.
+ * views and holds no pricing rule: every figure is the Evaluation's. An option that could not be
+ * priced (OptionResult::priced false) shows "not priced" as its cost and "Not priced: reason" as
+ * its note, never a zero; its raw cost is unset (an empty cell in toTsv).
  *
  * Re-setting an Evaluation with the same options and line item names (a live recompute with new
  * numbers) emits dataChanged only, so selections and scroll positions survive; anything else
@@ -50,7 +52,10 @@ public:
         ColumnCount,
     };
     enum Role : int {
-        /** The raw double of a numeric cell (unset for a total row's quantity and unit price); the text of a text cell. */
+        /**
+         * The raw double of a numeric cell (unset for a total row's quantity and unit price, and
+         * for the cost of an option that could not be priced); the text of a text cell.
+         */
         RawValueRole = Qt::UserRole,
         /** bool: the row is an option's total. */
         TotalRowRole,
@@ -104,6 +109,7 @@ private:
         QString id;
         QString summary;
         bool feasible = true;
+        bool priced = true; ///< false: no bill (Models::OptionResult::priced); the cost cell says so
         QStringList warnings;
         double monthlyCost = 0;
         std::vector<Line> lines;

@@ -56,6 +56,11 @@ void limits(UncertainInput input, double &min, double &max, int &decimals)
     case UncertainInput::SpotInterruptedShare:
         max = 1;
         break;
+    case UncertainInput::BytesOutPerRequest:
+    case UncertainInput::LogBytesPerRequest:
+        max = 10e9;
+        decimals = 0;
+        break;
     }
 }
 

@@ -6,6 +6,8 @@
 #include "models/scenario/scenariorules.h"
 #include "models/scenario/workload.h"
 #include "ui/editors/numberfield.h"
+#include "ui/editors/rangebutton.h"
+#include "ui/panels/rangeodds.h"
 #include "ui/undorouter.h"
 #include "ui/charts/profilechart.h"
 #include "ui/itemmodels/profilemodel.h"
@@ -78,6 +80,20 @@ QString formatRate(double v)
     return english().toString(v, 'g', v >= 100 ? 6 : 3);
 }
 
+/** A field and the range button beside it, as one form row. */
+QWidget *withRange(QWidget *field, QWidget *range)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field, 1);
+    layout->addWidget(range, 0, Qt::AlignTop);
+    return row;
+}
+
+/** The whole bill's byte sizes (models/bill/billreader.cpp reads them with the same rule). */
+const NumberRule BytesPerRequest = NumberRule::range(0, 10e9, "bytes");
+
 } // namespace
 
 WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
@@ -108,6 +124,14 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     , m_spikeHold(new NumberField(Models::Rules::SpikeSeconds, tr("s"), this))
     , m_spikeObjective(new NumberField(Models::Rules::SpikeObjectiveMs, tr("ms"), this))
     , m_spikeExcess(new QComboBox(this))
+    , m_bytesOut(new NumberField(BytesPerRequest, tr("bytes"), this))
+    , m_logBytes(new NumberField(BytesPerRequest, tr("bytes"), this))
+    , m_trafficRange(new RangeButton(document, Models::UncertainInput::Traffic, this))
+    , m_durationRange(new RangeButton(document, Models::UncertainInput::DurationMs, this))
+    , m_memoryRange(new RangeButton(document, Models::UncertainInput::MemoryMb, this))
+    , m_bytesOutRange(new RangeButton(document, Models::UncertainInput::BytesOutPerRequest, this))
+    , m_logBytesRange(new RangeButton(document, Models::UncertainInput::LogBytesPerRequest, this))
+    , m_odds(new RangeOdds(document, this))
 {
     auto *layout = new QVBoxLayout(this);
 
@@ -124,7 +148,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     m_kind->addItems({tr("Per month"), tr("Constant rate"), tr("Hourly profile")});
     m_kind->setToolTip(tr("How the traffic is given: a monthly total spread evenly, a constant rate, or a "
                           "rate for each hour of a day or a week."));
-    kindForm->addRow(tr("&Traffic given as:"), m_kind);
+    kindForm->addRow(tr("&Traffic given as:"), withRange(m_kind, m_trafficRange));
     requestLayout->addLayout(kindForm);
 
     auto *perMonthPage = new QWidget(m_kindStack);
@@ -177,8 +201,19 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
 
     auto *requestShape = new QGroupBox(tr("Each request"), this);
     auto *shapeForm = new QFormLayout(requestShape);
-    shapeForm->addRow(tr("&Duration:"), m_duration);
-    shapeForm->addRow(tr("M&emory:"), m_memory);
+    shapeForm->addRow(tr("&Duration:"), withRange(m_duration, m_durationRange));
+    shapeForm->addRow(tr("M&emory:"), withRange(m_memory, m_memoryRange));
+    shapeForm->addRow(tr("Res&ponse size:"), withRange(m_bytesOut, m_bytesOutRange));
+    shapeForm->addRow(tr("&Log volume:"), withRange(m_logBytes, m_logBytesRange));
+    for (NumberField *bytes : {m_bytesOut, m_logBytes}) {
+        bytes->setOptional(true);
+        bytes->setPlaceholder(tr("left out of the bill"));
+    }
+    m_bytesOut->setToolTip(tr("What one response sends to the internet: data transfer out, and the bytes a load "
+                              "balancer or NAT gateway processes. Empty: those parts are left out."));
+    m_logBytes->setToolTip(tr("What one request writes to CloudWatch Logs. Empty: the logs are left out."));
+    m_odds->setContentsMargins(0, 4, 0, 0);
+    shapeForm->addRow(m_odds);
     m_duration->setToolTip(tr("The mean time one request runs; Lambda bills it, fleets are sized by it."));
     m_memory->setToolTip(tr("The memory one running request needs; Lambda bills its configured memory."));
     layout->addWidget(requestShape);
@@ -224,6 +259,20 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
            [](Models::Scenario &s, double v) { s.workload.durationMs = v; });
     number(m_memory, tr("Change memory"), QStringLiteral("memoryMb"),
            [](Models::Scenario &s, double v) { s.workload.memoryMb = v; });
+    // The whole bill's sizes are optional: emptying the box leaves the part out again.
+    auto bytesField = [this](NumberField *field, const QString &text, const QString &key,
+                             std::optional<double> Models::WorkloadTraffic::*member) {
+        connect(field, &NumberField::valueEdited, this, [this, text, key, member](std::optional<double> v) {
+            if (m_refreshing || m_document->scenario().workload.traffic.*member == v)
+                return;
+            m_document->edit(text, [&](Models::Scenario &s) { s.workload.traffic.*member = v; }, key);
+        });
+        connect(field, &NumberField::editingFinished, m_document, &ScenarioDocument::closeMerge);
+    };
+    bytesField(m_bytesOut, tr("Change response size"), QStringLiteral("bytesOutPerRequest"),
+               &Models::WorkloadTraffic::bytesOutPerRequest);
+    bytesField(m_logBytes, tr("Change log volume"), QStringLiteral("logBytesPerRequest"),
+               &Models::WorkloadTraffic::logBytesPerRequest);
     auto spikeField = [&](NumberField *field, const QString &key, double Models::Spike::*member) {
         number(field, tr("Change spike"), key, [member](Models::Scenario &s, double v) {
             if (s.workload.spike)
@@ -273,8 +322,9 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     refresh();
 
     // Tab through the fields in the order they are read, top to bottom.
-    QWidget *order[] = {m_name, m_hours, m_kind, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
-                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_memory, m_spikeOn,
+    QWidget *order[] = {m_name, m_hours, m_kind, m_trafficRange, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
+                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_durationRange, m_memory,
+                        m_memoryRange, m_bytesOut, m_bytesOutRange, m_logBytes, m_logBytesRange, m_spikeOn,
                         m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold, m_spikeObjective, m_spikeExcess};
     for (std::size_t i = 1; i < std::size(order); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
@@ -314,6 +364,11 @@ void WorkloadPanel::refresh()
                            .arg(formatCount(plan.requestsPerMonth()), formatRate(average), formatRate(plan.peakRate())));
     sync(m_duration, s.workload.durationMs);
     sync(m_memory, s.workload.memoryMb);
+    sync(m_bytesOut, s.workload.traffic.bytesOutPerRequest);
+    sync(m_logBytes, s.workload.traffic.logBytesPerRequest);
+    // A range on a size needs the size itself (readRanges); no size, no range to give.
+    m_bytesOutRange->setEnabled(s.workload.traffic.bytesOutPerRequest.has_value());
+    m_logBytesRange->setEnabled(s.workload.traffic.logBytesPerRequest.has_value());
     m_spikeOn->setChecked(s.workload.spike.has_value());
     m_spikeBox->setEnabled(s.workload.spike.has_value());
     if (s.workload.spike) {

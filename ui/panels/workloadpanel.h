@@ -22,6 +22,8 @@ namespace Costscape::Ui {
 
 class NumberField;
 class ProfileChart;
+class RangeButton;
+class RangeOdds;
 class ProfileModel;
 class ScenarioDocument;
 
@@ -30,6 +32,10 @@ class ScenarioDocument;
  * profile as a chart with draggable points and as a table, presets scaled to a peak or a monthly
  * total, a CSV import, the duration and memory of one request and the spike. Every change goes
  * through the document as an undoable edit; the panel redraws from the document.
+ *
+ * Beside traffic, duration, memory, response size and log volume sits a RangeButton that gives the
+ * input a range (the scenario's `"ranges"`, issue 17), and under the fields a RangeOdds line shows
+ * each option's odds of being the cheapest under them, worked out on a worker as the user types.
  */
 class WorkloadPanel final : public QWidget
 {
@@ -73,6 +79,17 @@ public:
     NumberField *spikeObjectiveField() const { return m_spikeObjective; }
     /** What happens to requests beyond capacity: item data "queue" or "reject". */
     QComboBox *spikeExcessBox() const { return m_spikeExcess; }
+    /** The whole bill's response size and log volume per request (bytes; empty: left out of the bill). */
+    NumberField *bytesOutField() const { return m_bytesOut; }
+    NumberField *logBytesField() const { return m_logBytes; }
+    /** The range beside traffic, duration, memory, response size and log volume. */
+    RangeButton *trafficRange() const { return m_trafficRange; }
+    RangeButton *durationRange() const { return m_durationRange; }
+    RangeButton *memoryRange() const { return m_memoryRange; }
+    RangeButton *bytesOutRange() const { return m_bytesOutRange; }
+    RangeButton *logBytesRange() const { return m_logBytesRange; }
+    /** The odds of each option being the cheapest under the ranges. */
+    RangeOdds *rangeOdds() const { return m_odds; }
 
 private:
     void refresh();
@@ -108,6 +125,14 @@ private:
     NumberField *m_spikeHold;
     NumberField *m_spikeObjective;
     QComboBox *m_spikeExcess;
+    NumberField *m_bytesOut = nullptr;
+    NumberField *m_logBytes = nullptr;
+    RangeButton *m_trafficRange = nullptr;
+    RangeButton *m_durationRange = nullptr;
+    RangeButton *m_memoryRange = nullptr;
+    RangeButton *m_bytesOutRange = nullptr;
+    RangeButton *m_logBytesRange = nullptr;
+    RangeOdds *m_odds = nullptr;
     bool m_refreshing = false;
 };
 

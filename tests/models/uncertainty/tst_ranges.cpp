@@ -110,6 +110,15 @@ void TestRanges::badRanges_areLocatedErrors_data()
     QTest::newRow("duration with distribution")
         << R"({"durationMs": {"low": 50, "high": 300}})"
         << R"(, "durationDistribution": {"percentiles": {"0": 50, "50": 100, "100": 200}})" << "durationDistribution";
+    // The whole bill's sizes: a range spreads around the workload's own value, so it needs one.
+    QTest::newRow("response size without the key") << R"({"bytesOutPerRequest": {"low": 1000, "high": 9000}})" << ""
+                                                   << "ranges.bytesOutPerRequest: the workload gives no";
+    QTest::newRow("log volume without the key") << R"({"logBytesPerRequest": {"low": 100, "high": 900}})" << ""
+                                                << "ranges.logBytesPerRequest: the workload gives no";
+    QTest::newRow("negative response size") << R"({"bytesOutPerRequest": {"low": -1, "high": 9000}})"
+                                            << R"(, "bytesOutPerRequest": 5000)" << "between 0 and 10,000,000,000 bytes";
+    QTest::newRow("response size beyond the rule") << R"({"bytesOutPerRequest": {"low": 1, "high": 2e10}})"
+                                                   << R"(, "bytesOutPerRequest": 5000)" << "between 0 and 10,000,000,000 bytes";
 }
 
 void TestRanges::badRanges_areLocatedErrors()

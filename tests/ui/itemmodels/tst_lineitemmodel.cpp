@@ -48,6 +48,7 @@ private slots:
     void rows_areLineItemsThenTotalPerOption();
     void totals_equalMonthlyCostAndLineItemsSumToIt();
     void infeasibleTotal_saysWhyInRed();
+    void unpricedOption_isNotPricedWithItsReasonNeverZero();
     void display_formatsMoneyPricesAndQuantities();
     void formatting_data();
     void formatting();
@@ -143,6 +144,48 @@ void TestLineItemModel::infeasibleTotal_saysWhyInRed()
     const int fn = model.optionTotalRow(QStringLiteral("fn"));
     QCOMPARE(model.index(fn, LineItemModel::NoteColumn).data().toString(), qs(e.options.front().summary));
     QVERIFY(!model.index(fn, LineItemModel::NoteColumn).data(Qt::ForegroundRole).isValid());
+}
+
+void TestLineItemModel::unpricedOption_isNotPricedWithItsReasonNeverZero()
+{
+    // Issue 13: an option whose fleet AWS could not give (1e9 requests/s of day-long requests at
+    // 0.001 requests/s per instance, tests/data/limits) has no bill. The table showed its total
+    // as $0.00; it must say "not priced" with the reason, and copy no number.
+    LineItemModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto e = Tests::evaluateText(Tests::scenarioWith(
+        R"({"requests": {"perSecond": 1000000000}, "durationMs": 86400000, "memoryMb": 128})",
+        R"({"id": "vms", "platform": "ec2", "instanceType": "m5.large", "capacity": {"requestsPerSecond": 0.001}},
+           {"id": "one", "platform": "ec2", "instanceType": "m5.large", "instances": 1})"));
+    QVERIFY2(e.ok(), e.ok() ? "" : e.error().toString().c_str());
+    const Models::OptionResult &vms = e.value().options.front();
+    QVERIFY(!vms.priced);
+    QVERIFY(!vms.warnings.empty());
+    model.setEvaluation(e.value());
+
+    const int total = model.optionTotalRow(QStringLiteral("vms"));
+    QVERIFY(total >= 0);
+    const QModelIndex cost = model.index(total, LineItemModel::CostColumn);
+    QCOMPARE(cost.data().toString(), QStringLiteral("not priced"));
+    QVERIFY(!cost.data().toString().contains(QLatin1Char('0')));
+    QVERIFY(!cost.data(LineItemModel::RawValueRole).isValid());
+    const QModelIndex note = model.index(total, LineItemModel::NoteColumn);
+    QCOMPARE(note.data().toString(), QStringLiteral("Not priced: ") + qs(vms.warnings.front()));
+    QVERIFY(note.data(Qt::ToolTipRole).toString().contains(qs(vms.warnings.front())));
+    QVERIFY(note.data(Qt::ForegroundRole).value<QBrush>().color().isValid());
+    // No row of the option shows a money figure.
+    for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, LineItemModel::OptionColumn).data().toString() == QLatin1String("vms"))
+            QVERIFY2(!model.index(r, LineItemModel::CostColumn).data().toString().contains(QLatin1Char('$')),
+                     qPrintable(model.index(r, LineItemModel::CostColumn).data().toString()));
+    // Copied to a spreadsheet, the cost cell is empty, not 0.
+    const QStringList cells = model.toTsv({cost}).split(QLatin1Char('\n')).at(1).split(QLatin1Char('\t'));
+    QCOMPARE(cells.at(LineItemModel::CostColumn), QString());
+    // The priced option beside it keeps its figure.
+    const int one = model.optionTotalRow(QStringLiteral("one"));
+    QCOMPARE(model.index(one, LineItemModel::CostColumn).data(LineItemModel::RawValueRole).toDouble(),
+             e.value().options.back().monthlyCost);
+    QVERIFY(e.value().options.back().monthlyCost > 0);
 }
 
 void TestLineItemModel::display_formatsMoneyPricesAndQuantities()
