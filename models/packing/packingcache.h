@@ -42,8 +42,11 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
                                       std::size_t first, const std::vector<InstanceOffer> &offers,
                                       Seeding seeding = Seeding::FromFirst);
 
-/** How many packings the process keeps at most before it forgets them all (about 1 KiB each). */
-inline constexpr std::size_t PackingCacheLimit = 200000;
+/**
+ * How many packings the process keeps at most before it forgets them all (each a few hundred bytes,
+ * a few KiB with its LP patterns; the year benchmark's 1,000 draws keep the process under 17 MB).
+ */
+inline constexpr std::size_t PackingCacheLimit = 50000;
 
 /** What packCombinations() has remembered and reused since the process started (for benchmarks and tests). */
 struct PackingCacheStats {
