@@ -13,6 +13,7 @@
 #include "bench/yearscenario.h"
 
 #include "ui/charts/chartbase.h"
+#include "ui/charts/hourlychart.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/resultspanel.h"
@@ -29,6 +30,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <string>
 #include <cstdio>
 #include <memory>
 
@@ -74,7 +77,12 @@ bool waitForReplot(MainWindow &w, bool &replotted)
     return false;
 }
 
-void editToReplot(benchmark::State &state, const QString &file, ResultsPanel::Tab tab)
+/**
+ * Each repetition one edit of the workload's duration. `fresh`: every edit types a value not seen
+ * before (120.5, 121, 121.5 ...), so no fleet packed earlier comes back whole; otherwise the edits
+ * go 120 -> 121 -> 120, as typing and undoing do, and the packings of both are remembered.
+ */
+void editToReplot(benchmark::State &state, const QString &file, ResultsPanel::Tab tab, bool fresh = false)
 {
     MainWindow w;
     w.resize(1280, 800);
@@ -91,9 +99,10 @@ void editToReplot(benchmark::State &state, const QString &file, ResultsPanel::Ta
     QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&replotted] { replotted = true; });
     waitForReplot(w, replotted);
 
+    static double next = 120; // fresh values stay fresh across the repetitions (each a new window)
     double duration = 120;
     for (auto _ : state) {
-        duration = duration == 120 ? 121 : 120;
+        duration = fresh ? (next += 0.5) : duration == 120 ? 121 : 120;
         replotted = false;
         const auto start = std::chrono::steady_clock::now();
         w.document()->edit(QStringLiteral("duration"), [duration](Costscape::Models::Scenario &s) { s.workload.durationMs = duration; });
@@ -135,6 +144,14 @@ void BM_EditToReplot_Year10_Hourly(benchmark::State &state)
 {
     editToReplot(state, yearFile(), ResultsPanel::HourlyTab);
 }
+void BM_EditToReplot_Year10_Monthly_NewValues(benchmark::State &state)
+{
+    editToReplot(state, yearFile(), ResultsPanel::MonthlyTab, true);
+}
+void BM_EditToReplot_Year10_Hourly_NewValues(benchmark::State &state)
+{
+    editToReplot(state, yearFile(), ResultsPanel::HourlyTab, true);
+}
 
 // Each repetition is one edit; p95 is over the repetitions.
 #define EDIT_BENCH(fn)                                                                                                 \
@@ -149,6 +166,35 @@ EDIT_BENCH(BM_EditToReplot_Sample_Monthly);
 EDIT_BENCH(BM_EditToReplot_Sample_Hourly);
 EDIT_BENCH(BM_EditToReplot_Year10_Monthly);
 EDIT_BENCH(BM_EditToReplot_Year10_Hourly);
+EDIT_BENCH(BM_EditToReplot_Year10_Monthly_NewValues);
+EDIT_BENCH(BM_EditToReplot_Year10_Hourly_NewValues);
+
+// Issue 13: HourlyChart::setSeries re-laid out the legend for every series it removed, a cost
+// growing with the cube of the options (about 4 s a call at 1,000). Linear, two calls of 1,000
+// options (the second removes the first's 2,000 graphs) take about 0.1 s. (Timed here, not in
+// tst_hourlychart, which keeps the legend's checks.)
+void BM_HourlyChart_SetSeriesTwice_1000Options(benchmark::State &state)
+{
+    Costscape::Models::HourlySeries series;
+    for (int h = 0; h < 168; ++h)
+        series.ratePerSecond.push_back(40 + 30 * std::sin(h * 3.14159 / 12));
+    for (int o = 0; o < 1000; ++o) {
+        Costscape::Models::HourlySeries::Line line;
+        line.id = "option-" + std::to_string(o);
+        line.unit = "tasks";
+        for (double rate : series.ratePerSecond) {
+            line.fleet.push_back(std::ceil(rate / (10 + o)));
+            line.cost.push_back(line.fleet.back() * 0.04 * (o + 1));
+        }
+        series.lines.push_back(std::move(line));
+    }
+    for (auto _ : state) {
+        Costscape::Ui::HourlyChart chart;
+        chart.setSeries(series);
+        chart.setSeries(series);
+    }
+}
+BENCHMARK(BM_HourlyChart_SetSeriesTwice_1000Options)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // The cost-against-traffic sweep after an edit: it runs when the edits pause, off the GUI thread.
 void editToSweep(benchmark::State &state, const QString &file)

@@ -211,7 +211,8 @@ Result<Evaluation> Evaluator::run(const Scenario &scenario, const Pricing::Price
                                     "/options/" + std::to_string(i),
                                     option.durationMs || scenario.workload.batch || !scenario.workload.durationDistribution
                                         ? nullptr
-                                        : &*scenario.workload.durationDistribution};
+                                        : &*scenario.workload.durationDistribution,
+                                    mergeHours};
         auto result = model.evaluate(context);
         if (!result)
             return result.error();

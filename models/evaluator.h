@@ -24,7 +24,12 @@ public:
      * scenario some fifty times): every hourly plan is HourlyPlan::merged(), so a day profile
      * over 730 hours is priced as its 24 distinct hours. Monthly costs, feasibility, warnings and
      * the cheapest option are those of evaluate() (to rounding); fleet.hourly, hourlyCost and the
-     * Evaluation's ratePerSecond and slotWeight follow the merged slots, not the hours.
+     * Evaluation's ratePerSecond and slotWeight follow the merged slots, not the hours. The
+     * models skip what they compute only to show beside the figures (OptionContext::figuresOnly:
+     * the schedulers' packings and the lower bound in ECS's and EKS's details, and so their summaries),
+     * and pack each hour's task counts on their own (Seeding::Each in packingcache.h) so that
+     * evaluations with another busiest hour share the packings: with one task group that is the
+     * packing evaluate() finds; with several, an equally valid one that may cost a little more or less.
      */
     static Result<Evaluation> evaluateMonthly(const Scenario &scenario, const Pricing::PriceSheet &sheet);
 

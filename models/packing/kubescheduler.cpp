@@ -9,6 +9,8 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
+#include <set>
+#include <utility>
 
 namespace Costscape::Models {
 
@@ -73,44 +75,60 @@ Packing simulateKubeScheduler(const std::vector<TaskDemand> &groups, const Insta
     const std::size_t groupCount = groups.size();
     const Node empty{std::vector<long long>(groupCount, 0), 0, 0, 0};
 
-    // The autoscaler's estimate: first fit of the pending pods onto new nodes.
+    // The autoscaler's estimate: first fit of the pending pods onto new nodes. Within a group the
+    // pods are alike, so a node without room for one never has room again, and only the node a
+    // pod went onto can lose it: the nodes with room, in order, are a queue whose head takes the
+    // next pod (the same nodes as scanning them all, in time linear in the pods).
     std::vector<Node> estimate;
-    for (std::size_t g = 0; g < groupCount; ++g)
+    for (std::size_t g = 0; g < groupCount; ++g) {
+        std::vector<std::size_t> open;
+        for (std::size_t i = 0; i < estimate.size(); ++i)
+            if (hasRoom(estimate[i], groups[g], offer))
+                open.push_back(i);
+        std::size_t head = 0;
         for (long long k = 0; k < groups[g].count; ++k) {
-            auto it = std::find_if(estimate.begin(), estimate.end(),
-                                   [&](const Node &n) { return hasRoom(n, groups[g], offer); });
-            if (it == estimate.end()) {
+            if (head == open.size()) {
                 estimate.push_back(empty);
-                it = estimate.end() - 1;
+                open.push_back(estimate.size() - 1);
             }
-            place(*it, groups[g], g);
+            Node &n = estimate[open[head]];
+            place(n, groups[g], g);
+            if (!hasRoom(n, groups[g], offer))
+                ++head;
         }
+    }
 
     // The scheduler: each pod on the highest-scoring node with room.
     const double allocCpu = offer.capacity.cpuUnits + daemonCpuUnits;
     const double allocMem = offer.capacity.memoryMb + daemonMemoryMb;
+    // A node's score for the group's pod depends on its own load alone, so the nodes with room
+    // are kept ordered by score (the first of equal scores first, as a scan would choose) and
+    // only the node that took a pod is scored again: pods x log(nodes), not pods x nodes (tens of
+    // thousands of pods are simulated when the traffic sweep reaches a hundred times today's).
     std::vector<Node> nodes(estimate.size(), empty);
+    auto scoreOf = [&](const Node &n, const TaskDemand &t) {
+        return (leastAllocatedScore(daemonCpuUnits + n.cpuUsed + t.cpuUnits, allocCpu)
+                + leastAllocatedScore(daemonMemoryMb + n.memoryUsed + t.memoryMb, allocMem))
+            / 2;
+    };
     for (std::size_t g = 0; g < groupCount; ++g) {
         const TaskDemand &t = groups[g];
+        std::set<std::pair<std::int64_t, std::size_t>> open; // (-score, node)
+        for (std::size_t i = 0; i < nodes.size(); ++i)
+            if (hasRoom(nodes[i], t, offer))
+                open.emplace(-scoreOf(nodes[i], t), i);
         for (long long k = 0; k < t.count; ++k) {
-            std::size_t best = nodes.size();
-            std::int64_t bestScore = -1;
-            for (std::size_t i = 0; i < nodes.size(); ++i) {
-                const Node &n = nodes[i];
-                if (!hasRoom(n, t, offer))
-                    continue;
-                const std::int64_t score
-                    = (leastAllocatedScore(daemonCpuUnits + n.cpuUsed + t.cpuUnits, allocCpu)
-                       + leastAllocatedScore(daemonMemoryMb + n.memoryUsed + t.memoryMb, allocMem))
-                    / 2;
-                if (score > bestScore) {
-                    bestScore = score;
-                    best = i;
-                }
-            }
-            if (best == nodes.size())
+            std::size_t best;
+            if (open.empty()) {
                 nodes.push_back(empty);
+                best = nodes.size() - 1;
+            } else {
+                best = open.begin()->second;
+                open.erase(open.begin());
+            }
             place(nodes[best], t, g);
+            if (hasRoom(nodes[best], t, offer))
+                open.emplace(-scoreOf(nodes[best], t), best);
         }
     }
 

@@ -25,6 +25,13 @@ struct OptionContext {
     std::string pointer;      ///< "/options/<i>", to locate errors in the scenario file
     /** The workload's duration distribution, unless the option overrides durationMs; billing rounds per request. */
     const DurationDistribution *durationDistribution = nullptr;
+    /**
+     * The caller reads the month's figures only (costs, feasibility, warnings), as the traffic
+     * sweep and the Monte Carlo do (Evaluator::evaluateMonthly): a model may leave out what it
+     * computes only to show beside them (ECS's and the kube-scheduler's packing, the packing's lower
+     * bound, what EKS's reservations add). Never changes a cost.
+     */
+    bool figuresOnly = false;
 
     /** An error located at this option's field (or the option when the field is absent). */
     Error error(const std::string &field, ErrorCode code, const std::string &message) const

@@ -289,7 +289,7 @@ void TestCliUncertainty::compare_sameFileTwice_noDifference()
     const QJsonObject c = json(run.out);
     QCOMPARE(c.value(QStringLiteral("format")).toString(), QStringLiteral("costscape-comparison"));
     const QJsonArray options = c.value(QStringLiteral("options")).toArray();
-    QCOMPARE(options.size(), 8); // the sample's eight options
+    QCOMPARE(options.size(), 9); // the sample's nine options
     for (const QJsonValue &v : options) {
         QCOMPARE(v.toObject().value(QStringLiteral("difference")).toDouble(), 0.0);
         for (const QJsonValue &l : v.toObject().value(QStringLiteral("lineItems")).toArray())

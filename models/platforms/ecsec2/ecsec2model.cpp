@@ -5,13 +5,12 @@
 #include "base/textformat.h"
 #include "models/platforms/fleet.h"
 #include "models/platforms/instanceprice.h"
+#include "models/platforms/packedhours.h"
 #include "models/packing/packingpatterns.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
-#include <numeric>
 #include <sstream>
 
 namespace Costscape::Models {
@@ -22,12 +21,6 @@ struct Candidate {
     const Pricing::Ec2InstanceType *type = nullptr;
     InstancePrice price;
 };
-
-/** One task of a group, as the packing sees it. */
-TaskDemand oneTask(const TaskGroup &g, long long count = 1)
-{
-    return {g.taskVcpu * 1024.0, g.taskMemoryMb, count};
-}
 
 } // namespace
 
@@ -93,57 +86,15 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         }
     }
 
-    // Tasks per group, hour by hour.
+    // Tasks per group, hour by hour, grouped by their combinations of counts.
     const HourlyPlan &plan = ctx.plan;
-    std::vector<std::vector<double>> counts;
-    for (const TaskGroup &g : spec.taskGroups) {
-        FleetSizing sizing = sizeFleet(g.fleet, plan, ctx.durationMs, g.taskMemoryMb, ctx.memoryMb, "task");
-        if (sizing.beyondLimit) {
-            sizing.reason = g.name + ": " + sizing.reason;
-            return unpricedFleet(std::move(r), sizing, plan, "instances");
-        }
-        if (!sizing.feasible)
-            r.infeasible(g.name + ": " + sizing.reason);
-        if (!sizing.assumption.empty())
-            r.warnings.push_back(g.name + ": " + sizing.assumption);
-        counts.push_back(sizing.counts);
-    }
-
-    // The packing depends only on the task counts, which repeat hour after hour: pack each
-    // distinct combination once.
-    std::map<std::vector<long long>, std::size_t> keyIndex;
-    std::vector<std::vector<long long>> keys;
-    std::vector<std::size_t> hourKey(plan.size());
-    std::vector<double> tasksPerHour(plan.size(), 0.0);
-    for (std::size_t h = 0; h < plan.size(); ++h) {
-        std::vector<long long> key(counts.size());
-        for (std::size_t g = 0; g < counts.size(); ++g) {
-            key[g] = static_cast<long long>(counts[g][h]);
-            tasksPerHour[h] += counts[g][h];
-        }
-        const auto [it, inserted] = keyIndex.emplace(key, keys.size());
-        if (inserted)
-            keys.push_back(std::move(key));
-        hourKey[h] = it->second;
-    }
-
-    // Hours of the month spent at each combination: a candidate's cost needs no hourly loop.
-    std::vector<double> keyHours(keys.size(), 0.0);
-    for (std::size_t h = 0; h < plan.size(); ++h)
-        keyHours[hourKey[h]] += plan.weight[h];
-
-    // A group that never runs a task need not fit anywhere.
-    std::vector<bool> runsAtAll(spec.taskGroups.size(), false);
-    for (std::size_t g = 0; g < counts.size(); ++g)
-        for (double c : counts[g])
-            runsAtAll[g] = runsAtAll[g] || c > 0;
-
-    auto demandFor = [&](const std::vector<long long> &key) {
-        std::vector<TaskDemand> demand;
-        for (std::size_t g = 0; g < spec.taskGroups.size(); ++g)
-            demand.push_back(oneTask(spec.taskGroups[g], key[g]));
-        return demand;
-    };
+    std::vector<PackedGroup> groups;
+    for (const TaskGroup &g : spec.taskGroups)
+        groups.push_back({g.name, g.taskVcpu, g.taskMemoryMb, &g.fleet});
+    PackedHours hours;
+    if (!hours.size(groups, ctx, "task", "instances", r))
+        return r;
+    const std::vector<double> &tasksPerHour = hours.unitsPerHour;
 
     // What each candidate offers the tasks (ECS developer guide, "Container instance memory
     // management"; capacityOf) and, with awsvpc networking, how many tasks it may hold (one network
@@ -163,8 +114,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         const TaskGroup &group = spec.taskGroups[g];
         bool fitsSomewhere = false;
         for (const InstanceOffer &o : offers)
-            fitsSomewhere = fitsSomewhere || fits(oneTask(group), o.capacity);
-        if (runsAtAll[g] && !fitsSomewhere)
+            fitsSomewhere = fitsSomewhere || fits(groups[g].demand(), o.capacity);
+        if (hours.runsAtAll(g) && !fitsSomewhere)
             largest += (largest.empty() ? "" : ", ") + Text::general(group.taskVcpu) + " vCPU / " + Text::general(group.taskMemoryMb) + " MiB";
     }
     if (!largest.empty()) {
@@ -176,43 +127,15 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         return r;
     }
 
-    // The optimised fleet of each distinct combination of task counts: instances per offer.
-    std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
-    std::vector<double> keyCost(keys.size(), 0.0), keyInstances(keys.size(), 0.0);
-    // The busiest hour's packing is kept for the details below rather than packed twice.
-    const std::size_t peakKey = hourKey[static_cast<std::size_t>(
-        std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin())];
-    Packing peakPacking;
-    // The busiest hour first: its LP patterns seed every other hour's, which then needs few
-    // rounds of pricing (most of an hour's packing time went into finding the same patterns).
-    std::vector<PackingPattern> patterns;
-    std::vector<std::size_t> order(keys.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    if (peakKey < order.size())
-        std::swap(order[0], order[peakKey]);
-    for (std::size_t k : order) {
-        Packing p = packOptimised(demandFor(keys[k]), offers, &patterns);
-        for (const InstanceRun &run : p.runs)
-            perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
-        keyCost[k] = p.hourlyCost;
-        keyInstances[k] = static_cast<double>(p.instances);
-        if (k == peakKey)
-            peakPacking = std::move(p);
-    }
-
-    std::vector<double> instances(plan.size());
-    r.hourlyCost.resize(plan.size());
-    for (std::size_t h = 0; h < plan.size(); ++h) {
-        instances[h] = keyInstances[hourKey[h]];
-        r.hourlyCost[h] = keyCost[hourKey[h]];
-    }
+    // The optimised fleet of each distinct combination of task counts, remembered across evaluations.
+    hours.pack(offers, plan, ctx.figuresOnly);
+    const Packing &peakPacking = hours.packings[hours.peakKey];
+    const std::vector<double> &instances = hours.instances;
+    r.hourlyCost = hours.hourlyCost;
     r.fleet = summarizeFleet(instances, plan, "instances");
 
     // One line per instance type of the mix, in the order of the candidates.
-    std::vector<double> offerHours(offers.size(), 0.0);
-    for (std::size_t k = 0; k < keys.size(); ++k)
-        for (std::size_t o = 0; o < offers.size(); ++o)
-            offerHours[o] += static_cast<double>(perKey[k][o]) * keyHours[k];
+    const std::vector<double> &offerHours = hours.offerHours;
     std::size_t typesUsed = 0;
     for (std::size_t o = 0; o < offers.size(); ++o) {
         if (offerHours[o] <= 0)
@@ -229,9 +152,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     }
 
     // The busiest hour: both packings listed in the details.
-    const std::size_t peakHour = static_cast<std::size_t>(
-        std::max_element(tasksPerHour.begin(), tasksPerHour.end()) - tasksPerHour.begin());
-    const std::vector<TaskDemand> peakDemand = demandFor(keys[hourKey[peakHour]]);
+    const std::size_t peakHour = hours.peakHour;
+    const std::vector<TaskDemand> peakDemand = hours.demand(hours.peakKey);
     const Packing &optimised = peakPacking;
 
     // The scheduler runs on one type, as an Auto Scaling group behind a capacity provider does:
@@ -243,7 +165,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     Packing scheduler;
     scheduler.feasible = false;
     int schedulerOffer = -1;
-    for (std::size_t o = 0; o < offers.size(); ++o) {
+    // Only for show: a caller that reads the month's figures alone (the sweep, the Monte Carlo) skips it.
+    for (std::size_t o = 0; o < offers.size() && !ctx.figuresOnly; ++o) {
         Packing p = simulateEcsScheduler(peakDemand, offers[o], strategy);
         if (!p.feasible)
             continue;
@@ -291,7 +214,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
         packing.savingsHourly = scheduler.hourlyCost - optimised.hourlyCost;
     }
     // Once, for the busiest hour: how far the fleet is from the best any packing could do.
-    if (const double bound = packingLowerBound(peakDemand, offers); std::isfinite(bound))
+    if (const double bound = ctx.figuresOnly ? NAN : packingLowerBound(peakDemand, offers); std::isfinite(bound))
         packing.lowerBoundHourly = bound;
 
     // The type holding the most instances at the busiest hour names the fleet.

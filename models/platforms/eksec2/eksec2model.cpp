@@ -7,11 +7,10 @@
 #include "models/packing/packingpatterns.h"
 #include "models/platforms/fleet.h"
 #include "models/platforms/instanceprice.h"
+#include "models/platforms/packedhours.h"
 
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <numeric>
 #include <sstream>
 
 namespace Costscape::Models {
@@ -26,11 +25,6 @@ struct Candidate {
     InstancePrice price;
     Kube::NodeAllocatable node;
 };
-
-TaskDemand onePod(const PodGroup &g, long long count = 1)
-{
-    return {g.podVcpu * 1024.0, g.podMemoryMb, count};
-}
 
 } // namespace
 
@@ -124,47 +118,15 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
         }
     }
 
-    // Pods per group, hour by hour.
+    // Pods per group, hour by hour, grouped by their combinations of counts.
     const HourlyPlan &plan = ctx.plan;
-    std::vector<std::vector<double>> counts;
-    for (const PodGroup &g : spec.podGroups) {
-        FleetSizing sizing = sizeFleet(g.fleet, plan, ctx.durationMs, g.podMemoryMb, ctx.memoryMb, "pod");
-        if (sizing.beyondLimit) {
-            sizing.reason = g.name + ": " + sizing.reason;
-            return unpricedFleet(std::move(r), sizing, plan, "nodes");
-        }
-        if (!sizing.feasible)
-            r.infeasible(g.name + ": " + sizing.reason);
-        if (!sizing.assumption.empty())
-            r.warnings.push_back(g.name + ": " + sizing.assumption);
-        counts.push_back(sizing.counts);
-    }
-
-    // Pack each distinct combination of pod counts once (they repeat hour after hour).
-    std::map<std::vector<long long>, std::size_t> keyIndex;
-    std::vector<std::vector<long long>> keys;
-    std::vector<std::size_t> hourKey(plan.size());
-    std::vector<double> podsPerHour(plan.size(), 0.0);
-    for (std::size_t h = 0; h < plan.size(); ++h) {
-        std::vector<long long> key(counts.size());
-        for (std::size_t g = 0; g < counts.size(); ++g) {
-            key[g] = static_cast<long long>(counts[g][h]);
-            podsPerHour[h] += counts[g][h];
-        }
-        const auto [it, inserted] = keyIndex.emplace(key, keys.size());
-        if (inserted)
-            keys.push_back(std::move(key));
-        hourKey[h] = it->second;
-    }
-    std::vector<double> keyHours(keys.size(), 0.0);
-    for (std::size_t h = 0; h < plan.size(); ++h)
-        keyHours[hourKey[h]] += plan.weight[h];
-    auto demandFor = [&](const std::vector<long long> &key) {
-        std::vector<TaskDemand> demand;
-        for (std::size_t g = 0; g < spec.podGroups.size(); ++g)
-            demand.push_back(onePod(spec.podGroups[g], key[g]));
-        return demand;
-    };
+    std::vector<PackedGroup> groups;
+    for (const PodGroup &g : spec.podGroups)
+        groups.push_back({g.name, g.podVcpu, g.podMemoryMb, &g.fleet});
+    PackedHours hours;
+    if (!hours.size(groups, ctx, "pod", "nodes", r))
+        return r;
+    const std::vector<double> &podsPerHour = hours.unitsPerHour;
 
     const std::vector<DaemonSetSpec> daemonSets = daemonSetsOf(spec);
     double dsCpuM = 0, dsMem = 0;
@@ -196,9 +158,8 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
     for (std::size_t g = 0; g < spec.podGroups.size(); ++g) {
         bool fitsSomewhere = false;
         for (const InstanceOffer &o : offers)
-            fitsSomewhere = fitsSomewhere || fits(onePod(spec.podGroups[g]), o.capacity);
-        const bool runs = std::any_of(counts[g].begin(), counts[g].end(), [](double c) { return c > 0; });
-        if (runs && !fitsSomewhere)
+            fitsSomewhere = fitsSomewhere || fits(groups[g].demand(), o.capacity);
+        if (hours.runsAtAll(g) && !fitsSomewhere)
             largest += (largest.empty() ? "" : ", ") + Text::general(spec.podGroups[g].podVcpu) + " vCPU / "
                 + Text::general(spec.podGroups[g].podMemoryMb) + " MiB";
     }
@@ -211,37 +172,14 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
         return r;
     }
 
-    std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
-    std::vector<double> keyCost(keys.size(), 0.0), keyNodes(keys.size(), 0.0);
-    const std::size_t peakHour
-        = static_cast<std::size_t>(std::max_element(podsPerHour.begin(), podsPerHour.end()) - podsPerHour.begin());
-    const std::size_t peakKey = hourKey[peakHour];
-    Packing peakPacking;
-    std::vector<PackingPattern> patterns;
-    std::vector<std::size_t> order(keys.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::swap(order[0], order[peakKey]);
-    for (std::size_t k : order) {
-        Packing p = packOptimised(demandFor(keys[k]), offers, &patterns);
-        for (const InstanceRun &run : p.runs)
-            perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
-        keyCost[k] = p.hourlyCost;
-        keyNodes[k] = static_cast<double>(p.instances);
-        if (k == peakKey)
-            peakPacking = std::move(p);
-    }
-    std::vector<double> nodes(plan.size());
-    r.hourlyCost.resize(plan.size());
-    for (std::size_t h = 0; h < plan.size(); ++h) {
-        nodes[h] = keyNodes[hourKey[h]];
-        r.hourlyCost[h] = keyCost[hourKey[h]];
-    }
+    // The optimised fleet of each distinct combination of pod counts, remembered across evaluations.
+    hours.pack(offers, plan, ctx.figuresOnly);
+    const std::size_t peakHour = hours.peakHour;
+    const Packing &peakPacking = hours.packings[hours.peakKey];
+    const std::vector<double> &nodes = hours.instances;
+    r.hourlyCost = hours.hourlyCost;
     r.fleet = summarizeFleet(nodes, plan, "nodes");
-
-    std::vector<double> offerHours(offers.size(), 0.0);
-    for (std::size_t k = 0; k < keys.size(); ++k)
-        for (std::size_t o = 0; o < offers.size(); ++o)
-            offerHours[o] += static_cast<double>(perKey[k][o]) * keyHours[k];
+    const std::vector<double> &offerHours = hours.offerHours;
     std::size_t typesUsed = 0;
     for (std::size_t o = 0; o < offers.size(); ++o) {
         if (offerHours[o] <= 0)
@@ -259,10 +197,11 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
         return controlPlane.error();
 
     // The busiest hour: the optimised fleet beside the default kube-scheduler on one type.
-    const std::vector<TaskDemand> peakDemand = demandFor(keys[peakKey]);
+    const std::vector<TaskDemand> peakDemand = hours.demand(hours.peakKey);
     Packing scheduler;
     int schedulerOffer = -1;
-    for (std::size_t o = 0; o < offers.size(); ++o) {
+    // Only for show: a caller that reads the month's figures alone (the sweep, the Monte Carlo) skips it.
+    for (std::size_t o = 0; o < offers.size() && !ctx.figuresOnly; ++o) {
         Packing p = simulateKubeScheduler(peakDemand, offers[o], dsCpuM * UnitsPerMillicore, dsMem);
         if (!p.feasible)
             continue;
@@ -320,7 +259,7 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
         packing.scheduler = packedFleet(scheduler, "kube-scheduler LeastAllocated");
         packing.savingsHourly = scheduler.hourlyCost - optimised.hourlyCost;
     }
-    if (const double bound = packingLowerBound(peakDemand, offers); std::isfinite(bound))
+    if (const double bound = ctx.figuresOnly ? NAN : packingLowerBound(peakDemand, offers); std::isfinite(bound))
         packing.lowerBoundHourly = bound;
 
     // What the reservations add at the busiest hour: the same pods on nodes offering their whole
@@ -330,7 +269,7 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
         const Kube::NodeAllocatable &node = offerCandidate[o]->node;
         bare[o].capacity = {node.capacityCpuMillicores * UnitsPerMillicore, node.capacityMemoryMib};
     }
-    const double bareHourly = packOptimised(peakDemand, bare).hourlyCost;
+    const double bareHourly = ctx.figuresOnly ? optimised.hourlyCost : packOptimised(peakDemand, bare).hourlyCost;
 
     std::vector<long long> peakByOffer(offers.size(), 0);
     for (const InstanceRun &run : optimised.runs)

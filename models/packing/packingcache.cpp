@@ -1,0 +1,167 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "models/packing/packingcache.h"
+
+#include "models/packing/packingpatterns.h"
+
+#include <atomic>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <numeric>
+#include <string>
+#include <unordered_map>
+#include <utility>
+
+namespace Costscape::Models {
+
+namespace {
+
+/** One remembered packing, and the patterns its LP handed on when it ran unseeded. */
+struct Entry {
+    Packing packing;
+    std::shared_ptr<const std::vector<PackingPattern>> patterns; ///< null when it was seeded
+};
+
+/** Under which seed (the combination whose patterns seeded it; {-1}: none) and for which counts. */
+using EntryKey = std::pair<std::vector<long long>, std::vector<long long>>;
+
+/** The packings of one list of offers and one set of task sizes. */
+struct Series {
+    std::mutex mutex;
+    std::map<EntryKey, std::shared_ptr<const Entry>> entries;
+};
+
+struct Cache {
+    std::mutex mutex;
+    std::unordered_map<std::string, std::shared_ptr<Series>> series;
+    std::atomic<std::size_t> held{0};
+    std::atomic<std::size_t> packed{0};
+    std::atomic<std::size_t> reused{0};
+};
+
+Cache &cache()
+{
+    static Cache c;
+    return c;
+}
+
+void append(std::string &out, const void *data, std::size_t size)
+{
+    out.append(static_cast<const char *>(data), size);
+}
+
+/** Everything of the offers and sizes that packOptimised() reads, as bytes: equal bytes, equal problem. */
+std::string signature(const std::vector<TaskDemand> &sizes, const std::vector<InstanceOffer> &offers)
+{
+    std::string s;
+    s.reserve(offers.size() * 48 + sizes.size() * 16 + 16);
+    const std::size_t groups = sizes.size();
+    append(s, &groups, sizeof groups);
+    for (const TaskDemand &d : sizes) {
+        append(s, &d.cpuUnits, sizeof d.cpuUnits);
+        append(s, &d.memoryMb, sizeof d.memoryMb);
+    }
+    for (const InstanceOffer &o : offers) {
+        const std::size_t length = o.type.size();
+        append(s, &length, sizeof length);
+        s += o.type;
+        append(s, &o.capacity.cpuUnits, sizeof o.capacity.cpuUnits);
+        append(s, &o.capacity.memoryMb, sizeof o.capacity.memoryMb);
+        append(s, &o.hourlyPrice, sizeof o.hourlyPrice);
+        append(s, &o.maxTasks, sizeof o.maxTasks);
+        s += o.burstable ? '1' : '0';
+    }
+    return s;
+}
+
+std::shared_ptr<Series> seriesFor(const std::string &signature)
+{
+    Cache &c = cache();
+    std::lock_guard lock(c.mutex);
+    if (c.held.load() > PackingCacheLimit) {
+        // Forget everything: callers holding a series keep it alive until they finish.
+        c.series.clear();
+        c.held = 0;
+    }
+    std::shared_ptr<Series> &s = c.series[signature];
+    if (!s)
+        s = std::make_shared<Series>();
+    return s;
+}
+
+} // namespace
+
+std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, const std::vector<std::vector<long long>> &combinations,
+                                      std::size_t first, const std::vector<InstanceOffer> &offers, Seeding seeding)
+{
+    std::vector<Packing> out(combinations.size());
+    if (combinations.empty())
+        return out;
+    Cache &c = cache();
+    const std::shared_ptr<Series> series = seriesFor(signature(sizes, offers));
+
+    std::vector<std::size_t> order(combinations.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::swap(order[0], order[first]);
+
+    // As packOptimised's series form runs: `patterns` stays empty until a call yields some, and
+    // from then on seeds every call. Which combination yielded them is part of what a result is
+    // remembered under.
+    std::vector<PackingPattern> patterns;
+    std::vector<long long> seed{-1};
+    std::vector<TaskDemand> demand = sizes;
+    for (const std::size_t k : order) {
+        EntryKey key{seed, combinations[k]};
+        std::shared_ptr<const Entry> hit;
+        {
+            std::lock_guard lock(series->mutex);
+            if (const auto it = series->entries.find(key); it != series->entries.end())
+                hit = it->second;
+        }
+        if (hit) {
+            ++c.reused;
+            out[k] = hit->packing;
+            if (seeding == Seeding::FromFirst && patterns.empty() && hit->patterns && !hit->patterns->empty()) {
+                patterns = *hit->patterns;
+                seed = combinations[k];
+            }
+            continue;
+        }
+        for (std::size_t g = 0; g < demand.size(); ++g)
+            demand[g].count = combinations[k][g];
+        const bool unseeded = patterns.empty();
+        auto entry = std::make_shared<Entry>();
+        entry->packing = packOptimised(demand, offers, &patterns);
+        ++c.packed;
+        if (unseeded) {
+            entry->patterns = std::make_shared<const std::vector<PackingPattern>>(patterns);
+            if (seeding == Seeding::Each)
+                patterns.clear(); // the next combination unseeded too
+            else if (!patterns.empty())
+                seed = combinations[k];
+        }
+        out[k] = entry->packing;
+        std::lock_guard lock(series->mutex);
+        if (series->entries.emplace(std::move(key), std::move(entry)).second)
+            ++c.held;
+    }
+    return out;
+}
+
+PackingCacheStats packingCacheStats()
+{
+    const Cache &c = cache();
+    return {c.packed.load(), c.reused.load(), c.held.load()};
+}
+
+void clearPackingCache()
+{
+    Cache &c = cache();
+    std::lock_guard lock(c.mutex);
+    c.series.clear();
+    c.held = 0;
+}
+
+} // namespace Costscape::Models
