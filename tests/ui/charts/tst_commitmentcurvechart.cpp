@@ -132,6 +132,9 @@ void TestCommitmentCurveChart::noCommitment_showsTheEmptyMessage()
 void TestCommitmentCurveChart::resultsPanel_hasTheTab()
 {
     Ui::ResultsPanel panel;
+    // Last on screen, after Line items.
+    QCOMPARE(panel.tabs()->count(), 7);
+    QCOMPARE(panel.tabs()->tabText(6), QStringLiteral("Comm&itments"));
     panel.setCurrentTab(Ui::ResultsPanel::CommitmentsTab);
     QCOMPARE(panel.currentTab(), Ui::ResultsPanel::CommitmentsTab);
     QCOMPARE(static_cast<QWidget *>(panel.currentChart()), static_cast<QWidget *>(panel.commitmentChart()));
