@@ -4,6 +4,7 @@
 
 #include "base/textformat.h"
 #include "report/chartset.h"
+#include "ui/charts/commitmentcurvechart.h"
 
 #include "ui/charts/hourlychart.h"
 #include "ui/charts/monthlycostchart.h"
@@ -318,6 +319,10 @@ void ReportBuilder::commitments()
            tr("Utilisation"), tr("Unused"), tr("Break-even")},
           std::move(rows), {0.9, 2.4, 0.8, 0.8, 0.8, 0.7, 0.7, 0.7, 0.7},
           {false, false, true, true, true, true, true, true, true});
+    // The curve of cost against the commitment level, with the optimum and the applied level.
+    auto *curve = m_charts.add<CommitmentCurveChart>();
+    curve->setEvaluation(m_evaluation);
+    chart(curve, curve->captionText(), ChartWidth, ChartHeight);
 }
 
 void ReportBuilder::spike()

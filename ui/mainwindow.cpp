@@ -240,7 +240,8 @@ void MainWindow::createActions()
                                                           {ResultsPanel::HourlyTab, tr("&Hour by hour")},
                                                           {ResultsPanel::PackingTab, tr("&Packing")},
                                                           {ResultsPanel::SpikeTab, tr("&Spike")},
-                                                          {ResultsPanel::LineItemsTab, tr("&Line items")}};
+                                                          {ResultsPanel::LineItemsTab, tr("&Line items")},
+                                                          {ResultsPanel::CommitmentsTab, tr("Comm&itments")}};
     int shortcut = Qt::Key_1;
     for (const auto &[tab, label] : tabs)
         view->addAction(label, QKeySequence(Qt::CTRL | shortcut++), this, [this, tab = tab] { m_results->setCurrentTab(tab); });

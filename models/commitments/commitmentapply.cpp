@@ -4,6 +4,8 @@
 
 #include "models/commitments/commitmentmath.h"
 #include "models/evaluation.h"
+#include "models/platforms/eksec2/eksec2spec.h"
+#include "models/platforms/lambdamanaged/lambdamanagedspec.h"
 #include "models/platforms/platformmodel.h"
 
 #include <algorithm>
@@ -60,6 +62,23 @@ Result<Eligible> eligibleUsage(const OptionContext &ctx, const OptionResult &res
         e.instanceType = d->instanceType;
         e.onDemand = d->hourlyPrice;
         e.lineName = "on-demand instances " + d->instanceType;
+    } else if (const auto *d = result.detailsAs<EksEc2Details>()) {
+        // EKS on EC2: the nodes are EC2 instances, billed and discounted as any other (the
+        // control plane line is not compute and no commitment covers it).
+        if (d->typesUsed != 1)
+            return refuse("a commitment is applied to one instance type; this option's nodes use "
+                          + std::to_string(d->typesUsed) + " (give \"nodeTypes\" a single type)");
+        e.instanceType = d->nodeType;
+        e.onDemand = d->hourlyPrice;
+        e.lineName = "on-demand nodes " + d->nodeType;
+    } else if (const auto *d = result.detailsAs<LambdaManagedDetails>()) {
+        // Lambda Managed Instances run on EC2 instances of the account: "you benefit from EC2
+        // pricing advantages, including EC2 Savings Plans and Reserved Instances" (AWS Lambda
+        // Developer Guide, "Lambda Managed Instances"). The commitment covers the instance line;
+        // the management fee and the requests stay as priced.
+        e.instanceType = d->instanceType;
+        e.onDemand = d->instanceHourly;
+        e.lineName = "instances";
     } else {
         const std::string platform = platformName(ctx.option.platform());
         if (first.kind != "compute-savings-plan")

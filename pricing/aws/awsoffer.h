@@ -33,6 +33,7 @@ struct AwsImportSummary {
     std::size_t prices = 0;      ///< prices taken into the sheet
     std::vector<std::string> regions; ///< regions that received prices, sorted
     std::size_t ec2Types = 0;    ///< instance-type prices (type x OS x region) taken
+    std::size_t commitmentRates = 0; ///< Reserved and Savings Plans rates (type x rate key x region) taken
 };
 
 struct AwsImportOptions {
@@ -56,6 +57,13 @@ struct AwsImportOptions {
  *   provisioned concurrency rates, ephemeral storage and the free tier.
  * - Fargate: vCPU and GB rates for Linux x86_64 and arm64, Windows with its licence fee, and
  *   ephemeral storage.
+ * - Commitments (issue 16), into the EC2 types' "commitments": the Reserved terms of the EC2 offer
+ *   (standard and convertible, 1 and 3 years, each payment: upfront fee and hourly fee) of the
+ *   products taken above, Linux only; and the Savings Plans offer (AWSComputeSavingsPlan JSON:
+ *   products[] plus terms.savingsPlan[].rates[]), its Compute and EC2 Instance plans' rates for
+ *   Linux shared-tenancy instances. A rate is written only to a type whose Linux on-demand price
+ *   the sheet already has (or this file brings): import the EC2 offer before the plans. Fargate
+ *   and Lambda plan rates are counted in a warning, not taken.
  * The region comes from regionCode or, in older files, location. A file in another currency
  * than the sheet already holds is an error (a CNY file is never mixed with USD); an empty sheet
  * takes the file's currency. A malformed CSV row is a warning with its line and is skipped,

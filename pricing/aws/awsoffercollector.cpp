@@ -224,6 +224,8 @@ std::optional<KeptProduct> Collector::classify(const ProductInfo &p) const
         service = m_offerCode;
 
     KeptProduct k;
+    if (m_commitments.classifyPlan(p, k))
+        return k;
     k.sku = p.sku;
     const std::string &usage = p[Attr::UsageType];
 
@@ -500,6 +502,8 @@ void Collector::addPrice(const KeptProduct &k, const PriceDimension &d, int line
         m_fargate[k.region].ephemeral = *price;
         ++m_prices;
         return;
+    case K::SavingsPlan:
+        return; // a plan's rates come through CommitmentRates::addPlanRate
     }
 }
 
@@ -610,6 +614,13 @@ PriceSheet Collector::finish(AwsImportSummary &summary)
         }
         regions.insert(code);
     }
+
+    // After the EC2 types above: a commitment rate is only written to a type with its on-demand price.
+    const std::size_t commitmentRates = m_commitments.finish(out, regions, m_options.regions);
+    m_prices += commitmentRates;
+    summary.commitmentRates = commitmentRates;
+    if (m_commitments.sawPlans() && summary.offerCode.empty())
+        summary.offerCode = m_offerCode = "AWSComputeSavingsPlan";
 
     if (m_duplicates > MaxDuplicateWarnings)
         warn(std::to_string(m_duplicates - MaxDuplicateWarnings) + " more EC2 types with two on-demand prices not listed");

@@ -7,6 +7,7 @@
 // the read buffer.
 
 #include "pricing/aws/awsoffer.h"
+#include "pricing/aws/awsoffercommitments.h"
 
 #include <array>
 #include <cstdint>
@@ -89,6 +90,7 @@ struct KeptProduct {
         FargateGb,
         FargateOsLicense,
         FargateEphemeral,
+        SavingsPlan, ///< a plan of a Savings Plans offer (awsoffercommitments.h); key is the sheet's rate key
     };
     Kind kind = Kind::Ec2;
     std::string sku;
@@ -130,6 +132,9 @@ public:
 
     std::vector<Error> &warnings() { return m_warnings; }
     void warn(std::string message, int line = 0);
+
+    /** Reserved terms and Savings Plans rates of the file (issue 16). */
+    CommitmentRates &commitments() { return m_commitments; }
 
 private:
     struct Ec2Candidate {
@@ -181,6 +186,7 @@ private:
     std::map<std::string, FargateRegion> m_fargate;
     std::optional<double> m_freeRequests;
     std::optional<double> m_freeGbSeconds;
+    CommitmentRates m_commitments{*this};
 };
 
 /** The region code of an AWS location name ("US East (N. Virginia)"), "" when it is no region. */

@@ -65,6 +65,11 @@ public:
         const int cPrice = column("PricePerUnit");
         const int cCurrency = column("Currency");
         const int cFamily = column("Product Family");
+        // Reserved rows (issue 16): one row per dimension, the term's attributes in these columns.
+        const int cLease = column("LeaseContractLength");
+        const int cOffering = column("OfferingClass");
+        const int cPurchase = column("PurchaseOption");
+        const bool reservedColumns = cLease >= 0 && cOffering >= 0 && cPurchase >= 0;
         if (cTerm < 0 || cUnit < 0 || cPrice < 0 || cCurrency < 0)
             failAt(NoOffset, ErrorCode::WrongFormat,
                    "the CSV header lacks TermType, Unit, PricePerUnit or Currency; not an AWS offer file");
@@ -90,7 +95,8 @@ public:
                 lastSku = fields[0];
                 ++m_s.summary.products;
             }
-            if (fields[std::size_t(cTerm)] != "OnDemand")
+            const bool reserved = reservedColumns && fields[std::size_t(cTerm)] == "Reserved";
+            if (fields[std::size_t(cTerm)] != "OnDemand" && !reserved)
                 continue;
             ProductInfo &p = m_s.product;
             p.clear();
@@ -107,6 +113,12 @@ public:
             dim.endRange = cEnd >= 0 ? fields[std::size_t(cEnd)] : std::string();
             dim.currency = fields[std::size_t(cCurrency)];
             dim.price = fields[std::size_t(cPrice)];
+            if (reserved) {
+                const ReservedTerm term{fields[std::size_t(cLease)], fields[std::size_t(cOffering)],
+                                        fields[std::size_t(cPurchase)]};
+                m_s.collector.commitments().addReserved(*k, term, dim, line);
+                continue;
+            }
             m_s.collector.addPrice(*k, dim, line);
         }
     }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <vector>
 
 namespace Costscape::Pricing::AwsOffer {
 
@@ -281,8 +282,17 @@ private:
                 readScalar(m_s.summary.version);
             } else if (key == "publicationDate") {
                 readScalar(m_s.summary.publicationDate);
+            } else if (key == "regionCode") {
+                // A Savings Plans offer is one file per region; its rates are for usage there.
+                readScalar(value);
+                m_s.collector.commitments().setFileRegion(value);
             } else if (key == "products") {
                 m_s.summary.format = "json";
+                if (next() == '[') {
+                    // A Savings Plans offer lists its products in an array, each with its sku.
+                    productArray();
+                    continue;
+                }
                 beginObject();
                 bool f = true;
                 std::string sku;
@@ -348,6 +358,27 @@ private:
         }
     }
 
+    void productArray()
+    {
+        ++m_in.m_pos; // '['
+        bool first = true;
+        for (;;) {
+            const char c = next();
+            if (c == ']') {
+                ++m_in.m_pos;
+                return;
+            }
+            if (!first) {
+                if (c != ',')
+                    fail("expected ',' or ']'");
+                ++m_in.m_pos;
+            }
+            first = false;
+            ++m_s.summary.products;
+            product({});
+        }
+    }
+
     void product(const std::string &sku)
     {
         ProductInfo &p = m_s.product;
@@ -361,6 +392,9 @@ private:
                 readScalar(p.sku);
             } else if (key == "productFamily") {
                 readScalar(p.family);
+            } else if (key == "usageType" || key == "serviceCode") {
+                // A Savings Plans product carries these beside its attributes, not in them.
+                readScalar(p[key == "usageType" ? Attr::UsageType : Attr::ServiceCode]);
             } else if (key == "attributes") {
                 beginObject();
                 bool f = true;
@@ -384,8 +418,14 @@ private:
         bool first = true;
         std::string termType;
         while (member(first, termType)) {
-            // Reserved (and any other term type) is never priced: skipped unread.
-            if (termType != "OnDemand") {
+            if (termType == "savingsPlan") {
+                savingsPlans();
+                continue;
+            }
+            // Reserved terms are read for the kept products only (issue 16); any other term type is
+            // skipped unread.
+            const bool reserved = termType == "Reserved";
+            if (termType != "OnDemand" && !reserved) {
                 skipValue();
                 continue;
             }
@@ -399,6 +439,8 @@ private:
                     const auto it = m_s.kept.find(key.substr(0, dot));
                     if (it == m_s.kept.end())
                         skipValue();
+                    else if (reserved)
+                        reservedTerm(it->second);
                     else
                         term(it->second);
                     continue;
@@ -413,9 +455,183 @@ private:
                 beginObject();
                 bool ft = true;
                 std::string termKey;
-                while (member(ft, termKey))
-                    term(it->second);
+                while (member(ft, termKey)) {
+                    if (reserved)
+                        reservedTerm(it->second);
+                    else
+                        term(it->second);
+                }
             }
+        }
+    }
+
+    /** One price dimension's unit, range and first currency's price, into m_dim. */
+    void dimension()
+    {
+        m_dim = PriceDimension();
+        beginObject();
+        bool fd = true;
+        std::string key;
+        while (member(fd, key)) {
+            if (key == "unit") {
+                readScalar(m_dim.unit);
+            } else if (key == "beginRange") {
+                readScalar(m_dim.beginRange);
+            } else if (key == "endRange") {
+                readScalar(m_dim.endRange);
+            } else if (key == "pricePerUnit") {
+                beginObject();
+                bool fp = true;
+                std::string currency;
+                while (member(fp, currency)) {
+                    // One currency per file; the first listed is taken.
+                    if (m_dim.currency.empty()) {
+                        m_dim.currency = currency;
+                        readScalar(m_dim.price);
+                    } else {
+                        skipValue();
+                    }
+                }
+            } else {
+                skipValue();
+            }
+        }
+    }
+
+    // A Reserved term of a kept EC2 product: its termAttributes may come after its price
+    // dimensions (GetProducts), so the dimensions wait for the end of the term.
+    void reservedTerm(const KeptProduct &k)
+    {
+        if (k.kind != KeptProduct::Kind::Ec2 || k.os != "linux") {
+            skipValue();
+            return;
+        }
+        ReservedTerm attributes;
+        std::vector<PriceDimension> dims;
+        beginObject();
+        bool first = true;
+        std::string key;
+        while (member(first, key)) {
+            if (key == "priceDimensions") {
+                beginObject();
+                bool f = true;
+                std::string rate;
+                while (member(f, rate)) {
+                    dimension();
+                    dims.push_back(m_dim);
+                }
+            } else if (key == "termAttributes") {
+                beginObject();
+                bool f = true;
+                std::string value;
+                while (member(f, key)) {
+                    if (key == "LeaseContractLength")
+                        readScalar(attributes.leaseContractLength);
+                    else if (key == "OfferingClass")
+                        readScalar(attributes.offeringClass);
+                    else if (key == "PurchaseOption")
+                        readScalar(attributes.purchaseOption);
+                    else
+                        skipValue();
+                }
+            } else {
+                skipValue();
+            }
+        }
+        for (const PriceDimension &d : dims)
+            m_s.collector.commitments().addReserved(k, attributes, d, 0);
+    }
+
+    // terms.savingsPlan: [{sku, description, effectiveDate, leaseContractLength, rates: [...]}]. The
+    // plan's sku may come after its rates, so they wait for the end of the plan.
+    void savingsPlans()
+    {
+        m_s.flushPending();
+        if (next() != '[')
+            fail("expected an array of Savings Plans terms");
+        ++m_in.m_pos;
+        bool first = true;
+        std::string key;
+        std::string sku;
+        std::vector<PlanRate> rates;
+        for (;;) {
+            char c = next();
+            if (c == ']') {
+                ++m_in.m_pos;
+                return;
+            }
+            if (!first) {
+                if (c != ',')
+                    fail("expected ',' or ']'");
+                ++m_in.m_pos;
+            }
+            first = false;
+            sku.clear();
+            rates.clear();
+            beginObject();
+            bool fm = true;
+            while (member(fm, key)) {
+                if (key == "sku") {
+                    readScalar(sku);
+                } else if (key == "rates") {
+                    planRates(rates);
+                } else {
+                    skipValue();
+                }
+            }
+            const auto it = m_s.kept.find(sku);
+            if (it == m_s.kept.end() || it->second.kind != KeptProduct::Kind::SavingsPlan)
+                continue;
+            for (const PlanRate &r : rates)
+                m_s.collector.commitments().addPlanRate(it->second, r, 0);
+        }
+    }
+
+    void planRates(std::vector<PlanRate> &rates)
+    {
+        if (next() != '[')
+            fail("expected an array of rates");
+        ++m_in.m_pos;
+        bool first = true;
+        std::string key;
+        for (;;) {
+            char c = next();
+            if (c == ']') {
+                ++m_in.m_pos;
+                return;
+            }
+            if (!first) {
+                if (c != ',')
+                    fail("expected ',' or ']'");
+                ++m_in.m_pos;
+            }
+            first = false;
+            PlanRate r;
+            beginObject();
+            bool fm = true;
+            while (member(fm, key)) {
+                if (key == "discountedUsageType") {
+                    readScalar(r.usageType);
+                } else if (key == "discountedOperation") {
+                    readScalar(r.operation);
+                } else if (key == "discountedServiceCode") {
+                    readScalar(r.serviceCode);
+                } else if (key == "discountedRate") {
+                    beginObject();
+                    bool fr = true;
+                    while (member(fr, key)) {
+                        if (key == "price")
+                            readScalar(r.price);
+                        else if (key == "currency")
+                            readScalar(r.currency);
+                        else
+                            skipValue();
+                    }
+                } else {
+                    skipValue();
+                }
+            }
+            rates.push_back(std::move(r));
         }
     }
 
@@ -433,33 +649,7 @@ private:
             bool f = true;
             std::string rate;
             while (member(f, rate)) {
-                m_dim = PriceDimension();
-                beginObject();
-                bool fd = true;
-                while (member(fd, key)) {
-                    if (key == "unit") {
-                        readScalar(m_dim.unit);
-                    } else if (key == "beginRange") {
-                        readScalar(m_dim.beginRange);
-                    } else if (key == "endRange") {
-                        readScalar(m_dim.endRange);
-                    } else if (key == "pricePerUnit") {
-                        beginObject();
-                        bool fp = true;
-                        std::string currency;
-                        while (member(fp, currency)) {
-                            // One currency per file; the first listed is taken.
-                            if (m_dim.currency.empty()) {
-                                m_dim.currency = currency;
-                                readScalar(m_dim.price);
-                            } else {
-                                skipValue();
-                            }
-                        }
-                    } else {
-                        skipValue();
-                    }
-                }
+                dimension();
                 m_s.collector.addPrice(k, m_dim, 0);
             }
         }

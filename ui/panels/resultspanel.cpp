@@ -6,6 +6,7 @@
 #include "ui/uitext.h"
 
 #include "ui/charts/chartbase.h"
+#include "ui/charts/commitmentcurvechart.h"
 #include "ui/charts/hourlychart.h"
 #include "ui/itemmodels/lineitemmodel.h"
 #include "output/resultformat.h"
@@ -42,6 +43,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     , m_traffic(new TrafficChart(this))
     , m_hourly(new HourlyChart(this))
     , m_packing(new PackingChart(this))
+    , m_commitments(new CommitmentCurveChart(this))
     , m_spikePage(new QStackedWidget(this))
     , m_noSpike(new QLabel(m_spikePage))
     , m_timeline(new TimelineChart(this))
@@ -127,6 +129,7 @@ ResultsPanel::ResultsPanel(QWidget *parent)
     m_tabs->addTab(m_packing, tr("&Packing"));
     m_tabs->addTab(m_spikePage, tr("&Spike"));
     m_tabs->addTab(m_table, tr("&Line items"));
+    m_tabs->addTab(m_commitments, tr("Comm&itments"));
     m_tabs->setDocumentMode(true);
     layout->addWidget(m_tabs, 1);
     connect(m_tabs, &QTabWidget::currentChanged, this, &ResultsPanel::updateVisibleChart);
@@ -162,7 +165,7 @@ void ResultsPanel::showOutcome(const EvaluationOutcome &outcome)
                                               : tr("No option can serve this workload; see the reasons on the chart."));
     }
     m_lineItems->setEvaluation(e);
-    m_monthlyDirty = m_hourlyDirty = m_packingDirty = m_spikeDirty = true;
+    m_monthlyDirty = m_hourlyDirty = m_packingDirty = m_spikeDirty = m_commitmentsDirty = true;
     updateVisibleChart();
     Q_EMIT resultShown(outcome.generation);
 }
@@ -178,7 +181,7 @@ void ResultsPanel::showSweep(const SweepOutcome &outcome)
 
 void ResultsPanel::setOptionColors(const OptionColors &colors)
 {
-    for (ChartBase *chart : std::initializer_list<ChartBase *>{m_monthly, m_traffic, m_hourly, m_packing, m_timeline})
+    for (ChartBase *chart : std::initializer_list<ChartBase *>{m_monthly, m_traffic, m_hourly, m_packing, m_timeline, m_commitments})
         chart->setOptionColors(colors);
     m_lineItems->setOptionColors(colors);
     m_scaling->setOptionColors(colors);
@@ -192,6 +195,7 @@ void ResultsPanel::clearResults(const QString &why)
     m_traffic->setSweep({});
     m_hourly->setSeries({});
     m_packing->setSeries({});
+    m_commitments->setEvaluation({});
     m_timeline->setSeries({});
     m_scaling->setSeries({});
     m_noSpike->setText(why);
@@ -242,6 +246,11 @@ void ResultsPanel::updateVisibleChart()
         }
         m_spikeDirty = false;
         break;
+    case CommitmentsTab:
+        if (m_commitmentsDirty && m_evaluation)
+            m_commitments->setEvaluation(*m_evaluation);
+        m_commitmentsDirty = false;
+        break;
     default:
         break;
     }
@@ -262,6 +271,8 @@ QWidget *ResultsPanel::tabWidget(Tab tab) const
         return m_spikePage;
     case LineItemsTab:
         return m_table;
+    case CommitmentsTab:
+        return m_commitments;
     }
     return m_monthly;
 }
@@ -273,7 +284,7 @@ void ResultsPanel::setCurrentTab(Tab tab)
 
 ResultsPanel::Tab ResultsPanel::currentTab() const
 {
-    for (const Tab tab : {MonthlyTab, TrafficTab, HourlyTab, LineItemsTab, PackingTab, SpikeTab}) {
+    for (const Tab tab : {MonthlyTab, TrafficTab, HourlyTab, LineItemsTab, PackingTab, SpikeTab, CommitmentsTab}) {
         if (m_tabs->currentWidget() == tabWidget(tab))
             return tab;
     }

@@ -21,6 +21,7 @@ class HourlyChart;
 class LineItemModel;
 class MonthlyCostChart;
 class PackingChart;
+class CommitmentCurveChart;
 class ScalingModel;
 class TimelineChart;
 class TrafficChart;
@@ -51,6 +52,7 @@ public:
         LineItemsTab,
         PackingTab,
         SpikeTab,
+        CommitmentsTab, ///< issue 16: the cost against the commitment level, after Line items on screen
     };
 
     explicit ResultsPanel(QWidget *parent = nullptr);
@@ -80,6 +82,7 @@ public:
     TrafficChart *trafficChart() const { return m_traffic; }
     HourlyChart *hourlyChart() const { return m_hourly; }
     PackingChart *packingChart() const { return m_packing; }
+    CommitmentCurveChart *commitmentChart() const { return m_commitments; }
     /** The spike tab's chart (above its table). */
     TimelineChart *timelineChart() const { return m_timeline; }
     /** The spike tab's table: per option, time to meet the demand, delayed and refused requests, warm minimum. */
@@ -113,6 +116,7 @@ private:
     TrafficChart *m_traffic;
     HourlyChart *m_hourly;
     PackingChart *m_packing;
+    CommitmentCurveChart *m_commitments;
     QStackedWidget *m_spikePage;
     QLabel *m_noSpike;
     TimelineChart *m_timeline;
@@ -128,6 +132,7 @@ private:
     bool m_trafficDirty = false;
     bool m_hourlyDirty = false;
     bool m_packingDirty = false;
+    bool m_commitmentsDirty = false;
     bool m_spikeDirty = false;
 };
 

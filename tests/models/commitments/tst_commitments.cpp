@@ -26,6 +26,8 @@ private slots:
     void reservation_recurringFee_awsCurExample();
     void reservation_partialUpfront_ownMonth();
     void order_reservationBeforePlan();
+    void eksNodes_reservedAsEc2Instances();
+    void lambdaManaged_instancesCoveredFeeNot();
     void reservation_paidInHoursTheOptionDoesNotRun();
     void optimal_isNoWorseThanAnyLevelOnAFineGrid();
     void optimal_flatUsageCommitsToAll();
@@ -148,6 +150,52 @@ void TestCommitments::order_reservationBeforePlan()
     QVERIFY(std::abs(e->options[0].monthlyCost - (87.6 + 103.66)) < 1e-9);
 }
 
+void TestCommitments::eksNodes_reservedAsEc2Instances()
+{
+    // EKS on EC2: the nodes are EC2 instances, so reservations cover them as they cover EC2.
+    // 10 pods of 0.5 vCPU / 1024 MiB on m5.large take 4 nodes all month (tst_ekscost works the
+    // packing by hand). The optimum for a flat fleet is all 4: 4 x 0.06 x 730 = 175.20 recurring
+    // (1-year standard no-upfront, $0.06/h), no spill, and the control plane (0.10 x 730 = 73.00)
+    // stays on demand: 248.20 against 4 x 0.096 x 730 + 73 = 353.32.
+    const auto e = evaluateText(scenarioWith(R"({"requests": {"perSecond": 1}, "durationMs": 100, "memoryMb": 128})",
+                                             R"({"id": "k", "platform": "eks-ec2", "podVcpu": 0.5, "podMemoryMb": 1024, "pods": 10,
+                                                 "nodeTypes": ["m5.large"],
+                                                 "commitment": {"kind": "reserved-instance", "termYears": 1,
+                                                   "payment": "no-upfront", "count": "optimal"}})"));
+    QVERIFY2(e.ok(), e.ok() ? "" : e.error().toString().c_str());
+    const auto &o = e->options[0];
+    QVERIFY(o.commitment);
+    QCOMPARE(o.commitment->commitments.at(0).amount, 4.0);
+    QVERIFY(std::abs(lineCost(o, "commitment: reservations") - 175.2) < 1e-9);
+    QVERIFY(std::abs(lineCost(o, "on-demand spill")) < 1e-12);
+    QVERIFY(std::abs(lineCost(o, "EKS control plane") - 73.0) < 1e-9);
+    QVERIFY(std::abs(o.monthlyCost - 248.2) < 1e-9);
+    QVERIFY(std::abs(o.commitment->onDemandMonthly - 280.32) < 1e-9);
+}
+
+void TestCommitments::lambdaManaged_instancesCoveredFeeNot()
+{
+    // Lambda Managed Instances: "you benefit from EC2 pricing advantages, including EC2 Savings
+    // Plans and Reserved Instances" (AWS Lambda Developer Guide). The instance-hours take the
+    // reservations; the management fee and the requests are billed as without them.
+    const std::string workload = R"({"requests": {"perSecond": 2000}, "durationMs": 50, "memoryMb": 512})";
+    const std::string option = R"({"id": "lmi", "platform": "lambda-managed", "instanceType": "m7g.large")";
+    const auto plain = evaluateText(scenarioWith(workload, option + "}"));
+    const auto committed = evaluateText(scenarioWith(
+        workload, option + R"(, "commitment": {"kind": "reserved-instance", "termYears": 3, "payment": "no-upfront", "count": "optimal"}})"));
+    QVERIFY2(plain.ok(), plain.ok() ? "" : plain.error().toString().c_str());
+    QVERIFY2(committed.ok(), committed.ok() ? "" : committed.error().toString().c_str());
+    const auto &p = plain->options[0];
+    const auto &c = committed->options[0];
+    QVERIFY(c.commitment);
+    QCOMPARE(lineCost(c, "management fee"), lineCost(p, "management fee"));
+    QCOMPARE(lineCost(c, "requests"), lineCost(p, "requests"));
+    QVERIFY(std::abs(c.commitment->onDemandMonthly - lineCost(p, "instances")) < 1e-6);
+    QVERIFY(c.commitment->commitments.at(0).amount >= 1);
+    QVERIFY(std::abs(c.monthlyCost - (p.monthlyCost - lineCost(p, "instances") + c.commitment->effectiveMonthly)) < 1e-6);
+    QVERIFY(c.monthlyCost < p.monthlyCost);
+}
+
 void TestCommitments::reservation_paidInHoursTheOptionDoesNotRun()
 {
     // The option runs 365 of the month's 730 hours; its two reservations are billed all 730:
@@ -265,6 +313,10 @@ void TestCommitments::missingRate_namesTheSheetToImport_data()
         << "us-east-1" << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
               "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": "optimal"}})"
         << "has no Compute Savings Plans rates for fargate in us-east-1";
+    QTest::newRow("no source for EKS on Fargate rates")
+        << "us-east-1" << R"({"id": "p", "platform": "eks-fargate", "podVcpu": 0.5, "podMemoryMb": 1024, "pods": 2,
+              "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": "optimal"}})"
+        << "has no Compute Savings Plans rates for eks-fargate in us-east-1";
     QTest::newRow("reservations on Lambda")
         << "us-east-1" << R"({"id": "fn", "platform": "lambda",
               "commitment": {"kind": "reserved-instance", "termYears": 1, "payment": "no-upfront", "count": 1}})"

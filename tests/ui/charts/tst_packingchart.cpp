@@ -392,7 +392,7 @@ void TestPackingChart::resultsPanel_packingTabSitsAfterHourByHour_andUpdatesWhen
 {
     Ui::ResultsPanel panel;
     QTabWidget *tabs = panel.tabs();
-    QCOMPARE(tabs->count(), 6); // the Spike tab follows Packing
+    QCOMPARE(tabs->count(), 7); // the Spike tab follows Packing; Commitments comes last
     QCOMPARE(tabs->tabText(3), QStringLiteral("&Packing"));
     QCOMPARE(tabs->widget(3), static_cast<QWidget *>(panel.packingChart()));
     // The enum keeps its values; setCurrentTab / currentTab map them to the tabs.

@@ -1,0 +1,216 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+//
+// import-aws reading commitment rates (issue 16): the Reserved terms of the EC2 offer (GetProducts
+// JSON and bulk CSV) and the Savings Plans offer (AWSComputeSavingsPlan JSON), streamed by the
+// same reader as the on-demand prices. Inputs are the stored excerpts of tests/data/pricelist
+// (SOURCES.md there says what each is).
+
+#include "pricing/aws/awsoffer.h"
+#include "pricing/aws/awsoffercollector.h"
+#include "pricing/pricesheet.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace Costscape;
+using namespace Costscape::Pricing;
+
+namespace {
+
+std::string dataPath(const char *name)
+{
+    return std::string(COSTSCAPE_TEST_DATA_DIR) + "/pricelist/" + name;
+}
+
+QString errorText(const Error &e) { return QString::fromStdString(e.toString()); }
+
+bool anyWarningContains(const std::vector<Error> &warnings, const std::string &what)
+{
+    return std::any_of(warnings.begin(), warnings.end(),
+                       [&](const Error &e) { return e.message.find(what) != std::string::npos; });
+}
+
+struct ChunkGuard {
+    std::size_t saved = AwsOffer::chunkSize();
+    ~ChunkGuard() { AwsOffer::setChunkSizeForTesting(saved); }
+};
+
+// aws/amazon-ec2-instance-selector's stored GetProducts answer for m5.large in us-east-1 (real
+// AWS Price List data): its 12 Reserved offers.
+const char *const M5GetProducts = "ec2-instance-selector_GetProducts_m5_large.json";
+// The same record as a bulk CSV offer (derived here: SOURCES.md), with the upfront row of the
+// 1-year standard Partial Upfront offer left out.
+const char *const DerivedCsv = "derived_AmazonEC2_m5_large_reserved.csv";
+// ligoj/plugin-prov-aws's AWSComputeSavingsPlan file (eu-west-1; a hand-edited mock, format only).
+const char *const LigojPlans = "ligoj_AWSComputeSavingsPlan_eu-west-1_index.json";
+// Made here in the layout of AWS's Savings Plans offer file (Billing User Guide), with the m5.large
+// Compute Savings Plans rates of the embedded sheet (pricesim, SOURCES.md section 8); the other
+// rates are not prices (9.999) and must not be taken.
+const char *const DerivedPlans = "derived_AWSComputeSavingsPlan_us-east-1_m5_large.json";
+
+const PriceSheet &embedded() { return embeddedPriceSheet(); }
+
+} // namespace
+
+class TestAwsCommitments final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void reservedGetProducts_takesAllTwelveOffers_data();
+    void reservedGetProducts_takesAllTwelveOffers();
+    void reservedGetProducts_sameAtEveryChunkSize();
+    void reservedCsv_takesCompleteOffersOnly();
+    void savingsPlans_takeLinuxSharedEc2RatesOnly();
+    void savingsPlans_beforeTheEc2Offer_areNotTakenAndSaySo();
+    void savingsPlans_mock_readsFormatAndTakesNothingWrong();
+    void importedRates_roundTripThroughTheWriter();
+};
+
+void TestAwsCommitments::reservedGetProducts_takesAllTwelveOffers_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<double>("upfront");
+    QTest::addColumn<double>("hourly");
+    // The record's own figures (its "Upfront Fee" / Quantity and Hrs dimensions).
+    QTest::newRow("std-1yr-no") << "reserved-instance/standard/1yr/no-upfront" << 0.0 << 0.06;
+    QTest::newRow("std-1yr-partial") << "reserved-instance/standard/1yr/partial-upfront" << 252.0 << 0.029;
+    QTest::newRow("std-1yr-all") << "reserved-instance/standard/1yr/all-upfront" << 494.0 << 0.0;
+    QTest::newRow("std-3yr-no") << "reserved-instance/standard/3yr/no-upfront" << 0.0 << 0.041;
+    QTest::newRow("std-3yr-partial") << "reserved-instance/standard/3yr/partial-upfront" << 505.0 << 0.019;
+    QTest::newRow("std-3yr-all") << "reserved-instance/standard/3yr/all-upfront" << 949.0 << 0.0;
+    QTest::newRow("conv-1yr-no") << "reserved-instance/convertible/1yr/no-upfront" << 0.0 << 0.071;
+    QTest::newRow("conv-1yr-partial") << "reserved-instance/convertible/1yr/partial-upfront" << 294.0 << 0.034;
+    QTest::newRow("conv-1yr-all") << "reserved-instance/convertible/1yr/all-upfront" << 577.0 << 0.0;
+    QTest::newRow("conv-3yr-no") << "reserved-instance/convertible/3yr/no-upfront" << 0.0 << 0.049;
+    QTest::newRow("conv-3yr-partial") << "reserved-instance/convertible/3yr/partial-upfront" << 592.0 << 0.023;
+    QTest::newRow("conv-3yr-all") << "reserved-instance/convertible/3yr/all-upfront" << 1161.0 << 0.0;
+}
+
+void TestAwsCommitments::reservedGetProducts_takesAllTwelveOffers()
+{
+    QFETCH(QString, key);
+    QFETCH(double, upfront);
+    QFETCH(double, hourly);
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(M5GetProducts), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->commitmentRates, std::size_t(12));
+    const Ec2InstanceType *t = sheet.ec2("us-east-1", "m5.large");
+    QVERIFY(t);
+    QCOMPARE(t->commitments.size(), std::size_t(12));
+    const auto it = t->commitments.find(key.toStdString());
+    QVERIFY(it != t->commitments.end());
+    QCOMPARE(it->second.upfront, upfront);
+    QCOMPARE(it->second.hourly, hourly);
+    // The embedded sheet took the same offers from other sources (SOURCES.md section 8: the
+    // pricing-page feeds and a 2020 Price List record): the import agrees with them.
+    const PriceSheet &e = embedded();
+    const Ec2InstanceType *et = e.ec2("us-east-1", "m5.large");
+    QVERIFY(et);
+    const auto eit = et->commitments.find(key.toStdString());
+    QVERIFY(eit != et->commitments.end());
+    QCOMPARE(it->second, eit->second);
+}
+
+void TestAwsCommitments::reservedGetProducts_sameAtEveryChunkSize()
+{
+    ChunkGuard guard;
+    PriceSheet whole;
+    QVERIFY(importAwsOffer(dataPath(M5GetProducts), whole).ok());
+    for (std::size_t chunk : {16u, 17u, 64u, 1000u}) {
+        AwsOffer::setChunkSizeForTesting(chunk);
+        PriceSheet pieces;
+        const auto r = importAwsOffer(dataPath(M5GetProducts), pieces);
+        QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+        QCOMPARE(pieces.ec2("us-east-1", "m5.large")->commitments, whole.ec2("us-east-1", "m5.large")->commitments);
+    }
+}
+
+void TestAwsCommitments::reservedCsv_takesCompleteOffersOnly()
+{
+    PriceSheet fromJson;
+    QVERIFY(importAwsOffer(dataPath(M5GetProducts), fromJson).ok());
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(DerivedCsv), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->format, std::string("csv"));
+    const Ec2InstanceType *t = sheet.ec2("us-east-1", "m5.large");
+    QVERIFY(t);
+    QCOMPARE(sheet.ec2OnDemandHourly("us-east-1", "m5.large", "linux"), std::optional<double>(0.096));
+    // The offer without its upfront fee is refused (it would be priced as $0.029/h and nothing
+    // upfront, far below the real offer), with a warning; the other eleven are the JSON's.
+    QCOMPARE(r->commitmentRates, std::size_t(11));
+    QVERIFY(!t->commitments.count("reserved-instance/standard/1yr/partial-upfront"));
+    QVERIFY(anyWarningContains(r.warnings(), "Reserved offers lack"));
+    auto expected = fromJson.ec2("us-east-1", "m5.large")->commitments;
+    expected.erase("reserved-instance/standard/1yr/partial-upfront");
+    QCOMPARE(t->commitments, expected);
+}
+
+void TestAwsCommitments::savingsPlans_takeLinuxSharedEc2RatesOnly()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(M5GetProducts), sheet).ok());
+    const auto r = importAwsOffer(dataPath(DerivedPlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->offerCode, std::string("AWSComputeSavingsPlan"));
+    QCOMPARE(r->products, std::size_t(2));
+    QCOMPARE(r->commitmentRates, std::size_t(2));
+    const Ec2InstanceType *t = sheet.ec2("us-east-1", "m5.large");
+    QVERIFY(t);
+    QCOMPARE(t->commitments.at("compute-savings-plan/1yr/no-upfront"), (CommitmentRate{0, 0.071}));
+    QCOMPARE(t->commitments.at("compute-savings-plan/3yr/all-upfront"), (CommitmentRate{0, 0.044}));
+    // The Reserved offers of the first file stay.
+    QCOMPARE(t->commitments.size(), std::size_t(14));
+    // Windows (RunInstances:0002) is not a Linux rate; the on-demand price is untouched.
+    QCOMPARE(sheet.ec2OnDemandHourly("us-east-1", "m5.large", "linux"), std::optional<double>(0.096));
+    for (const auto &[key, rate] : t->commitments)
+        QVERIFY2(rate.hourly < 1, key.c_str());
+    // The Fargate rate and the rate for a type the sheet lacks are named in warnings.
+    QVERIFY(anyWarningContains(r.warnings(), "Fargate, Lambda or other services"));
+    QVERIFY(anyWarningContains(r.warnings(), "us-east-1 c1.medium"));
+    QVERIFY(!sheet.ec2("us-east-1", "c1.medium"));
+}
+
+void TestAwsCommitments::savingsPlans_beforeTheEc2Offer_areNotTakenAndSaySo()
+{
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(DerivedPlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->prices, std::size_t(0));
+    QVERIFY(sheet.regions.empty());
+    QVERIFY(anyWarningContains(r.warnings(), "import the region's EC2 offer file first"));
+}
+
+void TestAwsCommitments::savingsPlans_mock_readsFormatAndTakesNothingWrong()
+{
+    // The mock's products are an array with sku, usageType beside the attributes, and
+    // terms.savingsPlan an array of plans with rates: the layout of the real files. Its EC2 rates
+    // carry no discountedOperation (so no Linux rate can be told apart), and dedicated usage is
+    // never a shared-tenancy rate: nothing is taken, and the Fargate and Lambda rates are counted.
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(LigojPlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->products, std::size_t(3));
+    QCOMPARE(r->commitmentRates, std::size_t(0));
+    QCOMPARE(r->publicationDate, std::string("2020-02-20T22:03:00Z"));
+    QVERIFY(anyWarningContains(r.warnings(), "11 Savings Plans rates for Fargate, Lambda or other services"));
+    QVERIFY(sheet.regions.empty());
+}
+
+void TestAwsCommitments::importedRates_roundTripThroughTheWriter()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(M5GetProducts), sheet).ok());
+    QVERIFY(importAwsOffer(dataPath(DerivedPlans), sheet).ok());
+    const std::string text = serializePriceSheet(sheet);
+    const auto back = parsePriceSheet(text, "round-trip");
+    QVERIFY2(back.ok(), qPrintable(errorText(back.error())));
+    QCOMPARE(back->ec2("us-east-1", "m5.large")->commitments, sheet.ec2("us-east-1", "m5.large")->commitments);
+}
+
+QTEST_GUILESS_MAIN(TestAwsCommitments)
+#include "tst_awscommitments.moc"

@@ -1,0 +1,67 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/charts/chartbase.h"
+
+#include "models/commitments/commitment.h"
+
+#include <string>
+#include <vector>
+
+class QCPGraph;
+
+namespace Costscape::Models {
+struct Evaluation;
+}
+
+namespace Costscape::Ui {
+
+/**
+ * The month's cost of an option's covered usage against the level of its (first) commitment: the
+ * hourly commitment of a Savings Plan or the number of reservations, the others held (issue 16).
+ * One line per option that has a commitment, in its option colour; a filled disc marks the level
+ * that minimises the cost ("optimal"), a hollow square the level the scenario applies. When plans
+ * and reservations are drawn together, x is each curve's level as a percentage of its highest
+ * level (the tooltip gives the level itself). Options without a commitment are left out; none
+ * shows the empty message.
+ */
+class CommitmentCurveChart final : public ChartBase
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CommitmentCurveChart)
+
+public:
+    explicit CommitmentCurveChart(QWidget *parent = nullptr);
+    ~CommitmentCurveChart() override;
+
+    /** Replaces the curves with those of evaluation's options and resets the view. */
+    void setEvaluation(const Models::Evaluation &evaluation);
+
+    /** Options drawn, in the evaluation's order. */
+    int curveCount() const { return static_cast<int>(m_curves.size()); }
+    /** The ids of the options drawn. */
+    QStringList optionIds() const;
+
+    QString tooltipAt(const QPointF &pixel) const override;
+    void resetView() override;
+
+protected:
+    void applyTheme() override;
+    QString exportCaption() const override;
+
+private:
+    struct Curve {
+        std::string id;
+        Models::CommitmentSummary summary;
+        QCPGraph *line = nullptr;
+        QCPGraph *optimal = nullptr;
+        QCPGraph *current = nullptr;
+        double scale = 1; ///< x per level: 1, or 100 / the curve's top level when units are mixed
+    };
+    std::vector<Curve> m_curves;
+    QString m_currency;
+    bool m_shares = false; ///< plans and reservations together: x is a share of each curve's top
+};
+
+} // namespace Costscape::Ui
