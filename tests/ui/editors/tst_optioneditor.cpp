@@ -685,7 +685,7 @@ void TestOptionEditor::bill_offersOnlyTheFrontsThatFitAndEditsValueOut()
     QCOMPARE(spy.count(), 2);
     QVERIFY(!spy.at(1).at(0).value<OptionSpec>().bill.logRetentionDays);
     // A refused value is marked and not committed.
-    typeInto(editor.numberField(QStringLiteral("bill.natTrafficShare"))->lineEdit(), QStringLiteral("1.5"));
+    typeInto(editor.numberField(QStringLiteral("bill.natTrafficShare"))->lineEdit(), QStringLiteral("2"));
     QCOMPARE(spy.count(), 2);
     QVERIFY(!editor.fieldError(QStringLiteral("bill.natTrafficShare")).isEmpty());
     // "Not described" removes the front door.
