@@ -80,15 +80,17 @@ QString formatRate(double v)
     return english().toString(v, 'g', v >= 100 ? 6 : 3);
 }
 
-/** A field and the range button beside it, as one form row. */
-QWidget *withRange(QWidget *field, QWidget *range)
+/**
+ * A field and the range button beside it, as one form row: a layout, not a wrapper widget, so
+ * that the field keeps its parent and its place in the Tab order.
+ */
+QHBoxLayout *withRange(QWidget *field, QWidget *range)
 {
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(field, 1);
     layout->addWidget(range, 0, Qt::AlignTop);
-    return row;
+    return layout;
 }
 
 /** The whole bill's byte sizes (models/bill/billreader.cpp reads them with the same rule). */
@@ -322,9 +324,9 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     refresh();
 
     // Tab through the fields in the order they are read, top to bottom.
-    QWidget *order[] = {m_name, m_hours, m_kind, m_trafficRange, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
-                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_durationRange, m_memory,
-                        m_memoryRange, m_bytesOut, m_bytesOutRange, m_logBytes, m_logBytesRange, m_spikeOn,
+    QWidget *order[] = {m_name, m_hours, m_kind, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
+                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_memory, m_bytesOut,
+                        m_logBytes, m_spikeOn,
                         m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold, m_spikeObjective, m_spikeExcess};
     for (std::size_t i = 1; i < std::size(order); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
