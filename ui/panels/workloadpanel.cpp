@@ -93,6 +93,14 @@ QHBoxLayout *withRange(QWidget *field, QWidget *range)
     return layout;
 }
 
+/** A form label whose shortcut focuses field (addRow with a layout makes no buddy itself). */
+QLabel *buddy(const QString &text, QWidget *field)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(field);
+    return label;
+}
+
 /** The whole bill's byte sizes (models/bill/billreader.cpp reads them with the same rule). */
 const NumberRule BytesPerRequest = NumberRule::range(0, 10e9, "bytes");
 
@@ -150,7 +158,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     m_kind->addItems({tr("Per month"), tr("Constant rate"), tr("Hourly profile")});
     m_kind->setToolTip(tr("How the traffic is given: a monthly total spread evenly, a constant rate, or a "
                           "rate for each hour of a day or a week."));
-    kindForm->addRow(tr("&Traffic given as:"), withRange(m_kind, m_trafficRange));
+    kindForm->addRow(buddy(tr("&Traffic given as:"), m_kind), withRange(m_kind, m_trafficRange));
     requestLayout->addLayout(kindForm);
 
     auto *perMonthPage = new QWidget(m_kindStack);
@@ -203,10 +211,10 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
 
     auto *requestShape = new QGroupBox(tr("Each request"), this);
     auto *shapeForm = new QFormLayout(requestShape);
-    shapeForm->addRow(tr("&Duration:"), withRange(m_duration, m_durationRange));
-    shapeForm->addRow(tr("M&emory:"), withRange(m_memory, m_memoryRange));
-    shapeForm->addRow(tr("Res&ponse size:"), withRange(m_bytesOut, m_bytesOutRange));
-    shapeForm->addRow(tr("&Log volume:"), withRange(m_logBytes, m_logBytesRange));
+    shapeForm->addRow(buddy(tr("&Duration:"), m_duration->lineEdit()), withRange(m_duration, m_durationRange));
+    shapeForm->addRow(buddy(tr("M&emory:"), m_memory->lineEdit()), withRange(m_memory, m_memoryRange));
+    shapeForm->addRow(buddy(tr("Res&ponse size:"), m_bytesOut->lineEdit()), withRange(m_bytesOut, m_bytesOutRange));
+    shapeForm->addRow(buddy(tr("&Log volume:"), m_logBytes->lineEdit()), withRange(m_logBytes, m_logBytesRange));
     for (NumberField *bytes : {m_bytesOut, m_logBytes}) {
         bytes->setOptional(true);
         bytes->setPlaceholder(tr("left out of the bill"));
