@@ -18,7 +18,6 @@
 #include "ui/document/scenariodocument.h"
 #include "ui/charts/trafficchart.h"
 #include "ui/panels/workloadpanel.h"
-#include "ui/editors/rangebutton.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
@@ -175,9 +174,7 @@ void TestMainWindow::workloadPanel_tabOrderFollowsTheForm()
     };
     QCOMPARE(tabFrom(panel->nameEdit()), static_cast<QWidget *>(panel->hoursField()->lineEdit()));
     QCOMPARE(tabFrom(panel->hoursField()->lineEdit()), static_cast<QWidget *>(panel->requestKindBox()));
-    // Each field's range button (issue 17) comes right after the field.
-    QCOMPARE(tabFrom(panel->durationField()->lineEdit()), static_cast<QWidget *>(panel->durationRange()));
-    QCOMPARE(tabFrom(panel->durationRange()), static_cast<QWidget *>(panel->memoryField()->lineEdit()));
+    QCOMPARE(tabFrom(panel->durationField()->lineEdit()), static_cast<QWidget *>(panel->memoryField()->lineEdit()));
 }
 
 void TestMainWindow::editDuration_updatesLineItemsAndBars()

@@ -175,10 +175,13 @@ RangeButton::RangeButton(ScenarioDocument *document, UncertainInput input, QWidg
     : QToolButton(parent)
     , m_document(document)
     , m_input(input)
-    , m_popup(new RangePopup(input, this))
+    // No parent: a child popup would join the window's Tab chain with its hidden controls, and
+    // Tab order in the form would go astray.
+    , m_popup(new RangePopup(input, nullptr))
 {
     setObjectName(QStringLiteral("rangeButton-") + QString::fromUtf8(Models::inputKey(input)));
     setAutoRaise(true);
+    setFocusPolicy(Qt::StrongFocus); // reachable by Tab, right after its field
     // One width for "±" and "80–250", so that the fields beside the buttons line up.
     setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("×00.5k–00.5k")) + 8);
     connect(this, &QToolButton::clicked, this, &RangeButton::openPopup);
@@ -186,6 +189,13 @@ RangeButton::RangeButton(ScenarioDocument *document, UncertainInput input, QWidg
     connect(m_popup, &RangePopup::closed, m_document, &ScenarioDocument::closeMerge);
     connect(m_document, &ScenarioDocument::scenarioChanged, this, &RangeButton::refresh);
     refresh();
+}
+
+RangeButton::~RangeButton()
+{
+    // Quietly: its closing must not reach a document that may be going too.
+    m_popup->disconnect();
+    delete m_popup;
 }
 
 void RangeButton::openPopup()

@@ -76,6 +76,8 @@ class RangeButton final : public QToolButton
 
 public:
     RangeButton(ScenarioDocument *document, Models::UncertainInput input, QWidget *parent = nullptr);
+    /** Deletes the popup (a window of its own, outside the form's focus chain). */
+    ~RangeButton() override;
 
     Models::UncertainInput input() const { return m_input; }
     RangePopup *popup() const { return m_popup; }

@@ -80,15 +80,25 @@ QString formatRate(double v)
     return english().toString(v, 'g', v >= 100 ? 6 : 3);
 }
 
-/** A field and the range button beside it, as one form row. */
-QWidget *withRange(QWidget *field, QWidget *range)
+/**
+ * A field and the range button beside it, as one form row: a layout, not a wrapper widget, so
+ * that the field keeps its parent and its place in the Tab order.
+ */
+QHBoxLayout *withRange(QWidget *field, QWidget *range)
 {
-    auto *row = new QWidget;
-    auto *layout = new QHBoxLayout(row);
+    auto *layout = new QHBoxLayout;
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(field, 1);
     layout->addWidget(range, 0, Qt::AlignTop);
-    return row;
+    return layout;
+}
+
+/** A form label whose shortcut focuses field (addRow with a layout makes no buddy itself). */
+QLabel *buddy(const QString &text, QWidget *field)
+{
+    auto *label = new QLabel(text);
+    label->setBuddy(field);
+    return label;
 }
 
 /** The whole bill's byte sizes (models/bill/billreader.cpp reads them with the same rule). */
@@ -148,7 +158,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     m_kind->addItems({tr("Per month"), tr("Constant rate"), tr("Hourly profile")});
     m_kind->setToolTip(tr("How the traffic is given: a monthly total spread evenly, a constant rate, or a "
                           "rate for each hour of a day or a week."));
-    kindForm->addRow(tr("&Traffic given as:"), withRange(m_kind, m_trafficRange));
+    kindForm->addRow(buddy(tr("&Traffic given as:"), m_kind), withRange(m_kind, m_trafficRange));
     requestLayout->addLayout(kindForm);
 
     auto *perMonthPage = new QWidget(m_kindStack);
@@ -201,10 +211,10 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
 
     auto *requestShape = new QGroupBox(tr("Each request"), this);
     auto *shapeForm = new QFormLayout(requestShape);
-    shapeForm->addRow(tr("&Duration:"), withRange(m_duration, m_durationRange));
-    shapeForm->addRow(tr("M&emory:"), withRange(m_memory, m_memoryRange));
-    shapeForm->addRow(tr("Res&ponse size:"), withRange(m_bytesOut, m_bytesOutRange));
-    shapeForm->addRow(tr("&Log volume:"), withRange(m_logBytes, m_logBytesRange));
+    shapeForm->addRow(buddy(tr("&Duration:"), m_duration->lineEdit()), withRange(m_duration, m_durationRange));
+    shapeForm->addRow(buddy(tr("M&emory:"), m_memory->lineEdit()), withRange(m_memory, m_memoryRange));
+    shapeForm->addRow(buddy(tr("Res&ponse size:"), m_bytesOut->lineEdit()), withRange(m_bytesOut, m_bytesOutRange));
+    shapeForm->addRow(buddy(tr("&Log volume:"), m_logBytes->lineEdit()), withRange(m_logBytes, m_logBytesRange));
     for (NumberField *bytes : {m_bytesOut, m_logBytes}) {
         bytes->setOptional(true);
         bytes->setPlaceholder(tr("left out of the bill"));
@@ -322,9 +332,9 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     refresh();
 
     // Tab through the fields in the order they are read, top to bottom.
-    QWidget *order[] = {m_name, m_hours, m_kind, m_trafficRange, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
-                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_durationRange, m_memory,
-                        m_memoryRange, m_bytesOut, m_bytesOutRange, m_logBytes, m_logBytesRange, m_spikeOn,
+    QWidget *order[] = {m_name, m_hours, m_kind, m_perMonth, m_perSecond, m_chart, m_preset, m_presetScale,
+                        m_presetValue, m_applyPreset, m_importCsv, m_table, m_duration, m_memory, m_bytesOut,
+                        m_logBytes, m_spikeOn,
                         m_spikeFrom, m_spikeTo, m_spikeRamp, m_spikeHold, m_spikeObjective, m_spikeExcess};
     for (std::size_t i = 1; i < std::size(order); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
