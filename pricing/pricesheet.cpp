@@ -99,7 +99,7 @@ namespace {
 
 // Prices may be zero (a free tier row) but never negative; the cap catches a misplaced decimal
 // point, which is likelier than a $100,000 hourly rate.
-const NumberRule PriceRule = NumberRule::range(0, 1e5, "USD");
+const NumberRule PriceRule = NumberRule::range(0, MaxUnitPriceUsd, "USD");
 
 class SheetReader final
 {
@@ -341,7 +341,7 @@ private:
             if (!m_r.object(p / key))
                 return;
             CommitmentRate rate;
-            rate.upfront = m_r.number(p / key, "upfront", NumberRule::range(0, 1e8, "USD"), false).value_or(0);
+            rate.upfront = m_r.number(p / key, "upfront", NumberRule::range(0, MaxUpfrontUsd, "USD"), false).value_or(0);
             const auto hourly = m_r.number(p / key, "hourly", PriceRule);
             if (!hourly)
                 return;

@@ -13,6 +13,12 @@
 
 namespace Costscape::Pricing {
 
+/** The largest unit price (USD per hour, GB-second, request...) a sheet accepts; the reader refuses
+ *  more, and so must anything that writes a sheet (import-aws), or it writes a sheet that does not load. */
+inline constexpr double MaxUnitPriceUsd = 1e5;
+/** The largest upfront fee of a commitment rate a sheet accepts. */
+inline constexpr double MaxUpfrontUsd = 1e8;
+
 /** One band of a tiered price: applies to cumulative monthly usage up to upTo (the last band has no end). */
 struct PriceTier {
     double upTo = std::numeric_limits<double>::infinity();

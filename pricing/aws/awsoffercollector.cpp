@@ -412,8 +412,17 @@ void Collector::addPrice(const KeptProduct &k, const PriceDimension &d, int line
         warn("SKU " + k.sku + ": price \"" + d.price + "\" is not a number; skipped", line);
         return;
     }
-    checkCurrency(d.currency);
     using K = KeptProduct::Kind;
+    // A price the sheet would refuse is a damaged row: skipped here, or the written sheet would not
+    // load (found by fuzz_awsoffer). Requests are stored per million.
+    const double limit = k.kind == K::LambdaRequests ? MaxUnitPriceUsd / 1e6 : MaxUnitPriceUsd;
+    if (k.kind != K::SavingsPlan && *price > limit) {
+        warn("SKU " + k.sku + ": price \"" + d.price + "\" is above the " + formatPrice(MaxUnitPriceUsd)
+                 + " USD a price sheet accepts per unit; skipped",
+             line);
+        return;
+    }
+    checkCurrency(d.currency);
     switch (k.kind) {
     case K::Ec2: {
         // Hourly instance prices only ("Hrs"); an EC2 product has one such dimension.

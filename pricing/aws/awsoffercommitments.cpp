@@ -126,6 +126,11 @@ void CommitmentRates::addReserved(const KeptProduct &k, const ReservedTerm &t, c
         m_collector.warn("SKU " + k.sku + ": Reserved price \"" + d.price + "\" is not a number; skipped", line);
         return;
     }
+    if (*price > (d.unit == "Quantity" ? MaxUpfrontUsd : MaxUnitPriceUsd)) {
+        m_collector.warn("SKU " + k.sku + ": Reserved price \"" + d.price + "\" is above what a price sheet accepts; skipped",
+                         line);
+        return;
+    }
     Pending &slot = m_reserved[{k.region, k.key, commitmentRateKey("reserved-instance", t.offeringClass, years, payment)}];
     if (d.unit == "Quantity")
         slot.upfront = *price;
@@ -149,6 +154,11 @@ void CommitmentRates::addPlanRate(const KeptProduct &plan, const PlanRate &r, in
     const auto price = parseAwsNumber(r.price);
     if (!price || *price < 0) {
         m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" is not a number; skipped", line);
+        return;
+    }
+    if (*price > MaxUnitPriceUsd) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" is above what a price sheet accepts; skipped",
+                         line);
         return;
     }
     const std::string region = regionOfUsage(r.usageType, plan.region);

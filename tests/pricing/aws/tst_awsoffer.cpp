@@ -80,6 +80,8 @@ private slots:
     void invalidUtf8_isLocatedErrorAtEveryChunkSize_data();
     void invalidUtf8_isLocatedErrorAtEveryChunkSize();
     void publicationDateCutInACharacter_writesValidSheet();
+    void priceAboveSheetLimit_isSkippedAndSheetLoads_data();
+    void priceAboveSheetLimit_isSkippedAndSheetLoads();
 };
 
 void TestAwsOffer::ec2GetProducts_takesOnDemandLinuxPrice()
@@ -610,8 +612,6 @@ void TestAwsOffer::cliPriceList_readsItemsGivenAsStrings()
     QCOMPARE(sheet.ec2OnDemandHourly("us-east-1", "m5.large", "linux"), std::optional<double>(0.096));
 }
 
-QTEST_GUILESS_MAIN(TestAwsOffer)
-#include "tst_awsoffer.moc"
 
 void TestAwsOffer::invalidUtf8_isLocatedErrorAtEveryChunkSize_data()
 {
@@ -681,3 +681,47 @@ void TestAwsOffer::publicationDateCutInACharacter_writesValidSheet()
     // The sheet written reads back.
     QVERIFY(nlohmann::json::accept(written));
 }
+
+void TestAwsOffer::priceAboveSheetLimit_isSkippedAndSheetLoads_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("row");    // a text only the row to change holds
+    QTest::addColumn<QString>("price");  // the price in the file
+    QTest::addColumn<QString>("absurd"); // what it becomes
+    // fuzz_awsoffer found this (issue 13): a Fargate vCPU price of 404,800,000 USD was imported,
+    // and the sheet written then refused to load ("must be between 0 and 100000 USD").
+    QTest::newRow("fargate-vcpu-404800000") << QString::fromLatin1(EcsCsv) << QStringLiteral("EU-Fargate-vCPU-Hours:perCPU")
+                                            << QStringLiteral("0.0404800000") << QStringLiteral("404800000");
+    // The sheet keeps requests per million: 0.2 USD for one request would be 200,000 per million.
+    QTest::newRow("lambda-request-0.2-each") << QString::fromLatin1(LambdaCsv)
+                                             << QStringLiteral("AWS Lambda - Total Requests - EU (Ireland)")
+                                             << QStringLiteral("0.0000002000") << QStringLiteral("0.2000000000");
+}
+
+void TestAwsOffer::priceAboveSheetLimit_isSkippedAndSheetLoads()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, row);
+    QFETCH(QString, price);
+    QFETCH(QString, absurd);
+    std::string text = readFile(dataPath(file.toUtf8().constData()));
+    const auto at = text.find(row.toStdString());
+    QVERIFY2(at != std::string::npos, qPrintable(row));
+    const auto lineStart = text.rfind('\n', at) + 1;
+    const auto p = text.find(price.toStdString(), lineStart);
+    QVERIFY(p != std::string::npos && p < text.find('\n', at));
+    text.replace(p, std::size_t(price.size()), absurd.toStdString());
+    PriceSheet sheet;
+    const auto r = importAwsOfferText(text, "offer.csv", sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    const int line = 1 + int(std::count(text.begin(), text.begin() + std::ptrdiff_t(lineStart), '\n'));
+    bool warned = false;
+    for (const Error &w : r.warnings())
+        warned = warned || (w.line == line && w.message.find("a price sheet accepts") != std::string::npos);
+    QVERIFY2(warned, "the absurd price is named in a located warning");
+    const auto again = parsePriceSheet(serializePriceSheet(sheet), "imported.prices.json");
+    QVERIFY2(again.ok(), qPrintable(errorText(again.error())));
+}
+
+QTEST_GUILESS_MAIN(TestAwsOffer)
+#include "tst_awsoffer.moc"
