@@ -59,6 +59,10 @@ void TestPriceSheet::embedded_pricesFromItsSources_data()
     QTest::newRow("fargate-linux-x86-gb") << "fargate:linux/x86_64:gb" << 0.004445;
     QTest::newRow("fargate-linux-arm-vcpu") << "fargate:linux/arm64:vcpu" << 0.03238;
     QTest::newRow("fargate-windows-licence") << "fargate:windows/x86_64:licence" << 0.046;
+    // eu-west-1: AWS's AmazonECS offer of 2026-09-11 (x86, SKU K4EXFQ5YFQCP98EN) and the offer-file
+    // copy in ligoj's tests (arm, SKU KXC9CEUQGJQPNZPY); SOURCES.md section 4.
+    QTest::newRow("fargate-linux-x86-vcpu-eu-west-1") << "fargate:linux/x86_64:vcpu:eu-west-1" << 0.04048;
+    QTest::newRow("fargate-linux-arm-gb-eu-west-1") << "fargate:linux/arm64:gb:eu-west-1" << 0.00356;
     QTest::newRow("lambda-x86-request-per-million") << "lambda:x86_64:request" << 0.20;
     QTest::newRow("lambda-x86-tier1") << "lambda:x86_64:tier0" << 0.0000166667;
     QTest::newRow("lambda-arm-tier1") << "lambda:arm64:tier0" << 0.0000133334;
@@ -76,7 +80,8 @@ void TestPriceSheet::embedded_pricesFromItsSources()
         actual = s.ec2OnDemandHourly(p[1].toStdString(), p[2].toStdString(), p[3].toStdString()).value_or(-1);
     } else if (p[0] == QLatin1String("fargate")) {
         const QStringList osArch = p[1].split(QLatin1Char('/'));
-        const FargateRates *r = s.fargate("us-east-1", osArch[0].toStdString(), osArch[1].toStdString());
+        const std::string region = p.size() > 3 ? p[3].toStdString() : std::string("us-east-1");
+        const FargateRates *r = s.fargate(region, osArch[0].toStdString(), osArch[1].toStdString());
         QVERIFY(r);
         actual = p[2] == QLatin1String("vcpu") ? r->vcpuHour : p[2] == QLatin1String("gb") ? r->gbHour : r->osLicenseVcpuHour.value_or(-1);
     } else {
@@ -94,7 +99,7 @@ void TestPriceSheet::lookups_returnNothingForWhatTheSheetLacks()
     const PriceSheet &s = embeddedPriceSheet();
     QVERIFY(!s.region("mars-north-1"));
     QVERIFY(!s.lambda("us-west-2")); // omitted on purpose, see SOURCES.md section 6
-    QVERIFY(!s.fargate("eu-west-1"));
+    QVERIFY(!s.fargate("eu-west-1", "windows", "x86_64")); // eu-west-1: Linux only (SOURCES.md section 4)
     QVERIFY(!s.fargate("us-west-2", "linux", "arm64")); // us-west-2: x86 only (SOURCES.md section 4)
     QVERIFY(!s.lambda("eu-west-1", "arm64")->provisionedGbSecond); // no source: absent, never 0
     QVERIFY(!s.fargate("us-east-1", "linux", "x86_64", true)); // no Fargate Spot rates

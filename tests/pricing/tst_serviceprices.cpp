@@ -77,7 +77,10 @@ void TestServicePrices::embeddedSheet_hasTheSourcedBlocks()
     QCOMPARE(euw1->services.apiGatewayHttpPerMillion.at(0).price, 1.11);
     QCOMPARE(euw1->services.apiGatewayRestPerMillion.at(1).price, 3.19);
     QCOMPARE(*euw1->services.logsIngestionPerGb, 0.57);
-    // No identified source for NAT, IPv4, EBS or Lambda's vended-log tiers there: absent, never 0.
+    // Public IPv4 $0.005 an hour: AWS's AmazonVPC offer of 2026-09-17 for eu-west-1 (SKU
+    // CNZ4XSXPRJXGA4ZF, as extracted in henderjm/world-cup-sweepstake; SOURCES.md 5b).
+    QCOMPARE(*euw1->services.publicIpv4Hourly, 0.005);
+    // No identified source for NAT, EBS or Lambda's vended-log tiers there: absent, never 0.
     QVERIFY(!euw1->services.natGatewayHourly);
     QVERIFY(euw1->services.logsLambdaIngestionPerGb.empty());
     QVERIFY(euw1->services.ebsGbMonth.empty());
