@@ -718,9 +718,15 @@ void TestAwsOffer::priceAboveSheetLimit_isSkippedAndSheetLoads()
     bool warned = false;
     for (const Error &w : r.warnings())
         warned = warned || (w.line == line && w.message.find("a price sheet accepts") != std::string::npos);
-    QVERIFY2(warned, "the absurd price is named in a located warning");
-    const auto again = parsePriceSheet(serializePriceSheet(sheet), "imported.prices.json");
-    QVERIFY2(again.ok(), qPrintable(errorText(again.error())));
+    std::string said;
+    for (const Error &w : r.warnings())
+        said += w.toString() + "\n";
+    QVERIFY2(warned, ("the absurd price is named in a located warning at line " + std::to_string(line) + "; warnings:\n" + said).c_str());
+    // What is left is a sheet that loads (an empty one is never written: "nothing written").
+    if (!sheet.regions.empty()) {
+        const auto again = parsePriceSheet(serializePriceSheet(sheet), "imported.prices.json");
+        QVERIFY2(again.ok(), qPrintable(errorText(again.error())));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestAwsOffer)
