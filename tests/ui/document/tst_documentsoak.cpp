@@ -25,7 +25,13 @@ using namespace Costscape::Ui;
 
 namespace {
 
+#ifdef COSTSCAPE_SANITIZED
+// Under ASan + UBSan each step costs tens of times more: the sanitizer run checks memory on 1,000
+// steps, and the plain suite keeps the 10,000 the issue asks for.
+constexpr int Steps = 1'000;
+#else
 constexpr int Steps = 10'000;
+#endif
 
 /** One random change of the scenario, as the panels and editors make them; its undo text and merge key. */
 struct Change {
