@@ -20,8 +20,18 @@ namespace {
 
 using Models::UncertainInput;
 
-/** The spin boxes' limits: the reader's rules (models/uncertainty/ranges.cpp), and a ceiling no scenario needs. */
-void limits(UncertainInput input, double &min, double &max, int &decimals)
+QString compact(double v)
+{
+    if (std::abs(v) >= 1e6)
+        return trimZeros(english().toString(v / 1e6, 'f', 1)) + QStringLiteral("M");
+    if (std::abs(v) >= 1e4)
+        return trimZeros(english().toString(v / 1e3, 'f', 1)) + QStringLiteral("k");
+    return trimZeros(english().toString(v, 'f', 2));
+}
+
+} // namespace
+
+void rangeInputLimits(UncertainInput input, double &min, double &max, int &decimals)
 {
     min = 0;
     max = 1;
@@ -54,17 +64,6 @@ void limits(UncertainInput input, double &min, double &max, int &decimals)
     }
 }
 
-QString compact(double v)
-{
-    if (std::abs(v) >= 1e6)
-        return trimZeros(english().toString(v / 1e6, 'f', 1)) + QStringLiteral("M");
-    if (std::abs(v) >= 1e4)
-        return trimZeros(english().toString(v / 1e3, 'f', 1)) + QStringLiteral("k");
-    return trimZeros(english().toString(v, 'f', 2));
-}
-
-} // namespace
-
 RangePopup::RangePopup(UncertainInput input, QWidget *parent)
     : QFrame(parent, Qt::Popup)
     , m_input(input)
@@ -84,7 +83,7 @@ RangePopup::RangePopup(UncertainInput input, QWidget *parent)
     auto *form = new QFormLayout;
     double min = 0, max = 1;
     int decimals = 2;
-    limits(input, min, max, decimals);
+    rangeInputLimits(input, min, max, decimals);
     for (QDoubleSpinBox *box : {m_low, m_typical, m_high}) {
         box->setRange(min, max);
         box->setDecimals(decimals);

@@ -18,6 +18,10 @@ namespace Costscape::Ui {
 
 class ScenarioDocument;
 
+/** The spin boxes' limits for a range of this input: the reader's rules (models/uncertainty/ranges.cpp)
+ *  and a ceiling no scenario needs. Shared by the range button and File > Uncertainty…. */
+void rangeInputLimits(Models::UncertainInput input, double &min, double &max, int &decimals);
+
 /**
  * The popup a RangeButton opens: "Give a range" and low / typical / high with the distribution.
  * Every change is emitted at once (rangeEdited); the owner commits it.

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/uncertaintydialog.h"
 
+#include "ui/editors/rangebutton.h"
+
 #include "ui/charts/tornadochart.h"
 #include "ui/charts/uncertaintychart.h"
 #include "ui/document/scenariodocument.h"
@@ -30,39 +32,6 @@ namespace {
 
 using Models::UncertainInput;
 
-/** The spin box limits of each input: the reader's rules, and a ceiling no scenario needs. */
-void limits(UncertainInput input, double &min, double &max, int &decimals)
-{
-    min = 0;
-    decimals = 2;
-    switch (input) {
-    case UncertainInput::Traffic:
-        min = 0.01;
-        max = 1000;
-        break;
-    case UncertainInput::DurationMs:
-        min = 0.1;
-        max = 900000;
-        decimals = 1;
-        break;
-    case UncertainInput::MemoryMb:
-        min = 1;
-        max = 1048576;
-        decimals = 0;
-        break;
-    case UncertainInput::SpotDiscount:
-        max = 0.99;
-        break;
-    case UncertainInput::SpotInterruptedShare:
-        max = 1;
-        break;
-    case UncertainInput::BytesOutPerRequest:
-    case UncertainInput::LogBytesPerRequest:
-        max = 10e9;
-        decimals = 0;
-        break;
-    }
-}
 
 } // namespace
 
@@ -89,7 +58,7 @@ UncertaintyDialog::UncertaintyDialog(ScenarioDocument *document, QWidget *parent
         row.on->setObjectName(QString::fromUtf8(Models::inputKey(input)));
         double min = 0, max = 1;
         int decimals = 2;
-        limits(input, min, max, decimals);
+        rangeInputLimits(input, min, max, decimals);
         for (QDoubleSpinBox **box : {&row.low, &row.typical, &row.high}) {
             *box = new QDoubleSpinBox;
             (*box)->setRange(min, max);
