@@ -111,7 +111,7 @@ Result<AwsImportSummary> importFrom(Reader &in, const std::string &fileName, Pri
         summary.bytes = in.offset();
         PriceSheet out = collector.finish(summary);
         if (summary.prices == 0) {
-            collector.warn("no prices taken from this file (no " + std::string("EC2, Lambda or Fargate")
+            collector.warn("no prices taken from this file (no " + std::string("EC2, Lambda, Fargate, commitment or around-the-compute")
                            + " prices for the selected regions)");
         } else {
             std::string source = "AWS Price List " + summary.offerCode + " offer file " + baseName(fileName);

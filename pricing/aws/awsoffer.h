@@ -33,6 +33,7 @@ struct AwsImportSummary {
     std::size_t prices = 0;      ///< prices taken into the sheet
     std::vector<std::string> regions; ///< regions that received prices, sorted
     std::size_t ec2Types = 0;    ///< instance-type prices (type x OS x region) taken
+    std::size_t servicePrices = 0;   ///< prices of the services around the compute (front door, NAT, logs, ...) taken
     std::size_t commitmentRates = 0; ///< Reserved and Savings Plans rates (type x rate key x region) taken
 };
 

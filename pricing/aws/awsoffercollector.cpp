@@ -137,17 +137,21 @@ Attr attrFromName(std::string_view name)
         break;
     case 10:
         if (k == "regioncode") return Attr::RegionCode;
+        if (k == "tolocation") return Attr::ToLocation;
         break;
     case 11:
         if (k == "servicecode") return Attr::ServiceCode;
         break;
     case 12:
+        if (k == "transfertype") return Attr::TransferType;
+        if (k == "fromlocation") return Attr::FromLocation;
         if (k == "instancetype") return Attr::InstanceType;
         if (k == "licensemodel") return Attr::LicenseModel;
         if (k == "marketoption") return Attr::MarketOption;
         if (k == "locationtype") return Attr::LocationType;
         break;
     case 14:
+        if (k == "fromregioncode") return Attr::FromRegionCode;
         if (k == "preinstalledsw") return Attr::PreInstalledSw;
         if (k == "capacitystatus") return Attr::CapacityStatus;
         break;
@@ -225,6 +229,8 @@ std::optional<KeptProduct> Collector::classify(const ProductInfo &p) const
 
     KeptProduct k;
     if (m_commitments.classifyPlan(p, k))
+        return k;
+    if (m_services.classify(p, service, m_options.regions, k))
         return k;
     k.sku = p.sku;
     const std::string &usage = p[Attr::UsageType];
@@ -511,6 +517,9 @@ void Collector::addPrice(const KeptProduct &k, const PriceDimension &d, int line
         m_fargate[k.region].ephemeral = *price;
         ++m_prices;
         return;
+    case K::Service:
+        m_services.add(k, d, *price, line);
+        return;
     case K::SavingsPlan:
         return; // a plan's rates come through CommitmentRates::addPlanRate
     }
@@ -623,6 +632,10 @@ PriceSheet Collector::finish(AwsImportSummary &summary)
         }
         regions.insert(code);
     }
+
+    const std::size_t servicePrices = m_services.finish(out, regions);
+    m_prices += servicePrices;
+    summary.servicePrices = servicePrices;
 
     // After the EC2 types above: a commitment rate is only written to a type with its on-demand price.
     const std::size_t commitmentRates = m_commitments.finish(out, regions, m_options.regions);

@@ -8,6 +8,7 @@
 
 #include "pricing/aws/awsoffer.h"
 #include "pricing/aws/awsoffercommitments.h"
+#include "pricing/aws/awsofferservices.h"
 
 #include <array>
 #include <cstdint>
@@ -44,6 +45,10 @@ enum class Attr {
     Location,
     LocationType,
     ServiceCode,
+    TransferType,   ///< AWSDataTransfer: "AWS Outbound"
+    FromLocation,   ///< AWSDataTransfer, older EC2 files: the region the bytes leave
+    FromRegionCode,
+    ToLocation,     ///< "External" for the internet
     Count
 };
 constexpr std::size_t AttrCount = static_cast<std::size_t>(Attr::Count);
@@ -90,6 +95,7 @@ struct KeptProduct {
         FargateGb,
         FargateOsLicense,
         FargateEphemeral,
+        Service,     ///< a part of the bill around the compute (awsofferservices.h); key names the part
         SavingsPlan, ///< a plan of a Savings Plans offer (awsoffercommitments.h); key is the sheet's rate key
     };
     Kind kind = Kind::Ec2;
@@ -187,6 +193,7 @@ private:
     std::optional<double> m_freeRequests;
     std::optional<double> m_freeGbSeconds;
     CommitmentRates m_commitments{*this};
+    ServiceRates m_services{*this};
 };
 
 /** The region code of an AWS location name ("US East (N. Virginia)"), "" when it is no region. */
