@@ -10,9 +10,11 @@
 //   cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-release -j2 --target bench_import && build-release/bench/bench_import
 // Options: --size-mb N (default 380), --keep FILE (keep the generated file there),
-// --file FILE (measure an existing offer file; no count check), --skip-dom (skip nlohmann).
+// --file FILE (measure an existing offer file; no count check), --skip-dom (skip nlohmann),
+// --services (the offer of the services around the compute instead of EC2's: gen_offer_services.h).
 
 #include "bench/gen_offer.h"
+#include "bench/gen_offer_services.h"
 
 #include "pricing/aws/awsoffer.h"
 #include "pricing/pricesheet.h"
@@ -58,6 +60,8 @@ struct Measured {
     std::uint64_t windowsPrices = 0;
     double priceSum = 0;
     std::uint64_t products = 0;
+    std::uint64_t servicePrices = 0; // --services: parts of the bill taken
+    double serviceHourlySum = 0;     // --services: ALB hour + NAT hour + public IPv4 over regions
     char message[512] = {};
 };
 
@@ -171,6 +175,10 @@ Measured measureImport(const std::string &path)
         m.bytes = fileSize(path); // the file's bytes for every row, whatever the summary counts
         m.count = summary->ec2Types;
         m.products = summary->products;
+        m.servicePrices = summary->servicePrices;
+        for (const auto &[code, region] : sheet.regions)
+            m.serviceHourlySum += region.services.albHourly.value_or(0) + region.services.natGatewayHourly.value_or(0)
+                                  + region.services.publicIpv4Hourly.value_or(0);
         // What reached the sheet, not only what the summary says.
         for (const auto &[code, region] : sheet.regions) {
             for (const auto &[name, type] : region.ec2) {
@@ -261,11 +269,12 @@ struct Options {
     std::string keep;
     std::string file;
     bool skipDom = false;
+    bool services = false; // generate the services-around-the-compute offer instead of EC2's
 };
 
 [[noreturn]] void usage()
 {
-    std::fprintf(stderr, "usage: bench_import [--size-mb N] [--keep FILE | --file FILE] [--skip-dom]\n");
+    std::fprintf(stderr, "usage: bench_import [--size-mb N] [--keep FILE | --file FILE] [--skip-dom] [--services]\n");
     std::exit(2);
 }
 
@@ -283,6 +292,8 @@ Options parseArguments(int argc, char **argv)
             options.sizeMb = std::atof(value().c_str());
             if (!(options.sizeMb > 0))
                 usage();
+        } else if (arg == "--services") {
+            options.services = true;
         } else if (arg == "--keep") {
             options.keep = value();
         } else if (arg == "--file") {
@@ -346,7 +357,9 @@ int run(int argc, char **argv)
     std::string path = options.file;
     bool generated = false;
     bool haveStats = false;
+    bool haveServices = false;
     OfferGenStats stats;
+    ServicesGenStats services;
     if (path.empty()) {
         path = options.keep.empty()
                    ? (std::filesystem::temp_directory_path() / ("costscape-bench-offer-" + std::to_string(getpid()) + ".json"))
@@ -356,6 +369,7 @@ int run(int argc, char **argv)
             bool ok;
             double seconds;
             OfferGenStats stats;
+            ServicesGenStats services;
             char error[512];
         } result{};
         const ChildRun genRun = runInChild(
@@ -365,7 +379,8 @@ int run(int argc, char **argv)
                 OfferGenOptions genOptions;
                 genOptions.targetBytes = std::uint64_t(options.sizeMb * 1e6);
                 const auto start = std::chrono::steady_clock::now();
-                out.ok = writeSyntheticEc2Offer(path, genOptions, out.stats, error);
+                out.ok = options.services ? writeSyntheticServicesOffer(path, genOptions, out.services, error)
+                                          : writeSyntheticEc2Offer(path, genOptions, out.stats, error);
                 out.seconds = secondsSince(start);
                 std::snprintf(out.error, sizeof out.error, "%s", error.c_str());
                 return out;
@@ -378,18 +393,27 @@ int run(int argc, char **argv)
             return 2;
         }
         generated = true;
-        haveStats = true;
+        haveStats = !options.services;
+        haveServices = options.services;
         stats = result.stats;
-        std::printf("generated %s in %.1f s (peak RSS %.0f MiB)\n", path.c_str(), result.seconds, genRun.peakRssMiB);
-        std::printf("  %llu bytes (%.1f MB), %llu products (%llu Compute Instance), %llu OnDemand terms, %llu Reserved "
-                    "terms\n",
-                    static_cast<unsigned long long>(stats.bytes), double(stats.bytes) / 1e6,
-                    static_cast<unsigned long long>(stats.products), static_cast<unsigned long long>(stats.computeProducts),
-                    static_cast<unsigned long long>(stats.onDemandTerms),
-                    static_cast<unsigned long long>(stats.reservedTerms));
-        std::printf("  plain on-demand Linux/Windows Shared Used products: %llu (%llu Linux, %llu Windows)\n",
-                    static_cast<unsigned long long>(stats.plainProducts), static_cast<unsigned long long>(stats.plainLinux),
-                    static_cast<unsigned long long>(stats.plainWindows));
+        services = result.services;
+        if (options.services) {
+            std::printf("generated %s in %.1f s: %llu bytes (%.1f MB), %llu products, %llu regions x 12 parts\n",
+                        path.c_str(), result.seconds, static_cast<unsigned long long>(services.bytes),
+                        double(services.bytes) / 1e6, static_cast<unsigned long long>(services.products),
+                        static_cast<unsigned long long>(services.regions));
+        } else {
+            std::printf("generated %s in %.1f s (peak RSS %.0f MiB)\n", path.c_str(), result.seconds, genRun.peakRssMiB);
+            std::printf("  %llu bytes (%.1f MB), %llu products (%llu Compute Instance), %llu OnDemand terms, %llu Reserved "
+                        "terms\n",
+                        static_cast<unsigned long long>(stats.bytes), double(stats.bytes) / 1e6,
+                        static_cast<unsigned long long>(stats.products), static_cast<unsigned long long>(stats.computeProducts),
+                        static_cast<unsigned long long>(stats.onDemandTerms),
+                        static_cast<unsigned long long>(stats.reservedTerms));
+            std::printf("  plain on-demand Linux/Windows Shared Used products: %llu (%llu Linux, %llu Windows)\n",
+                        static_cast<unsigned long long>(stats.plainProducts), static_cast<unsigned long long>(stats.plainLinux),
+                        static_cast<unsigned long long>(stats.plainWindows));
+        }
     }
     const std::uint64_t bytes = fileSize(path);
     std::printf("file: %s, %.1f MB; measured with a warm page cache; %ld online CPUs\n\n", path.c_str(), double(bytes) / 1e6,
@@ -439,6 +463,22 @@ int run(int argc, char **argv)
                     static_cast<unsigned long long>(import.measured.products),
                     static_cast<unsigned long long>(stats.products), productsOk ? "OK" : "MISMATCH");
         if (!countOk || !splitOk || !sumOk || !productsOk)
+            exitCode = 1;
+    } else if (haveServices) {
+        // Exactly the twelve parts of every region, none of the decoys beside them.
+        const double expectedHourly = double(services.hourlySum1e4) / 1e4;
+        const bool partsOk = import.measured.servicePrices == services.parts;
+        const bool hourlyOk = std::fabs(import.measured.serviceHourlySum - expectedHourly) <= 1e-9 * std::max(1.0, expectedHourly);
+        const bool productsOk = import.measured.products == services.products;
+        std::printf("import check: service prices %llu, expected %llu: %s\n",
+                    static_cast<unsigned long long>(import.measured.servicePrices),
+                    static_cast<unsigned long long>(services.parts), partsOk ? "OK" : "MISMATCH");
+        std::printf("import check: ALB + NAT + IPv4 hourly over regions %.4f, expected %.4f: %s\n",
+                    import.measured.serviceHourlySum, expectedHourly, hourlyOk ? "OK" : "MISMATCH");
+        std::printf("import check: summary.products %llu, file has %llu: %s\n",
+                    static_cast<unsigned long long>(import.measured.products),
+                    static_cast<unsigned long long>(services.products), productsOk ? "OK" : "MISMATCH");
+        if (!partsOk || !hourlyOk || !productsOk)
             exitCode = 1;
     } else {
         std::printf("import: %llu instance-type prices taken (existing file: no expected count)\n",
