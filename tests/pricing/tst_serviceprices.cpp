@@ -80,10 +80,13 @@ void TestServicePrices::embeddedSheet_hasTheSourcedBlocks()
     // Public IPv4 $0.005 an hour: AWS's AmazonVPC offer of 2026-09-17 for eu-west-1 (SKU
     // CNZ4XSXPRJXGA4ZF, as extracted in henderjm/world-cup-sweepstake; SOURCES.md 5b).
     QCOMPARE(*euw1->services.publicIpv4Hourly, 0.005);
-    // No identified source for NAT, EBS or Lambda's vended-log tiers there: absent, never 0.
+    // EBS gp3 $0.088 and gp2 $0.11 per GB-month: the AmazonEC2 eu-west-1 offer rows (SKUs
+    // TXACT7E3PV6ZX2NM, GDX844Q9TQAG2YZ2) in ligoj's copy (SOURCES.md 5b).
+    QCOMPARE(euw1->services.ebsGbMonth.at("gp3"), 0.088);
+    QCOMPARE(euw1->services.ebsGbMonth.at("gp2"), 0.11);
+    // No identified source for NAT or Lambda's vended-log tiers there: absent, never 0.
     QVERIFY(!euw1->services.natGatewayHourly);
     QVERIFY(euw1->services.logsLambdaIngestionPerGb.empty());
-    QVERIFY(euw1->services.ebsGbMonth.empty());
     // us-west-2: no API Gateway source.
     QVERIFY(embeddedPriceSheet().region("us-west-2")->services.apiGatewayHttpPerMillion.empty());
 }
