@@ -398,7 +398,7 @@ int run(int argc, char **argv)
         stats = result.stats;
         services = result.services;
         if (options.services) {
-            std::printf("generated %s in %.1f s: %llu bytes (%.1f MB), %llu products, %llu regions x 12 parts\n",
+            std::printf("generated %s in %.1f s: %llu bytes (%.1f MB), %llu products, %llu regions x 13 parts\n",
                         path.c_str(), result.seconds, static_cast<unsigned long long>(services.bytes),
                         double(services.bytes) / 1e6, static_cast<unsigned long long>(services.products),
                         static_cast<unsigned long long>(services.regions));
@@ -465,7 +465,7 @@ int run(int argc, char **argv)
         if (!countOk || !splitOk || !sumOk || !productsOk)
             exitCode = 1;
     } else if (haveServices) {
-        // Exactly the twelve parts of every region, none of the decoys beside them.
+        // Exactly the thirteen parts of every region, none of the decoys beside them.
         const double expectedHourly = double(services.hourlySum1e4) / 1e4;
         const bool partsOk = import.measured.servicePrices == services.parts;
         const bool hourlyOk = std::fabs(import.measured.serviceHourlySum - expectedHourly) <= 1e-9 * std::max(1.0, expectedHourly);

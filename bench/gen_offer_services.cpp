@@ -86,7 +86,7 @@ std::string skuOf(std::uint64_t n)
     return sku;
 }
 
-// The twelve parts of one region, then its decoys (index >= 12).
+// The thirteen parts of one region, then its decoys (index >= 13).
 Row partOf(const Region &r, int index, std::uint64_t &hourly1e4)
 {
     const std::string p = r.prefix;
@@ -143,6 +143,10 @@ Row partOf(const Region &r, int index, std::uint64_t &hourly1e4)
         return {"AmazonEC2", "Storage", at("EBS:VolumeUsage.gp3", ""), "GB-Mo", {{"0", "Inf", "0.0800000000"}}};
     case 11:
         return {"AmazonEC2", "Storage", at("EBS:VolumeUsage.gp2", ""), "GB-Mo", {{"0", "Inf", "0.1000000000"}}};
+    case 12:
+        return {"AmazonCloudWatch", "Data Payload", at("VendedLog-Bytes", "PutLogEvents"), "GB",
+                {{"0", "10240", "0.5000000000"}, {"10240", "30720", "0.2500000000"}, {"30720", "51200", "0.1000000000"},
+                 {"51200", "Inf", "0.0500000000"}}};
     default:
         break;
     }
@@ -230,8 +234,8 @@ bool writeSyntheticServicesOffer(const std::string &path, const OfferGenOptions 
     // written twice, so the plan is only a count per region.
     const std::uint64_t perProduct = 1100; // about what a product and its term take
     std::uint64_t decoysPerRegion = options.targetBytes / perProduct / RegionCount;
-    if (decoysPerRegion < 12)
-        decoysPerRegion = 12;
+    if (decoysPerRegion < 13)
+        decoysPerRegion = 13;
     const int perRegion = int(decoysPerRegion);
 
     Writer w(file);
@@ -260,7 +264,7 @@ bool writeSyntheticServicesOffer(const std::string &path, const OfferGenOptions 
     stats.bytes = w.bytes();
     stats.products = n;
     stats.regions = RegionCount;
-    stats.parts = std::uint64_t(RegionCount) * 12;
+    stats.parts = std::uint64_t(RegionCount) * 13;
     stats.hourlySum1e4 = hourly;
     return true;
 }

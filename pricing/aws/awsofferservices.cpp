@@ -47,7 +47,8 @@ std::string_view expectedUnit(std::string_view part)
         return "LCU-Hrs";
     if (part == ServiceItem::AlbHour || part == ServiceItem::NatHour || part == ServiceItem::PublicIpv4)
         return "Hrs";
-    if (part == ServiceItem::NatGb || part == ServiceItem::DataTransferOut || part == ServiceItem::LogsIngestion)
+    if (part == ServiceItem::NatGb || part == ServiceItem::DataTransferOut || part == ServiceItem::LogsIngestion
+        || part == ServiceItem::LogsLambda)
         return "GB";
     return "GB-Mo"; // logs storage, EBS volumes
 }
@@ -67,7 +68,7 @@ bool sameUnit(std::string_view a, std::string_view b)
 bool isTiered(std::string_view part)
 {
     return part == ServiceItem::ApiGatewayHttp || part == ServiceItem::ApiGatewayRest
-           || part == ServiceItem::DataTransferOut;
+           || part == ServiceItem::DataTransferOut || part == ServiceItem::LogsLambda;
 }
 
 } // namespace
@@ -109,11 +110,15 @@ bool ServiceRates::classify(const ProductInfo &p, const std::string &service,
             part = ServiceItem::AlbLcu;
     } else if (service == "AmazonCloudWatch") {
         // Standard-class custom log ingestion and archived log storage; the Infrequent Access
-        // class ("DataProcessingIA-Bytes") and vended logs are other usage types.
+        // class ("DataProcessingIA-Bytes") is another usage type. Lambda's logs are billed at the
+        // vended-log tiers since 2025-05-01 (https://aws.amazon.com/cloudwatch/pricing/): the plain
+        // "VendedLog-Bytes", not its "-CFLogs"/"-WAFLogs" variants or the IA class.
         if (name == "DataProcessing-Bytes")
             part = ServiceItem::LogsIngestion;
         else if (name == "TimedStorage-ByteHrs")
             part = ServiceItem::LogsStorage;
+        else if (name == "VendedLog-Bytes")
+            part = ServiceItem::LogsLambda;
     } else if (service == "AmazonEC2" || service == "AmazonVPC" || service == "AWSDataTransfer") {
         if (name == "NatGateway-Hours" && service != "AWSDataTransfer")
             part = ServiceItem::NatHour;
@@ -254,6 +259,8 @@ std::size_t ServiceRates::finish(PriceSheet &out, std::set<std::string> &regions
             ++here;
         if (tiersOf(code, ServiceItem::ApiGatewayRest, 1e6, s.apiGatewayRestPerMillion, nullptr))
             ++here;
+        if (tiersOf(code, ServiceItem::LogsLambda, 1, s.logsLambdaIngestionPerGb, nullptr))
+            ++here;
         double allowance = -1;
         if (tiersOf(code, ServiceItem::DataTransferOut, 1, s.dataTransferOutPerGb, &allowance))
             ++here;
@@ -286,6 +293,8 @@ std::size_t ServiceRates::finish(PriceSheet &out, std::set<std::string> &regions
             t.apiGatewayHttpPerMillion = s.apiGatewayHttpPerMillion;
         if (!s.apiGatewayRestPerMillion.empty())
             t.apiGatewayRestPerMillion = s.apiGatewayRestPerMillion;
+        if (!s.logsLambdaIngestionPerGb.empty())
+            t.logsLambdaIngestionPerGb = s.logsLambdaIngestionPerGb;
         if (!s.dataTransferOutPerGb.empty()) {
             t.dataTransferOutPerGb = s.dataTransferOutPerGb;
             if (allowance >= 0)

@@ -5,7 +5,7 @@
 // Internal to the AWS offer importer (issue 15): the prices of the services around the compute
 // (pricing/serviceprices.h) that offer files carry. AmazonApiGateway (HTTP and REST API requests),
 // AWSELB (the Application Load Balancer's hour and LCU-hour), AmazonCloudWatch (standard log
-// ingestion and storage), AWSDataTransfer (data transfer out to the internet) and the NAT gateway,
+// ingestion and storage, and the vended-log tiers Lambda's logs are billed at), AWSDataTransfer (data transfer out to the internet) and the NAT gateway,
 // public IPv4 and EBS volume rows of AmazonEC2 (public IPv4 also of AmazonVPC). Gathered while the
 // scanners stream the file and written into the sheet's regions at its end.
 
@@ -46,6 +46,7 @@ inline constexpr std::string_view PublicIpv4 = "public-ipv4";
 inline constexpr std::string_view DataTransferOut = "data-transfer-out";
 inline constexpr std::string_view LogsIngestion = "logs-ingestion";
 inline constexpr std::string_view LogsStorage = "logs-storage";
+inline constexpr std::string_view LogsLambda = "logs-lambda"; ///< vended-log tiers, Lambda's since 2025-05-01
 inline constexpr std::string_view EbsPrefix = "ebs:"; ///< followed by the volume type, "gp3" or "gp2"
 } // namespace ServiceItem
 

@@ -115,7 +115,7 @@ private slots:
     void apiGateway_takesBothApisTiersPerMillion();
     void alb_takesApplicationHourAndLcuOnly();
     void natAndPublicIpv4_fromEc2AndVpcOffers();
-    void cloudWatch_takesStandardIngestionAndStorage();
+    void cloudWatch_takesStandardIngestionStorageAndVendedTiers();
     void dataTransferOut_takesInternetTiersAndAllowance_data();
     void dataTransferOut_takesInternetTiersAndAllowance();
     void tiersWithAGap_areNotTakenWithWarning();
@@ -270,15 +270,21 @@ void TestAwsOfferServices::natAndPublicIpv4_fromEc2AndVpcOffers()
     QVERIFY(!hasWarning(a.warnings(), "two prices"));
 }
 
-void TestAwsOfferServices::cloudWatch_takesStandardIngestionAndStorage()
+void TestAwsOfferServices::cloudWatch_takesStandardIngestionStorageAndVendedTiers()
 {
     const char *use1 = "us-east-1";
     const char *virginia = "US East (N. Virginia)";
     // https://aws.amazon.com/cloudwatch/pricing/ (us-east-1): Standard log ingestion $0.50 per GB,
-    // Infrequent Access $0.25, storage $0.03 per GB-month.
+    // Infrequent Access $0.25, storage $0.03 per GB-month; vended logs delivered to CloudWatch Logs
+    // (Lambda's since 2025-05-01) $0.50 per GB for the first 10 TB, $0.25 for the next 20 TB, $0.10
+    // for the next 20 TB, $0.05 beyond 50 TB.
     const std::string file = offerFile(
         "AmazonCloudWatch",
         {{"Data Payload", at(use1, virginia, "DataProcessing-Bytes", "PutLogEvents"), {{"0", "Inf", "GB", "0.5000000000"}}},
+         {"Data Payload", at(use1, virginia, "VendedLog-Bytes", "PutLogEvents"),
+          {{"0", "10240", "GB", "0.5000000000"}, {"10240", "30720", "GB", "0.2500000000"},
+           {"30720", "51200", "GB", "0.1000000000"}, {"51200", "Inf", "GB", "0.0500000000"}}},
+         {"Data Payload", at(use1, virginia, "VendedLog-Bytes-WAFLogs", "PutLogEvents"), {{"0", "Inf", "GB", "0.4000000000"}}},
          {"Data Payload", at(use1, virginia, "DataProcessingIA-Bytes", "PutLogEvents"), {{"0", "Inf", "GB", "0.2500000000"}}},
          {"Storage Snapshot", at(use1, virginia, "TimedStorage-ByteHrs", "HourlyStorageMetering"),
           {{"0", "Inf", "GB-Mo", "0.0300000000"}}}});
@@ -288,8 +294,12 @@ void TestAwsOfferServices::cloudWatch_takesStandardIngestionAndStorage()
     const ServicePrices &s = servicesOf(sheet, "us-east-1");
     QCOMPARE(s.logsIngestionPerGb, std::optional<double>(0.5));
     QCOMPARE(s.logsStoragePerGbMonth, std::optional<double>(0.03));
-    QVERIFY(s.logsLambdaIngestionPerGb.empty());
-    QCOMPARE(r->servicePrices, std::size_t(2));
+    QCOMPARE(s.logsLambdaIngestionPerGb.size(), std::size_t(4));
+    QCOMPARE(s.logsLambdaIngestionPerGb[1].upTo, 30720.0);
+    QCOMPARE(s.logsLambdaIngestionPerGb[1].price, 0.25);
+    // 40 TB of Lambda logs: 10,240 x 0.50 + 20,480 x 0.25 + 10,240 x 0.10 = $11,264.
+    QCOMPARE(tieredCost(s.logsLambdaIngestionPerGb, 40960).cost, 11264.0);
+    QCOMPARE(r->servicePrices, std::size_t(3));
 }
 
 void TestAwsOfferServices::dataTransferOut_takesInternetTiersAndAllowance_data()
