@@ -16,7 +16,7 @@ namespace Costscape::Ui {
 namespace {
 
 /** Pixels kept free between the labels of two neighbouring bars. */
-constexpr double labelGap = 8;
+constexpr double labelGap = 6;
 /** Lines an option's id and its platform may take under its bar before they are elided. */
 constexpr int idLines = 2;
 constexpr int platformLines = 3;
@@ -486,6 +486,19 @@ bool MonthlyCostChart::fitToLayout()
     // The option names take the width of a bar's slot: wrapped, or elided when they still do not fit.
     const double slot = std::abs(p->xAxis->coordToPixel(1) - p->xAxis->coordToPixel(0));
     bool changed = updateAxisLabels(slot - labelGap);
+    // The totals above the bars too: whole dollars when the cents would run into the next bar's
+    // (the tooltip keeps them).
+    int decimals = 2;
+    const QString currency = qs(m_series.currency);
+    for (std::size_t i = 0; i < m_totalLabels.size(); ++i)
+        if (const QCPItemText *label = m_totalLabels[i];
+            label && QFontMetricsF(label->font()).horizontalAdvance(formatMoney(valueAt(m_series.totals, i, 0.0), currency, 2)) > slot - labelGap)
+            decimals = 0;
+    if (decimals != m_totalDecimals) {
+        m_totalDecimals = decimals;
+        placeLabels();
+        changed = true;
+    }
     if (std::abs(top - m_top) > 1e-9 * top) {
         m_top = top;
         updateStub();
@@ -554,7 +567,7 @@ void MonthlyCostChart::placeLabels()
         if (QCPItemText *label = m_totalLabels[index]) {
             label->position->setCoords(i, top);
             label->setText(formatMoney(partial ? stackedValue(i) : valueAt(m_series.totals, index, 0.0),
-                                       currency));
+                                       currency, m_totalDecimals));
         } else if (QCPItemText *note = m_notes[index]) {
             note->position->setCoords(i, top);
         }

@@ -103,6 +103,7 @@ private:
     double m_top = 1;
     QSharedPointer<QCPAxisTickerText> m_ticker; ///< the names under the bars
     double m_labelWidth = -1;                   ///< the width they were fitted to
+    int m_totalDecimals = 2;                    ///< the totals' cents, dropped when they do not fit
 };
 
 } // namespace Costscape::Ui

@@ -17,21 +17,26 @@ GroupChooser::GroupChooser(FieldForm &form, QFormLayout *layout, GroupRowsText t
     , m_text(std::move(text))
 {
     QWidget *parent = layout->parentWidget();
-    auto *row = new QWidget(parent);
-    auto *h = new QHBoxLayout(row);
-    h->setContentsMargins(0, 0, 0, 0);
-    m_choice = new QComboBox(row);
+    m_choice = new QComboBox(parent);
     m_choice->setToolTip(m_text.choiceTip);
-    m_add = new QPushButton(tr("Add"), row);
+    // A long group name must not widen the form past the dock: the list shows it whole.
+    m_choice->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_choice->setMinimumContentsLength(10);
+    layout->addRow(tr("&Group:"), m_choice);
+    layout->labelForField(m_choice)->setToolTip(m_text.choiceTip);
+    // Add and Remove on a row of their own: beside the choice they made the form wider than a
+    // narrow options dock.
+    auto *buttons = new QWidget(parent);
+    auto *h = new QHBoxLayout(buttons);
+    h->setContentsMargins(0, 0, 0, 0);
+    m_add = new QPushButton(tr("Add"), buttons);
     m_add->setToolTip(m_text.addTip);
-    m_remove = new QPushButton(tr("Remove"), row);
+    m_remove = new QPushButton(tr("Remove"), buttons);
     m_remove->setToolTip(m_text.removeTip);
-    h->addWidget(m_choice, 1);
     h->addWidget(m_add);
     h->addWidget(m_remove);
-    row->setFocusProxy(m_choice);
-    layout->addRow(tr("&Group:"), row);
-    layout->labelForField(row)->setToolTip(m_text.choiceTip);
+    h->addStretch(1);
+    layout->addRow(QString(), buttons);
     const QString &p = m_text.prefix;
     form.addField(p + QStringLiteral(".group"), m_choice, tr("Group"));
     form.addField(p + QStringLiteral(".addGroup"), m_add, m_text.addTitle);

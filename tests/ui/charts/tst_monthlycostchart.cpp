@@ -288,6 +288,15 @@ void TestMonthlyCostChart::axisLabels_fitTheirBarsAndTheTooltipHasThemWhole()
         const QString tooltip = chart.tooltipAt(name);
         QVERIFY2(tooltip.contains(id) && tooltip.contains(platform), qPrintable(tooltip));
     }
+    // The totals above the bars fit their slots too: whole dollars when the cents do not.
+    int totals = 0;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (auto *text = qobject_cast<QCPItemText *>(plot->item(i)); text && text->text().startsWith(QLatin1Char('$'))) {
+            ++totals;
+            QVERIFY2(QFontMetricsF(text->font()).horizontalAdvance(text->text()) <= slot, qPrintable(text->text()));
+            QCOMPARE(text->text().contains(QLatin1Char('.')), whole);
+        }
+    QCOMPARE(totals, chart.barCount());
     if (!whole) // too narrow for "Lambda Managed Instances" whole: elided, never overlapping (above)
         QVERIFY(chart.axisLabel(6).contains(QChar(0x2026)));
 }
@@ -324,6 +333,14 @@ void TestMonthlyCostChart::snapshots()
         QVERIFY(chart.setSeriesVisible(QStringLiteral("vCPU"), false));
         QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("monthly-vcpu-hidden"), dark, &error), qPrintable(error));
     }
+    // The sample's nine options in a narrow window: names wrapped, then elided, never overlapping.
+    Ui::MonthlyCostChart narrow;
+    narrow.setSeries(nineOptions());
+    narrow.resize(480, 500);
+    narrow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+    narrow.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(narrow.grab().save(QDir(folder).filePath(QStringLiteral("monthly-nine-narrow.png"))));
 }
 
 QTEST_MAIN(TestMonthlyCostChart)
