@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/charts/monthlycostchart.h"
+#include "ui/charts/labelfit.h"
 #include "ui/uitext.h"
 
 #include <qcustomplot.h>
@@ -14,24 +15,11 @@ namespace Costscape::Ui {
 
 namespace {
 
-/**
- * A long platform name on two lines, broken at the space nearest its middle: QCustomPlot hides a
- * tick label that would cross the plot's edge, and "Lambda Managed Instances" under the last bar did.
- */
-QString wrapped(const QString &name)
-{
-    if (name.size() <= 16)
-        return name;
-    int best = -1;
-    for (int i = 0; i < name.size(); ++i)
-        if (name[i] == QLatin1Char(' ') && (best < 0 || std::abs(i - name.size() / 2) < std::abs(best - name.size() / 2)))
-            best = i;
-    if (best < 0)
-        return name;
-    QString out = name;
-    out[best] = QLatin1Char('\n');
-    return out;
-}
+/** Pixels kept free between the labels of two neighbouring bars. */
+constexpr double labelGap = 6;
+/** Lines an option's id and its platform may take under its bar before they are elided. */
+constexpr int idLines = 2;
+constexpr int platformLines = 3;
 
 constexpr double barWidth = 0.6;
 /** The option's colour chip under its bar: pixels below the axis, and its height. */
@@ -157,14 +145,10 @@ void MonthlyCostChart::setSeries(const Models::MonthlySeries &series)
     const std::size_t n = m_series.ids.size();
     const QString currency = qs(m_series.currency);
 
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    for (std::size_t i = 0; i < n; ++i) {
-        const QString platform = wrapped(qs(valueAt(m_series.platforms, i, std::string())));
-        ticker->addTick(static_cast<double>(i),
-                        platform.isEmpty() ? isolated(qs(m_series.ids[i]))
-                                           : isolated(qs(m_series.ids[i])) + QLatin1Char('\n') + platform);
-    }
-    p->xAxis->setTicker(ticker);
+    m_ticker = QSharedPointer<QCPAxisTickerText>::create();
+    m_labelWidth = -1;
+    updateAxisLabels(0); // whole: fitToLayout() fits them to the bars' width once it is known
+    p->xAxis->setTicker(m_ticker);
     p->yAxis->setLabel(tr("Monthly cost (%1)").arg(currency));
     setMoneyTicker(p->yAxis, currency);
 
@@ -326,22 +310,28 @@ QStringList MonthlyCostChart::stackNames() const
 QString MonthlyCostChart::tooltipAt(const QPointF &pixel) const
 {
     const QCustomPlot *p = plot();
-    if (m_series.ids.empty() || !p->axisRect()->rect().contains(pixel.toPoint()))
+    const QRect rect = p->axisRect()->rect();
+    if (m_series.ids.empty() || pixel.x() < rect.left() || pixel.x() > rect.right() + 1)
         return {};
     const int option = static_cast<int>(std::lround(p->xAxis->pixelToCoord(pixel.x())));
     if (option < 0 || option >= barCount())
+        return {};
+    const auto i = static_cast<std::size_t>(option);
+    const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
+    QString html = QStringLiteral("<b>%1</b>").arg(qs(m_series.ids[i]).toHtmlEscaped());
+    if (!platform.isEmpty())
+        html += QStringLiteral(" &middot; ") + platform.toHtmlEscaped();
+    // Under the axis, over an option's chip and name (which may be wrapped or elided): the names in full.
+    if (pixel.y() > rect.bottom() + 1 && pixel.y() <= p->xAxis->axisRect()->outerRect().bottom())
+        return html;
+    if (!rect.contains(pixel.toPoint()))
         return {};
     const double center = p->xAxis->coordToPixel(option);
     const double half = std::abs(p->xAxis->coordToPixel(option + barWidth / 2) - center);
     if (std::abs(pixel.x() - center) > half)
         return {};
 
-    const auto i = static_cast<std::size_t>(option);
     const QString currency = qs(m_series.currency);
-    const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
-    QString html = QStringLiteral("<b>%1</b>").arg(qs(m_series.ids[i]).toHtmlEscaped());
-    if (!platform.isEmpty())
-        html += QStringLiteral(" &middot; ") + platform.toHtmlEscaped();
 
     // Walk the shown segments bottom-up, as restack() piles them.
     const double value = p->yAxis->pixelToCoord(pixel.y());
@@ -493,12 +483,27 @@ bool MonthlyCostChart::fitToLayout()
     }
     if (!(top > 0))
         top = 1;
-    bool changed = false;
+    // The option names take the width of a bar's slot: wrapped, or elided when they still do not fit.
+    const double slot = std::abs(p->xAxis->coordToPixel(1) - p->xAxis->coordToPixel(0));
+    bool changed = updateAxisLabels(slot - labelGap);
+    // The totals above the bars too: whole dollars when the cents would run into the next bar's
+    // (the tooltip keeps them).
+    int decimals = 2;
+    const QString currency = qs(m_series.currency);
+    for (std::size_t i = 0; i < m_totalLabels.size(); ++i)
+        if (const QCPItemText *label = m_totalLabels[i];
+            label && QFontMetricsF(label->font()).horizontalAdvance(formatMoney(valueAt(m_series.totals, i, 0.0), currency, 2)) > slot - labelGap)
+            decimals = 0;
+    if (decimals != m_totalDecimals) {
+        m_totalDecimals = decimals;
+        placeLabels();
+        changed = true;
+    }
     if (std::abs(top - m_top) > 1e-9 * top) {
         m_top = top;
         updateStub();
         placeLabels();
-        changed = refitAxis(p->yAxis, 0, m_top);
+        changed = refitAxis(p->yAxis, 0, m_top) || changed;
     }
     const double bottom = rect.bottom() + 1;
     for (std::size_t i = 0; i < m_chips.size(); ++i) {
@@ -511,6 +516,34 @@ bool MonthlyCostChart::fitToLayout()
         m_chips[i]->bottomRight->setCoords(right, bottom + chipTop + chipHeight);
     }
     return changed;
+}
+
+QString MonthlyCostChart::axisLabel(int option) const
+{
+    return m_ticker ? m_ticker->ticks().value(static_cast<double>(option)) : QString();
+}
+
+bool MonthlyCostChart::updateAxisLabels(double width)
+{
+    if (!m_ticker || std::abs(width - m_labelWidth) < 0.5)
+        return false;
+    m_labelWidth = width;
+    const QFontMetricsF metrics(plot()->xAxis->tickLabelFont());
+    QMap<double, QString> ticks;
+    for (std::size_t i = 0; i < m_series.ids.size(); ++i) {
+        // Each line isolated: an id in a right-to-left script keeps its own order on every line.
+        QStringList lines;
+        for (const QString &line : fitLabel(qs(m_series.ids[i]), metrics, width, idLines).split(QLatin1Char('\n')))
+            lines << isolated(line);
+        const QString platform = qs(valueAt(m_series.platforms, i, std::string()));
+        if (!platform.isEmpty())
+            lines << fitLabel(platform, metrics, width, platformLines);
+        ticks.insert(static_cast<double>(i), lines.join(QLatin1Char('\n')));
+    }
+    if (ticks == m_ticker->ticks())
+        return false;
+    m_ticker->setTicks(ticks);
+    return true;
 }
 
 double MonthlyCostChart::optionTop(int option) const
@@ -534,7 +567,7 @@ void MonthlyCostChart::placeLabels()
         if (QCPItemText *label = m_totalLabels[index]) {
             label->position->setCoords(i, top);
             label->setText(formatMoney(partial ? stackedValue(i) : valueAt(m_series.totals, index, 0.0),
-                                       currency));
+                                       currency, m_totalDecimals));
         } else if (QCPItemText *note = m_notes[index]) {
             note->position->setCoords(i, top);
         }

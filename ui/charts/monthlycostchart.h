@@ -6,10 +6,12 @@
 
 #include "models/chartseries.h"
 
+#include <QSharedPointer>
 #include <QStringList>
 
 #include <vector>
 
+class QCPAxisTickerText;
 class QCPBars;
 class QCPItemRect;
 class QCPItemText;
@@ -57,7 +59,17 @@ public:
     /** The colour of the chip under option @p option's bar (its own colour); invalid out of range. */
     QColor chipColor(int option) const;
 
-    /** Over a segment: option, line item, its exact cost and the total; else the option. */
+    /**
+     * The name under option @p option's bar: its id, then its platform, each wrapped after a '-'
+     * or at a space to the width of a bar's slot (less a gap), and elided when it still does not
+     * fit; empty out of range. The tooltip over it gives both in full.
+     */
+    QString axisLabel(int option) const;
+
+    /**
+     * Over a segment: option, line item, its exact cost and the total; over the bar elsewhere,
+     * the option; under the axis (the option's chip and name), its id and platform in full.
+     */
     QString tooltipAt(const QPointF &pixel) const override;
     void resetView() override;
 
@@ -77,6 +89,8 @@ private:
     double labelRoom(int option) const;
     /** Sets the stubs of infeasible options to their share of the current y range. */
     void updateStub();
+    /** Fits the names under the bars to @p width pixels (0: whole); true when a name changed. */
+    bool updateAxisLabels(double width);
 
     Models::MonthlySeries m_series;
     std::vector<QCPBars *> m_colored; ///< per stack: the feasible options, in the legend
@@ -87,6 +101,9 @@ private:
     QCPItemRect *m_cheapestOutline = nullptr;
     std::vector<QCPItemRect *> m_chips;       ///< per option: its colour, under its bar
     double m_top = 1;
+    QSharedPointer<QCPAxisTickerText> m_ticker; ///< the names under the bars
+    double m_labelWidth = -1;                   ///< the width they were fitted to
+    int m_totalDecimals = 2;                    ///< the totals' cents, dropped when they do not fit
 };
 
 } // namespace Costscape::Ui

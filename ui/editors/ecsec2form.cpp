@@ -3,6 +3,7 @@
 #include "ui/editors/ecsec2form.h"
 
 #include "ui/editors/fleetform.h"
+#include "ui/editors/grouprows.h"
 #include "ui/editors/instancetypes.h"
 
 #include "models/scenario/scenariorules.h"
@@ -12,11 +13,9 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QPushButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,7 +29,6 @@ using Models::TaskGroup;
 
 namespace {
 
-const QString GroupNameKey = QStringLiteral("ecs.groupName");
 const QString TypesKey = QStringLiteral("ecs.instanceTypes");
 const QString TaskGroupsKey = QStringLiteral("ecs.taskGroups");
 
@@ -39,7 +37,8 @@ const QString TaskGroupsKey = QStringLiteral("ecs.taskGroups");
 EcsEc2Form::EcsEc2Form(QWidget *parent)
     : PlatformForm(Models::Platform::EcsEc2, parent)
     , m_groupBound(
-          *this, [this] { return group(); }, [this](const TaskGroup &next, const QString &key) { commitGroup(next, key); })
+          *this, [this] { return m_groups->current(); },
+          [this](const TaskGroup &next, const QString &key) { m_groups->commitGroup(next, key); })
     , m_clusterBound(
           *this, [this] { return &specAs<EcsEc2Spec>(); },
           [this](const EcsEc2Spec &next, const QString &key) { commit(next, key); })
@@ -54,13 +53,7 @@ EcsEc2Form::EcsEc2Form(QWidget *parent)
     m_fleet = new FleetForm(FleetForm::Unit::Tasks, this);
     outer->addWidget(m_fleet);
     addSubForm(m_fleet);
-    connect(m_fleet, &FleetForm::fleetEdited, this, [this](const Models::FleetSpec &fleet, const QString &key) {
-        if (const TaskGroup *g = group()) {
-            TaskGroup next = *g;
-            next.fleet = fleet;
-            commitGroup(next, key);
-        }
-    });
+    m_groups->setFleet(m_fleet);
 
     auto *cluster = new QGroupBox(tr("ECS cluster instances"), this);
     outer->addWidget(cluster);
@@ -72,38 +65,27 @@ EcsEc2Form::~EcsEc2Form() = default;
 void EcsEc2Form::buildTasksGroup(QGroupBox *box)
 {
     QFormLayout *form = newForm(box);
-    auto *row = new QWidget(box);
-    auto *h = new QHBoxLayout(row);
-    h->setContentsMargins(0, 0, 0, 0);
-    m_groupChoice = new QComboBox(row);
-    m_groupChoice->setToolTip(tr("The task group (an ECS service) the fields below and the fleet edit. All groups "
-                                 "are packed onto the same instances."));
-    m_addGroup = new QPushButton(tr("Add"), row);
-    m_addGroup->setToolTip(tr("Add a task group: another service sharing the cluster."));
-    m_removeGroup = new QPushButton(tr("Remove"), row);
-    m_removeGroup->setToolTip(tr("Remove the task group shown; a cluster keeps at least one."));
-    h->addWidget(m_groupChoice, 1);
-    h->addWidget(m_addGroup);
-    h->addWidget(m_removeGroup);
-    row->setFocusProxy(m_groupChoice);
-    form->addRow(tr("&Group:"), row);
-    form->labelForField(row)->setToolTip(m_groupChoice->toolTip());
-    addField(QStringLiteral("ecs.group"), m_groupChoice, tr("Group"));
-    addField(QStringLiteral("ecs.addGroup"), m_addGroup, tr("Add task group"));
-    addField(QStringLiteral("ecs.removeGroup"), m_removeGroup, tr("Remove task group"));
-    setTitle(TaskGroupsKey, tr("Task groups"));
-    connect(m_groupChoice, &QComboBox::currentIndexChanged, this, &EcsEc2Form::onGroupChosen);
-    connect(m_addGroup, &QPushButton::clicked, this, &EcsEc2Form::addTaskGroup);
-    connect(m_removeGroup, &QPushButton::clicked, this, &EcsEc2Form::removeTaskGroup);
-
-    m_groupName = new QLineEdit(box);
-    m_groupName->setToolTip(tr("The group's name in results; the file keeps it when the option has several groups."));
-    QWidget *nameRow = withMessage(GroupNameKey, m_groupName);
-    form->addRow(tr("N&ame:"), nameRow);
-    form->labelForField(nameRow)->setToolTip(m_groupName->toolTip());
-    addField(GroupNameKey, m_groupName, tr("Name"));
-    connect(m_groupName, &QLineEdit::textEdited, this, &EcsEc2Form::onGroupNameEdited);
-
+    m_groups = std::make_unique<GroupRows<TaskGroup>>(
+        *this, form,
+        GroupRowsText{.prefix = QStringLiteral("ecs"),
+                      .listKey = TaskGroupsKey,
+                      .listTitle = tr("Task groups"),
+                      .choiceTip = tr("The task group (an ECS service) the fields below and the fleet edit. All groups "
+                                      "are packed onto the same instances."),
+                      .addTitle = tr("Add task group"),
+                      .addTip = tr("Add a task group: another service sharing the cluster."),
+                      .removeTitle = tr("Remove task group"),
+                      .removeTip = tr("Remove the task group shown; a cluster keeps at least one."),
+                      .nameTip = tr("The group's name in results; the file keeps it when the option has several groups."),
+                      .newName = tr("service %1"),
+                      .fleetTitle = tr("Fleet of tasks")},
+        [this]() -> const std::vector<TaskGroup> & { return specAs<EcsEc2Spec>().taskGroups; },
+        [this](std::vector<TaskGroup> groups, const QString &key) {
+            EcsEc2Spec next = specAs<EcsEc2Spec>();
+            next.taskGroups = std::move(groups);
+            commit(next, key);
+        },
+        [this](const TaskGroup &g, bool force) { m_groupBound.show(g, force); });
     m_groupBound.addNumber(form,
                            {.key = QStringLiteral("ecs.taskVcpu"),
                             .label = tr("Task &vCPU:"),
@@ -235,40 +217,12 @@ void EcsEc2Form::buildClusterGroup(QGroupBox *box)
 
 void EcsEc2Form::showFields(bool force)
 {
-    if (force) {
-        // Another option: its first group, every type in view.
-        m_group = 0;
-        m_typeFilter->clear();
-    }
-    // The task group first: the fields below read the group it picks.
-    showTaskGroups(force);
-    if (const TaskGroup *g = group()) {
-        m_groupBound.show(*g, force);
-        m_fleet->showFleet(g->fleet, force);
-    }
+    if (force)
+        m_typeFilter->clear(); // another option: every type in view
+    // The task group first (another option: its first): the fields below read the group it picks.
+    m_groups->show(force);
     m_clusterBound.show(specAs<EcsEc2Spec>(), force);
     showInstanceTypes(force);
-}
-
-void EcsEc2Form::showTaskGroups(bool force)
-{
-    const auto &groups = specAs<EcsEc2Spec>().taskGroups;
-    const int n = static_cast<int>(groups.size());
-    m_group = std::clamp(m_group, 0, std::max(0, n - 1));
-    bool namesDiffer = m_groupChoice->count() != n;
-    for (int i = 0; i < n && !namesDiffer; ++i)
-        namesDiffer = m_groupChoice->itemText(i) != qs(groups[static_cast<std::size_t>(i)].name);
-    if (namesDiffer) {
-        m_groupChoice->clear();
-        for (const TaskGroup &g : groups)
-            m_groupChoice->addItem(qs(g.name));
-    }
-    if (m_groupChoice->currentIndex() != (n > 0 ? m_group : -1))
-        m_groupChoice->setCurrentIndex(n > 0 ? m_group : -1);
-    const QString name = n > 0 ? qs(groups[static_cast<std::size_t>(m_group)].name) : QString();
-    if ((force || fieldError(GroupNameKey).isEmpty()) && m_groupName->text() != name)
-        m_groupName->setText(name);
-    m_groupName->setEnabled(n > 0);
 }
 
 void EcsEc2Form::showInstanceTypes(bool force)
@@ -326,7 +280,7 @@ void EcsEc2Form::updateState()
     // then be open for ticking one.
     m_typeList->setEnabled(!m_autoTypes->isChecked());
     m_typeFilter->setEnabled(!m_autoTypes->isChecked());
-    m_removeGroup->setEnabled(ecs.taskGroups.size() > 1);
+    m_groups->showState();
     if (ecs.autoInstanceTypes) {
         const Pricing::RegionPrices *prices = context().regionPrices();
         m_typeSummary->setText(tr("Candidates: all %n types of %1", nullptr, prices ? static_cast<int>(prices->ec2.size()) : 0)
@@ -337,83 +291,6 @@ void EcsEc2Form::updateState()
             names << qs(t);
         m_typeSummary->setText(tr("Candidates: %1").arg(names.join(QStringLiteral(", "))));
     }
-    m_fleet->setGroupTitle(ecs.taskGroups.size() > 1 ? tr("Fleet of %1").arg(m_groupChoice->currentText()) : tr("Fleet of tasks"));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Task groups
-
-const TaskGroup *EcsEc2Form::group() const
-{
-    const auto &groups = specAs<EcsEc2Spec>().taskGroups;
-    return m_group >= 0 && m_group < static_cast<int>(groups.size()) ? &groups[static_cast<std::size_t>(m_group)] : nullptr;
-}
-
-void EcsEc2Form::commitGroup(const TaskGroup &next, const QString &field)
-{
-    if (!group())
-        return;
-    EcsEc2Spec spec = specAs<EcsEc2Spec>();
-    spec.taskGroups[static_cast<std::size_t>(m_group)] = next;
-    commit(spec, field);
-}
-
-void EcsEc2Form::onGroupChosen(int index)
-{
-    if (isUpdating() || index < 0)
-        return;
-    m_group = index;
-    // Another group's values: replace everything the group fields show.
-    {
-        Updating guard(*this);
-        markField(GroupNameKey, {});
-        showTaskGroups(true);
-        if (const TaskGroup *g = group()) {
-            m_groupBound.show(*g, true);
-            m_fleet->showFleet(g->fleet, true);
-        }
-    }
-    updateState();
-}
-
-void EcsEc2Form::onGroupNameEdited(const QString &text)
-{
-    if (text.trimmed().isEmpty()) {
-        markField(GroupNameKey, tr("a name is required"));
-        return;
-    }
-    markField(GroupNameKey, {});
-    if (const TaskGroup *g = group()) {
-        TaskGroup next = *g;
-        next.name = text.toStdString();
-        commitGroup(next, GroupNameKey);
-    }
-}
-
-void EcsEc2Form::addTaskGroup()
-{
-    EcsEc2Spec next = specAs<EcsEc2Spec>();
-    TaskGroup added;
-    for (std::size_t n = next.taskGroups.size() + 1;; ++n) {
-        added.name = tr("service %1").arg(n).toStdString();
-        if (std::none_of(next.taskGroups.begin(), next.taskGroups.end(), [&](const TaskGroup &g) { return g.name == added.name; }))
-            break;
-    }
-    next.taskGroups.push_back(added);
-    commit(next, TaskGroupsKey);
-    onGroupChosen(static_cast<int>(specAs<EcsEc2Spec>().taskGroups.size()) - 1);
-}
-
-void EcsEc2Form::removeTaskGroup()
-{
-    EcsEc2Spec next = specAs<EcsEc2Spec>();
-    // The format needs one group at least.
-    if (next.taskGroups.size() <= 1 || !group())
-        return;
-    next.taskGroups.erase(next.taskGroups.begin() + m_group);
-    const int shown = std::min(m_group, static_cast<int>(next.taskGroups.size()) - 1);
-    commit(next, TaskGroupsKey);
-    onGroupChosen(std::min(shown, static_cast<int>(specAs<EcsEc2Spec>().taskGroups.size()) - 1));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,17 +7,19 @@
 
 #include "models/platforms/ecsec2/ecsec2spec.h"
 
+#include <memory>
+
 class QCheckBox;
-class QComboBox;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
-class QPushButton;
 
 namespace Costscape::Ui {
 
 class FleetForm;
+template<class Group>
+class GroupRows;
 
 /**
  * The keys of an ECS on EC2 option (Models::EcsEc2Spec). Its task groups (ECS services sharing
@@ -49,15 +51,7 @@ protected:
 private:
     void buildTasksGroup(QGroupBox *box);
     void buildClusterGroup(QGroupBox *box);
-    /** The task group shown, or nullptr when the index is out of the spec's range. */
-    const Models::TaskGroup *group() const;
-    void commitGroup(const Models::TaskGroup &next, const QString &field);
-    void showTaskGroups(bool force);
     void showInstanceTypes(bool force);
-    void onGroupChosen(int index);
-    void onGroupNameEdited(const QString &text);
-    void addTaskGroup();
-    void removeTaskGroup();
     void onAutoInstanceTypesToggled(bool on);
     void onInstanceTypeItemChanged();
     void filterInstanceTypes(const QString &text);
@@ -65,11 +59,7 @@ private:
 
     FieldBindings<Models::TaskGroup> m_groupBound;
     FieldBindings<Models::EcsEc2Spec> m_clusterBound;
-    int m_group = 0; ///< the task group the form shows
-    QComboBox *m_groupChoice = nullptr;
-    QPushButton *m_addGroup = nullptr;
-    QPushButton *m_removeGroup = nullptr;
-    QLineEdit *m_groupName = nullptr;
+    std::unique_ptr<GroupRows<Models::TaskGroup>> m_groups; ///< the task group shown, and the rows choosing it
     FleetForm *m_fleet = nullptr;
     QCheckBox *m_autoTypes = nullptr;
     QLineEdit *m_typeFilter = nullptr;

@@ -3,6 +3,7 @@
 #include "ui/editors/eksec2form.h"
 
 #include "ui/editors/fleetform.h"
+#include "ui/editors/grouprows.h"
 #include "ui/editors/instancetypes.h"
 
 #include "base/textformat.h"
@@ -19,11 +20,13 @@
 namespace Costscape::Ui {
 
 using Models::EksEc2Spec;
+using Models::PodGroup;
 using Models::Purchase;
 
 namespace {
 
 const QString TypesKey = QStringLiteral("eks.nodeTypes");
+const QString PodGroupsKey = QStringLiteral("eks.podGroups");
 const QString Auto = QStringLiteral("auto");
 
 QString joined(const std::vector<std::string> &types)
@@ -38,51 +41,58 @@ QString joined(const std::vector<std::string> &types)
 
 EksEc2Form::EksEc2Form(QWidget *parent)
     : PlatformForm(Models::Platform::EksEc2, parent)
+    , m_groupBound(
+          *this, [this] { return m_groups->current(); },
+          [this](const PodGroup &next, const QString &key) { m_groups->commitGroup(next, key); })
     , m_bound(
           *this, [this] { return &specAs<EksEc2Spec>(); },
           [this](const EksEc2Spec &next, const QString &key) { commit(next, key); })
 {
-    using Bound = FieldBindings<EksEc2Spec>;
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto *pods = new QGroupBox(tr("Pods"), this);
     outer->addWidget(pods);
     QFormLayout *podForm = newForm(pods);
-    m_bound.addNumber(podForm,
-                      {.key = QStringLiteral("eks.podVcpu"),
-                       .label = tr("Pod CPU &request:"),
-                       .rule = NumberRule::range(0.001, 192, "vCPU"),
-                       .unit = tr("vCPU"),
-                       .toolTip = tr("The CPU one pod requests (0.25 is 250m); the scheduler packs pods by requests.")},
-                      [](const EksEc2Spec &s) { return Bound::present(s.podGroups.empty() ? 0.0 : s.podGroups[0].podVcpu); },
-                      [](EksEc2Spec &s, std::optional<double> v) {
-                          if (v && !s.podGroups.empty())
-                              s.podGroups[0].podVcpu = *v;
-                      });
-    m_bound.addNumber(podForm,
-                      {.key = QStringLiteral("eks.podMemoryMb"),
-                       .label = tr("Pod &memory request:"),
-                       .rule = Models::Rules::TaskMemoryMib,
-                       .unit = tr("MiB"),
-                       .toolTip = tr("The memory one pod requests.")},
-                      [](const EksEc2Spec &s) { return Bound::present(s.podGroups.empty() ? 0.0 : s.podGroups[0].podMemoryMb); },
-                      [](EksEc2Spec &s, std::optional<double> v) {
-                          if (v && !s.podGroups.empty())
-                              s.podGroups[0].podMemoryMb = *v;
-                      });
-    m_groupsNote = newHint(pods);
-    podForm->addRow(QString(), m_groupsNote);
+    m_groups = std::make_unique<GroupRows<PodGroup>>(
+        *this, podForm,
+        GroupRowsText{.prefix = QStringLiteral("eks"),
+                      .listKey = PodGroupsKey,
+                      .listTitle = tr("Pod groups"),
+                      .choiceTip = tr("The pod group (a Deployment) the fields below and the fleet edit. All groups "
+                                      "are packed onto the same nodes."),
+                      .addTitle = tr("Add pod group"),
+                      .addTip = tr("Add a pod group: another Deployment sharing the cluster's nodes."),
+                      .removeTitle = tr("Remove pod group"),
+                      .removeTip = tr("Remove the pod group shown; a cluster keeps at least one."),
+                      .nameTip = tr("The group's name in results; the file keeps it when the option has several groups."),
+                      .newName = tr("deployment %1"),
+                      .fleetTitle = tr("Fleet of pods")},
+        [this]() -> const std::vector<PodGroup> & { return specAs<EksEc2Spec>().podGroups; },
+        [this](std::vector<PodGroup> groups, const QString &key) {
+            EksEc2Spec next = specAs<EksEc2Spec>();
+            next.podGroups = std::move(groups);
+            commit(next, key);
+        },
+        [this](const PodGroup &g, bool force) { m_groupBound.show(g, force); });
+    m_groupBound.addNumber(podForm,
+                           {.key = QStringLiteral("eks.podVcpu"),
+                            .label = tr("Pod CPU &request:"),
+                            .rule = NumberRule::range(0.001, 192, "vCPU"),
+                            .unit = tr("vCPU"),
+                            .toolTip = tr("The CPU one pod requests (0.25 is 250m); the scheduler packs pods by requests.")},
+                           &PodGroup::podVcpu);
+    m_groupBound.addNumber(podForm,
+                           {.key = QStringLiteral("eks.podMemoryMb"),
+                            .label = tr("Pod &memory request:"),
+                            .rule = Models::Rules::TaskMemoryMib,
+                            .unit = tr("MiB"),
+                            .toolTip = tr("The memory one pod requests.")},
+                           &PodGroup::podMemoryMb);
 
     m_fleet = new FleetForm(FleetForm::Unit::Pods, this);
     outer->addWidget(m_fleet);
     addSubForm(m_fleet);
-    connect(m_fleet, &FleetForm::fleetEdited, this, [this](const Models::FleetSpec &fleet, const QString &key) {
-        EksEc2Spec next = specAs<EksEc2Spec>();
-        if (next.podGroups.empty())
-            return;
-        next.podGroups[0].fleet = fleet;
-        commit(next, key);
-    });
+    m_groups->setFleet(m_fleet);
 
     auto *cluster = new QGroupBox(tr("Cluster"), this);
     outer->addWidget(cluster);
@@ -200,9 +210,9 @@ void EksEc2Form::sheetChanged()
 void EksEc2Form::showFields(bool force)
 {
     const EksEc2Spec &s = specAs<EksEc2Spec>();
+    // The pod group first (another option: its first): the fields below read the group it picks.
+    m_groups->show(force);
     m_bound.show(s, force);
-    if (!s.podGroups.empty())
-        m_fleet->showFleet(s.podGroups[0].fleet, force);
     fillNodeTypes();
 }
 
@@ -210,12 +220,7 @@ void EksEc2Form::updateState()
 {
     const EksEc2Spec &s = specAs<EksEc2Spec>();
     numberField(QStringLiteral("eks.spotDiscount"))->setEnabled(s.purchase == Purchase::Spot);
-    const std::size_t groups = s.podGroups.size();
-    m_groupsNote->setText(groups > 1 ? tr("The file has %1 pod groups; this form edits the first, \"%2\".")
-                                           .arg(groups)
-                                           .arg(qs(s.podGroups[0].name))
-                                     : QString());
-    m_groupsNote->setVisible(groups > 1);
+    m_groups->showState();
     QStringList ds;
     for (const Models::DaemonSetSpec &d : Models::EksEc2Model::daemonSetsOf(s))
         ds << tr("%1 (%2m, %3 MiB)").arg(qs(d.name)).arg(d.podVcpu * 1000).arg(d.podMemoryMb);

@@ -3,6 +3,7 @@
 #include "ui/editors/eksfargateform.h"
 
 #include "ui/editors/fleetform.h"
+#include "ui/editors/grouprows.h"
 
 #include "models/platforms/eksfargate/eksfargatemodel.h"
 #include "models/scenario/scenariorules.h"
@@ -15,42 +16,61 @@
 namespace Costscape::Ui {
 
 using Models::EksFargateSpec;
+using Models::PodGroup;
 
 EksFargateForm::EksFargateForm(QWidget *parent)
     : PlatformForm(Models::Platform::EksFargate, parent)
+    , m_groupBound(
+          *this, [this] { return m_groups->current(); },
+          [this](const PodGroup &next, const QString &key) { m_groups->commitGroup(next, key); })
     , m_bound(
           *this, [this] { return &specAs<EksFargateSpec>(); },
           [this](const EksFargateSpec &next, const QString &key) { commit(next, key); })
 {
-    using Bound = FieldBindings<EksFargateSpec>;
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     auto *box = new QGroupBox(tr("EKS on Fargate pods"), this);
     outer->addWidget(box);
     QFormLayout *form = newForm(box);
-    m_bound.addNumber(form,
-                      {.key = QStringLiteral("eksFargate.podVcpu"),
-                       .label = tr("Pod CPU &request:"),
-                       .rule = NumberRule::range(0.001, 192, "vCPU"),
-                       .unit = tr("vCPU"),
-                       .toolTip = tr("The CPU one pod requests; Fargate rounds it up to 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU.")},
-                      [](const EksFargateSpec &s) { return Bound::present(s.podGroups.empty() ? 0.0 : s.podGroups[0].podVcpu); },
-                      [](EksFargateSpec &s, std::optional<double> v) {
-                          if (v && !s.podGroups.empty())
-                              s.podGroups[0].podVcpu = *v;
-                      });
-    m_bound.addNumber(form,
-                      {.key = QStringLiteral("eksFargate.podMemoryMb"),
-                       .label = tr("Pod &memory request:"),
-                       .rule = Models::Rules::TaskMemoryMib,
-                       .unit = tr("MB"),
-                       .toolTip = tr("The memory one pod requests; Fargate adds 256 MB for the kubelet, kube-proxy and "
-                                     "containerd, then rounds up to the next size it offers.")},
-                      [](const EksFargateSpec &s) { return Bound::present(s.podGroups.empty() ? 0.0 : s.podGroups[0].podMemoryMb); },
-                      [](EksFargateSpec &s, std::optional<double> v) {
-                          if (v && !s.podGroups.empty())
-                              s.podGroups[0].podMemoryMb = *v;
-                      });
+    m_groups = std::make_unique<GroupRows<PodGroup>>(
+        *this, form,
+        GroupRowsText{.prefix = QStringLiteral("eksFargate"),
+                      .listKey = QStringLiteral("eksFargate.podGroups"),
+                      .listTitle = tr("Pod groups"),
+                      .choiceTip = tr("The pod group (a Deployment) the fields below and the fleet edit; each pod runs "
+                                      "on its own Fargate capacity."),
+                      .addTitle = tr("Add pod group"),
+                      .addTip = tr("Add a pod group: another Deployment in the cluster."),
+                      .removeTitle = tr("Remove pod group"),
+                      .removeTip = tr("Remove the pod group shown; a cluster keeps at least one."),
+                      .nameTip = tr("The group's name in results; the file keeps it when the option has several groups."),
+                      .newName = tr("deployment %1"),
+                      .fleetTitle = tr("Fleet of pods")},
+        [this]() -> const std::vector<PodGroup> & { return specAs<EksFargateSpec>().podGroups; },
+        [this](std::vector<PodGroup> groups, const QString &key) {
+            EksFargateSpec next = specAs<EksFargateSpec>();
+            next.podGroups = std::move(groups);
+            commit(next, key);
+        },
+        [this](const PodGroup &g, bool force) {
+            m_groupBound.show(g, force);
+            showSize(g); // another group chosen: its size
+        });
+    m_groupBound.addNumber(form,
+                           {.key = QStringLiteral("eksFargate.podVcpu"),
+                            .label = tr("Pod CPU &request:"),
+                            .rule = NumberRule::range(0.001, 192, "vCPU"),
+                            .unit = tr("vCPU"),
+                            .toolTip = tr("The CPU one pod requests; Fargate rounds it up to 0.25, 0.5, 1, 2, 4, 8 or 16 vCPU.")},
+                           &PodGroup::podVcpu);
+    m_groupBound.addNumber(form,
+                           {.key = QStringLiteral("eksFargate.podMemoryMb"),
+                            .label = tr("Pod &memory request:"),
+                            .rule = Models::Rules::TaskMemoryMib,
+                            .unit = tr("MB"),
+                            .toolTip = tr("The memory one pod requests; Fargate adds 256 MB for the kubelet, kube-proxy and "
+                                          "containerd, then rounds up to the next size it offers.")},
+                           &PodGroup::podMemoryMb);
     m_size = newHint(box);
     form->addRow(QString(), m_size);
     m_bound.addChoice(form,
@@ -74,31 +94,28 @@ EksFargateForm::EksFargateForm(QWidget *parent)
     m_fleet = new FleetForm(FleetForm::Unit::Pods, this);
     outer->addWidget(m_fleet);
     addSubForm(m_fleet);
-    connect(m_fleet, &FleetForm::fleetEdited, this, [this](const Models::FleetSpec &fleet, const QString &key) {
-        EksFargateSpec next = specAs<EksFargateSpec>();
-        if (next.podGroups.empty())
-            return;
-        next.podGroups[0].fleet = fleet;
-        commit(next, key);
-    });
+    m_groups->setFleet(m_fleet);
 }
 
 EksFargateForm::~EksFargateForm() = default;
 
 void EksFargateForm::showFields(bool force)
 {
-    const EksFargateSpec &s = specAs<EksFargateSpec>();
-    m_bound.show(s, force);
-    if (!s.podGroups.empty())
-        m_fleet->showFleet(s.podGroups[0].fleet, force);
+    // The pod group first (another option: its first): the fields below read the group it picks.
+    m_groups->show(force);
+    m_bound.show(specAs<EksFargateSpec>(), force);
 }
 
 void EksFargateForm::updateState()
 {
-    const EksFargateSpec &s = specAs<EksFargateSpec>();
-    if (s.podGroups.empty())
-        return;
-    const auto size = Models::EksFargateModel::fargateSize(s.podGroups[0].podVcpu, s.podGroups[0].podMemoryMb);
+    m_groups->showState();
+    if (const PodGroup *g = m_groups->current())
+        showSize(*g);
+}
+
+void EksFargateForm::showSize(const PodGroup &group)
+{
+    const auto size = Models::EksFargateModel::fargateSize(group.podVcpu, group.podMemoryMb);
     m_size->setText(size ? tr("Runs on %1 vCPU / %2 GB (memory + 256 MB, rounded up).").arg(size->first).arg(size->second)
                          : tr("No Fargate size holds this pod (at most 16 vCPU and 120 GB)."));
 }

@@ -7,16 +7,23 @@
 
 #include "models/platforms/eksfargate/eksfargatespec.h"
 
+#include <memory>
+
 class QLabel;
 
 namespace Costscape::Ui {
 
 class FleetForm;
+template<class Group>
+class GroupRows;
 
 /**
- * The keys of an EKS on Fargate option (Models::EksFargateSpec): "eksFargate.podVcpu",
- * "eksFargate.podMemoryMb" and the FleetForm's "fleet." keys edit the first pod group (the form
- * shows the Fargate size it runs on), "eksFargate.architecture" and "eksFargate.controlPlane".
+ * The keys of an EKS on Fargate option (Models::EksFargateSpec). Its pod groups are edited one at a
+ * time, as in the EKS on EC2 form (GroupRows): "eksFargate.group" chooses the group shown (emitting
+ * nothing), "eksFargate.addGroup" and "eksFargate.removeGroup" emit "eksFargate.podGroups";
+ * "eksFargate.groupName", "eksFargate.podVcpu", "eksFargate.podMemoryMb" (the form shows the
+ * Fargate size the group's pods run on) and the FleetForm's "fleet." keys edit the group shown.
+ * The cluster: "eksFargate.architecture" and "eksFargate.controlPlane".
  */
 class EksFargateForm final : public PlatformForm
 {
@@ -32,7 +39,12 @@ protected:
     void updateState() override;
 
 private:
+    /** The Fargate size the group's pods run on, under their requests. */
+    void showSize(const Models::PodGroup &group);
+
+    FieldBindings<Models::PodGroup> m_groupBound;
     FieldBindings<Models::EksFargateSpec> m_bound;
+    std::unique_ptr<GroupRows<Models::PodGroup>> m_groups; ///< the pod group shown, and the rows choosing it
     FleetForm *m_fleet = nullptr;
     QLabel *m_size = nullptr;
 };

@@ -7,6 +7,7 @@
 #include <qcustomplot.h>
 
 #include <QDir>
+#include <QFontMetricsF>
 #include <QTest>
 
 #include <cmath>
@@ -36,6 +37,20 @@ bool hasKey(QCPBars *bars, double key)
     return false;
 }
 
+/** The sample's nine options (examples/web-api.costscape.json), one per platform, with their platforms' names. */
+Models::MonthlySeries nineOptions()
+{
+    Models::MonthlySeries s;
+    s.ids = {"lambda-x86", "lambda-arm", "fargate", "ec2-on-demand", "ec2-spot", "ecs-cluster", "lambda-managed", "eks-cluster", "eks-fargate"};
+    s.platforms = {"AWS Lambda", "AWS Lambda", "AWS Fargate", "Amazon EC2", "Amazon EC2", "ECS on EC2", "Lambda Managed Instances",
+                   "EKS on EC2", "EKS on Fargate"};
+    s.stacks = {{"compute", {454.70, 426.47, 269.56, 337.33, 299.20, 289.91, 521.30, 369.00, 367.57}}};
+    s.totals = s.stacks[0].values;
+    s.feasible.assign(9, true);
+    s.cheapest = 2;
+    return s;
+}
+
 bool isGrey(const QColor &color)
 {
     return color.hsvSaturation() < 16;
@@ -56,6 +71,8 @@ private slots:
     void infeasible_isGreyWithReason();
     void legendClick_hidesTheLineItem();
     void empty_showsMessage();
+    void axisLabels_fitTheirBarsAndTheTooltipHasThemWhole_data();
+    void axisLabels_fitTheirBarsAndTheTooltipHasThemWhole();
 
     void snapshots();
 };
@@ -213,6 +230,77 @@ void TestMonthlyCostChart::empty_showsMessage()
     QCOMPARE(chart.plot()->plottableCount(), 0);
 }
 
+void TestMonthlyCostChart::axisLabels_fitTheirBarsAndTheTooltipHasThemWhole_data()
+{
+    // The chart's width in the window at 1280 x 800 (the options dock beside it), and in a narrow one.
+    QTest::addColumn<int>("width");
+    QTest::addColumn<bool>("whole");
+    QTest::newRow("1280x800-window") << 870 << true;
+    QTest::newRow("narrow-window") << 420 << false;
+}
+
+void TestMonthlyCostChart::axisLabels_fitTheirBarsAndTheTooltipHasThemWhole()
+{
+    QFETCH(int, width);
+    QFETCH(bool, whole);
+    Ui::MonthlyCostChart chart;
+    const Models::MonthlySeries series = nineOptions();
+    chart.setSeries(series);
+    chart.resize(width, 600);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QCustomPlot *plot = chart.plot();
+    plot->replot(QCustomPlot::rpImmediateRefresh);
+    const QFontMetricsF metrics(plot->xAxis->tickLabelFont());
+    const double slot = std::abs(plot->xAxis->coordToPixel(1) - plot->xAxis->coordToPixel(0));
+    QVERIFY(slot > 20);
+    // The widest line of each name, centred under its bar: no name reaches its neighbour's.
+    std::vector<double> half;
+    for (int i = 0; i < chart.barCount(); ++i) {
+        const QString label = chart.axisLabel(i);
+        double widest = 0;
+        for (const QString &line : label.split(QLatin1Char('\n')))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        QVERIFY2(widest <= slot, qPrintable(QStringLiteral("%1: %2 px in a slot of %3 px").arg(label).arg(widest).arg(slot)));
+        half.push_back(widest / 2);
+    }
+    for (int i = 0; i + 1 < chart.barCount(); ++i) {
+        const double right = plot->xAxis->coordToPixel(i) + half[static_cast<std::size_t>(i)];
+        const double left = plot->xAxis->coordToPixel(i + 1) - half[static_cast<std::size_t>(i) + 1];
+        QVERIFY2(right + 2 <= left, qPrintable(QStringLiteral("\"%1\" runs into \"%2\"")
+                                                   .arg(chart.axisLabel(i), chart.axisLabel(i + 1))
+                                                   .replace(QLatin1Char('\n'), QLatin1Char(' '))));
+    }
+    for (int i = 0; i < chart.barCount(); ++i) {
+        const auto index = static_cast<std::size_t>(i);
+        const QString id = QString::fromStdString(series.ids[index]);
+        const QString platform = QString::fromStdString(series.platforms[index]);
+        QString label = chart.axisLabel(i);
+        // Wrapped only where a name has a '-' or a space: read without the breaks, the id then the platform.
+        if (whole) {
+            QVERIFY2(!label.contains(QChar(0x2026)), qPrintable(label));
+            QString expected = id + platform;
+            label.remove(QLatin1Char('\n')).remove(QLatin1Char(' '));
+            QCOMPARE(label, expected.remove(QLatin1Char(' ')));
+        }
+        // Under the axis, over the name: both in full.
+        const QPointF name(plot->xAxis->coordToPixel(i), plot->axisRect()->rect().bottom() + 20);
+        const QString tooltip = chart.tooltipAt(name);
+        QVERIFY2(tooltip.contains(id) && tooltip.contains(platform), qPrintable(tooltip));
+    }
+    // The totals above the bars fit their slots too: whole dollars when the cents do not.
+    int totals = 0;
+    for (int i = 0; i < plot->itemCount(); ++i)
+        if (auto *text = qobject_cast<QCPItemText *>(plot->item(i)); text && text->text().startsWith(QLatin1Char('$'))) {
+            ++totals;
+            QVERIFY2(QFontMetricsF(text->font()).horizontalAdvance(text->text()) <= slot, qPrintable(text->text()));
+            QCOMPARE(text->text().contains(QLatin1Char('.')), whole);
+        }
+    QCOMPARE(totals, chart.barCount());
+    if (!whole) // too narrow for "Lambda Managed Instances" whole: elided, never overlapping (above)
+        QVERIFY(chart.axisLabel(6).contains(QChar(0x2026)));
+}
+
 // Not a check: with COSTSCAPE_CHART_SNAPSHOTS=<folder> it writes the chart with realistic data, in
 // a light and a dark palette, for a person to look at.
 void TestMonthlyCostChart::snapshots()
@@ -245,6 +333,14 @@ void TestMonthlyCostChart::snapshots()
         QVERIFY(chart.setSeriesVisible(QStringLiteral("vCPU"), false));
         QVERIFY2(writeSnapshot(chart, folder, QStringLiteral("monthly-vcpu-hidden"), dark, &error), qPrintable(error));
     }
+    // The sample's nine options in a narrow window: names wrapped, then elided, never overlapping.
+    Ui::MonthlyCostChart narrow;
+    narrow.setSeries(nineOptions());
+    narrow.resize(480, 500);
+    narrow.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&narrow));
+    narrow.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(narrow.grab().save(QDir(folder).filePath(QStringLiteral("monthly-nine-narrow.png"))));
 }
 
 QTEST_MAIN(TestMonthlyCostChart)

@@ -82,6 +82,19 @@ inline OptionSpec specFor(const QString &name)
         o.as<Models::EcsEc2Spec>().maxTasksPerInstance = 3;
         return o;
     }
+    if (name == QLatin1String("eks-two-groups")) {
+        // Two Deployments on the sample's EKS nodes: its pods, and a fixed worker.
+        OptionSpec o = sampleOption("eks-cluster");
+        auto &groups = o.as<Models::EksEc2Spec>().podGroups;
+        groups[0].name = "web";
+        Models::PodGroup worker;
+        worker.name = "worker";
+        worker.podVcpu = 1;
+        worker.podMemoryMb = 2048;
+        worker.fleet.fixedCount = 3;
+        groups.push_back(worker);
+        return o;
+    }
     if (name == QLatin1String("fargate-spot")) {
         OptionSpec o = sampleOption("fargate");
         o.as<Models::FargateSpec>().spot = true;
@@ -154,6 +167,28 @@ inline QString describe(const OptionSpec &o)
                  .arg(c->maxTasksPerInstance);
         for (const auto &g : c->taskGroups)
             l << QStringLiteral("ecs group %1 vcpu=%2 mib=%3 ").arg(QString::fromStdString(g.name), number(g.taskVcpu), number(g.taskMemoryMb))
+                    + describeFleet(g.fleet);
+    }
+    if (const auto *k = o.asIf<Models::EksEc2Spec>()) {
+        QStringList types;
+        for (const auto &t : k->nodeTypes)
+            types << QString::fromStdString(t);
+        l << QStringLiteral("eks auto=%1 types=%2 arch=%3 purchase=%4 spotHourly=%5 disc=%6 plane=%7 prefix=%8 scaler=%9")
+                 .arg(k->autoNodeTypes)
+                 .arg(types.join(QLatin1Char(',')), QString::fromStdString(k->architecture))
+                 .arg(static_cast<int>(k->purchase))
+                 .arg(number(k->spotHourly), number(k->spotDiscount))
+                 .arg(static_cast<int>(k->controlPlane))
+                 .arg(k->prefixDelegation)
+                 .arg(static_cast<int>(k->autoscaler));
+        for (const auto &g : k->podGroups)
+            l << QStringLiteral("eks group %1 vcpu=%2 mib=%3 ").arg(QString::fromStdString(g.name), number(g.podVcpu), number(g.podMemoryMb))
+                    + describeFleet(g.fleet);
+    }
+    if (const auto *k = o.asIf<Models::EksFargateSpec>()) {
+        l << QStringLiteral("eksFargate arch=%1 plane=%2").arg(QString::fromStdString(k->architecture)).arg(static_cast<int>(k->controlPlane));
+        for (const auto &g : k->podGroups)
+            l << QStringLiteral("eksFargate group %1 vcpu=%2 mib=%3 ").arg(QString::fromStdString(g.name), number(g.podVcpu), number(g.podMemoryMb))
                     + describeFleet(g.fleet);
     }
     return l.join(QLatin1Char('\n'));
@@ -257,6 +292,27 @@ inline void checkShown(const Ui::OptionEditor &e, const OptionSpec &o)
         QCOMPARE(num("ecs.spotHourly"), ecs->spotHourly);
         QCOMPARE(num("ecs.spotDiscount"), ecs->spotDiscount);
         QCOMPARE(num("ecs.reservedMemoryMb"), std::optional(ecs->reservedMemoryMb));
+        fleet = &g.fleet;
+    }
+    if (const auto *eks = o.asIf<Models::EksEc2Spec>()) {
+        QCOMPARE(e.comboBox(QStringLiteral("eks.group"))->count(), static_cast<int>(eks->podGroups.size()));
+        const auto &g = eks->podGroups[static_cast<std::size_t>(e.comboBox(QStringLiteral("eks.group"))->currentIndex())];
+        QCOMPARE(e.lineEdit(QStringLiteral("eks.groupName"))->text(), str(g.name));
+        QCOMPARE(num("eks.podVcpu"), std::optional(g.podVcpu));
+        QCOMPARE(num("eks.podMemoryMb"), std::optional(g.podMemoryMb));
+        QCOMPARE(choice("eks.architecture"), str(eks->architecture));
+        QCOMPARE(choice("eks.purchase"), eks->purchase == Models::Purchase::Spot ? QStringLiteral("spot") : QStringLiteral("on-demand"));
+        QCOMPARE(num("eks.spotDiscount"), eks->spotDiscount);
+        QCOMPARE(flag("eks.prefixDelegation"), eks->prefixDelegation);
+        fleet = &g.fleet;
+    }
+    if (const auto *eksF = o.asIf<Models::EksFargateSpec>()) {
+        QCOMPARE(e.comboBox(QStringLiteral("eksFargate.group"))->count(), static_cast<int>(eksF->podGroups.size()));
+        const auto &g = eksF->podGroups[static_cast<std::size_t>(e.comboBox(QStringLiteral("eksFargate.group"))->currentIndex())];
+        QCOMPARE(e.lineEdit(QStringLiteral("eksFargate.groupName"))->text(), str(g.name));
+        QCOMPARE(num("eksFargate.podVcpu"), std::optional(g.podVcpu));
+        QCOMPARE(num("eksFargate.podMemoryMb"), std::optional(g.podMemoryMb));
+        QCOMPARE(choice("eksFargate.architecture"), str(eksF->architecture));
         fleet = &g.fleet;
     }
     if (!fleet)

@@ -50,7 +50,7 @@ void TestOptionEditor::roundTrip_sampleOptionShowsAndGivesBackTheSpec_data()
     QTest::addColumn<QString>("id");
     for (const OptionSpec &o : sample().options)
         QTest::newRow(o.id.c_str()) << QString::fromStdString(o.id);
-    for (const char *extra : {"lambda-provisioned", "ec2-fixed", "fargate-spot", "ecs-max-tasks-3"})
+    for (const char *extra : {"lambda-provisioned", "ec2-fixed", "fargate-spot", "ecs-max-tasks-3", "eks-two-groups"})
         QTest::newRow(extra) << QString::fromLatin1(extra);
 }
 
@@ -519,6 +519,32 @@ void TestOptionEditor::tabOrder_followsTheForm_data()
                                       + QStringList{QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.publicIpv4PerInstance"),
                                                     QStringLiteral("bill.logRetentionDays"), QStringLiteral("bill.rootVolume.sizeGb"),
                                                     QStringLiteral("bill.rootVolume.type")};
+    // The groups' rows (choice, Add, Remove, name) come first, then the group's fields and its
+    // fleet, then the cluster; Remove is off the chain with one group, the spot fields without Spot.
+    const auto keys = [](const char *prefix, std::initializer_list<const char *> names) {
+        QStringList out;
+        for (const char *name : names)
+            out << QString::fromLatin1(prefix) + QLatin1Char('.') + QString::fromLatin1(name);
+        return out;
+    };
+    const QStringList instanceBill = {QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.publicIpv4PerInstance"),
+                                      QStringLiteral("bill.logRetentionDays"), QStringLiteral("bill.rootVolume.sizeGb"),
+                                      QStringLiteral("bill.rootVolume.type")};
+    QTest::newRow("ecs-one-group") << QStringLiteral("ecs-cluster")
+                                   << option + keys("ecs", {"group", "addGroup", "groupName", "taskVcpu", "taskMemoryMb"}) + derived
+                                          + keys("ecs", {"autoInstanceTypes", "instanceTypes", "os", "purchase", "reservedMemoryMb",
+                                                         "maxTasksPerInstance", "placement"})
+                                          + alb + nat + instanceBill;
+    QTest::newRow("eks-two-groups") << QStringLiteral("eks-two-groups")
+                                    << option + keys("eks", {"group", "addGroup", "removeGroup", "groupName", "podVcpu", "podMemoryMb"})
+                                           + derived
+                                           + keys("eks", {"architecture", "nodeTypes", "purchase", "controlPlane", "prefixDelegation", "autoscaler"})
+                                           + alb + nat + instanceBill;
+    // EKS on Fargate: the cluster's two choices share the pods' box; the fleet follows it.
+    QTest::newRow("eks-fargate") << QStringLiteral("eks-fargate")
+                                 << option
+                                        + keys("eksFargate", {"group", "addGroup", "groupName", "podVcpu", "podMemoryMb", "architecture", "controlPlane"})
+                                        + derived + alb + nat + QStringList{QStringLiteral("bill.publicIpv4"), QStringLiteral("bill.logRetentionDays")};
 }
 
 void TestOptionEditor::tabOrder_followsTheForm()
