@@ -181,6 +181,15 @@ void CommitmentCurveChart::rebuild()
                        : reservations ? tr("Reservations")
                                       : tr("Hourly commitment (%1 per hour)").arg(m_currency));
     p->yAxis->setLabel(tr("Monthly cost of the covered usage (%1)").arg(m_currency));
+    if (reservations && !plans) {
+        // Whole reservations only: no "0.5" ticks on a count.
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        p->xAxis->setTicker(ticker);
+    } else {
+        p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
     setMoneyTicker(p->yAxis, m_currency);
     if (!m_selected.isEmpty() && m_curves.size() == 1) {
         // One option alone: its on-demand cost as a level line, what every level is weighed against.

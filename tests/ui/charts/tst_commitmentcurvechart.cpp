@@ -229,6 +229,10 @@ void TestCommitmentCurveChart::screenshot()
         QSKIP("set COSTSCAPE_SCREENSHOT_DIR to write chart-commitments.png");
     Ui::CommitmentCurveChart chart;
     chart.setEvaluation(evaluateExample());
+    // Laid out at the export's width first, so that the legend flows across it (ChartBase reflows on resize).
+    chart.resize(1000, 600);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QString error;
     QVERIFY2(chart.exportPng(QDir(dir).filePath(QStringLiteral("chart-commitments.png")), 1000, 600, &error), qPrintable(error));
     // One option chosen in the box, against its own count of reservations; the box itself is
