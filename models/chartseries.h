@@ -51,6 +51,11 @@ struct TrafficSweep {
     struct Line {
         std::string id;
         std::vector<double> cost; ///< per factor; NaN where the option is infeasible at that traffic
+        /**
+         * Issue 16: for an option with a "commitment", the same option priced on demand (its
+         * commitment removed) at each factor, NaN where infeasible; empty when it has none.
+         */
+        std::vector<double> costWithoutCommitment{};
     };
     /** A point where the cheapest feasible option changes as traffic grows. */
     struct BreakEven {
@@ -74,6 +79,15 @@ struct TrafficSweep {
     /** Mean requests per second at factor 1; 0 when the workload has no requests (ranges then read as factors). */
     double baseRate = 0;
     std::string currency = "USD";
+
+    /** True when some line carries costWithoutCommitment. */
+    bool hasCommitments() const
+    {
+        for (const auto &line : lines)
+            if (!line.costWithoutCommitment.empty())
+                return true;
+        return false;
+    }
 };
 
 /**

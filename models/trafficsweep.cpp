@@ -48,10 +48,27 @@ public:
         for (std::size_t i = 0; i < scenario.options.size(); ++i)
             if (scenario.options[i].enabled)
                 m_enabled.push_back(i);
+        // Issue 16: each option with a commitment also once without it, after the options, so
+        // that one evaluation per factor prices both (the Evaluation keeps the options' order).
+        for (std::size_t line = 0; line < m_enabled.size(); ++line) {
+            const OptionSpec &original = scenario.options[m_enabled[line]];
+            if (original.commitments.empty())
+                continue;
+            OptionSpec onDemand = original;
+            onDemand.commitments.clear();
+            m_work.options.push_back(std::move(onDemand));
+            m_uncommitted.push_back(line);
+        }
     }
 
     /** Scenario indices of the options an Evaluation holds, in its order. */
     const std::vector<std::size_t> &enabled() const { return m_enabled; }
+
+    /**
+     * Lines (indices into enabled()) whose option has a commitment, in order: the evaluation of
+     * every factor (not a bisection's) ends with these options priced without it.
+     */
+    const std::vector<std::size_t> &uncommitted() const { return m_uncommitted; }
 
     /** Evaluates at `factor` with only the given lines (indices into enabled()) switched on. */
     Result<Evaluation> evaluate(double factor, const std::vector<int> *only = nullptr)
@@ -59,7 +76,9 @@ public:
         scaleRequests(m_work.workload.requests, m_scenario.workload.requests, factor);
         for (std::size_t i = 0; i < m_work.options.size(); ++i) {
             OptionSpec &option = m_work.options[i];
-            const OptionSpec &original = m_scenario.options[i];
+            const bool copy = i >= m_scenario.options.size();
+            const OptionSpec &original =
+                copy ? m_scenario.options[m_enabled[m_uncommitted[i - m_scenario.options.size()]]] : m_scenario.options[i];
             if (original.requests)
                 scaleRequests(*option.requests, *original.requests, factor);
             option.enabled = original.enabled && !only;
@@ -84,6 +103,7 @@ private:
     const Pricing::PriceSheet &m_sheet;
     Scenario m_work;
     std::vector<std::size_t> m_enabled;
+    std::vector<std::size_t> m_uncommitted;
 };
 
 /** The stretches between break-evens and who is cheapest on each. */
@@ -154,7 +174,17 @@ Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::Price
             const OptionResult &o = evaluation->options[k];
             sweep.lines[k].cost[i] = o.feasible ? o.monthlyCost : NaN;
         }
-        winners[i] = evaluation->cheapestIndex();
+        // The copies without their commitment come last; they never compete for the cheapest.
+        const auto &uncommitted = sweeper.uncommitted();
+        for (std::size_t u = 0; u < uncommitted.size() && sweep.lines.size() + u < evaluation->options.size(); ++u) {
+            const OptionResult &o = evaluation->options[sweep.lines.size() + u];
+            auto &line = sweep.lines[uncommitted[u]];
+            line.costWithoutCommitment.resize(sweep.factors.size(), NaN);
+            line.costWithoutCommitment[i] = o.feasible ? o.monthlyCost : NaN;
+        }
+        Evaluation &priced = evaluation.value();
+        priced.options.resize(std::min(priced.options.size(), sweep.lines.size()));
+        winners[i] = priced.cheapestIndex();
     }
 
     // Bisect each change of winner on a copy holding only the two options involved: the others

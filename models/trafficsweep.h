@@ -28,6 +28,9 @@ namespace Costscape::Models {
  * - `ranges` say which option is cheapest over which stretch of traffic, from the lowest factor
  *   to the highest, including stretches where no option is feasible; `baseRate` turns their
  *   factors into monthly average rates (0 when the workload has no requests).
+ * - A line whose option has a "commitment" also carries `costWithoutCommitment`: the same
+ *   option with the commitment removed, priced in the same evaluation (issue 16). These copies
+ *   never take part in the cheapest option, the break-evens or the ranges.
  *
  * Pure and thread-safe: the GUI runs it on a worker thread. It costs about `points` full
  * evaluations plus a dozen evaluations of two options per break-even.

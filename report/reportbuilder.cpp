@@ -232,9 +232,14 @@ void ReportBuilder::traffic()
                                           .arg(number(m_sweep.factors.front(), 2), number(m_sweep.factors.back(), 2)));
     auto *c = m_charts.add<TrafficChart>();
     c->setSweep(m_sweep);
+    // Issue 16: a report shows each committed option on demand as well (dashed), as the window can.
+    c->setShowWithoutCommitment(m_sweep.hasCommitments());
     chart(c, tr("Monthly cost against the average request rate, logarithmic axes"), ChartWidth, ChartHeight);
     for (const QString &sentence : TrafficChart::describe(m_sweep)) // ids isolated by describe()
         add(ReportBlock::Kind::Bullet, sentence);
+    if (m_sweep.hasCommitments())
+        add(ReportBlock::Kind::Bullet, tr("Dashed lines: the options with a commitment priced on demand, their "
+                                          "commitment removed; the solid line of the same colour includes it."));
     if (!m_sweep.breakEvens.empty()) {
         std::vector<QStringList> rows;
         for (const auto &b : m_sweep.breakEvens)

@@ -6,6 +6,7 @@
 #include "ui/document/awsimporter.h"
 #include "ui/charts/chartbase.h"
 #include "ui/charts/filewriter.h"
+#include "ui/charts/trafficchart.h"
 #include "ui/document/evaluationrunner.h"
 #include "ui/itemmodels/lineitemmodel.h"
 #include "output/resultformat.h"
@@ -245,6 +246,12 @@ void MainWindow::createActions()
     int shortcut = Qt::Key_1;
     for (const auto &[tab, label] : tabs)
         view->addAction(label, QKeySequence(Qt::CTRL | shortcut++), this, [this, tab = tab] { m_results->setCurrentTab(tab); });
+    // Issue 16: the cost-against-traffic chart's dashed on-demand lines, kept in step with its box.
+    QAction *without = view->addAction(tr("Cost vs traffic &without commitments"));
+    without->setObjectName(QStringLiteral("trafficWithoutCommitments"));
+    without->setCheckable(true);
+    connect(without, &QAction::toggled, m_results->trafficChart(), &TrafficChart::setShowWithoutCommitment);
+    connect(m_results->trafficChart(), &TrafficChart::showWithoutCommitmentChanged, without, &QAction::setChecked);
     view->addSeparator();
     view->addAction(tr("Reset chart &view"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] {
         if (ChartBase *chart = m_results->currentChart())
@@ -700,7 +707,9 @@ void MainWindow::restoreLayout()
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     const int tab = settings.value(QStringLiteral("window/resultsTab"), 0).toInt();
-    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, static_cast<int>(ResultsPanel::SpikeTab))));
+    m_results->setCurrentTab(static_cast<ResultsPanel::Tab>(std::clamp(tab, 0, static_cast<int>(ResultsPanel::CommitmentsTab))));
+    m_results->trafficChart()->setShowWithoutCommitment(
+        settings.value(QStringLiteral("window/trafficWithoutCommitments"), false).toBool());
 }
 
 void MainWindow::saveLayout()
@@ -709,6 +718,7 @@ void MainWindow::saveLayout()
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/resultsTab"), static_cast<int>(m_results->currentTab()));
+    settings.setValue(QStringLiteral("window/trafficWithoutCommitments"), m_results->trafficChart()->showsWithoutCommitment());
 }
 
 void MainWindow::showAbout()

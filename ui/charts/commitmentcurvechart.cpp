@@ -6,6 +6,11 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -47,6 +52,26 @@ CommitmentCurveChart::CommitmentCurveChart(QWidget *parent)
     QCustomPlot *p = plot();
     p->axisRect()->setRangeDrag(Qt::Horizontal | Qt::Vertical);
     p->axisRect()->setRangeZoom(Qt::Horizontal | Qt::Vertical);
+
+    // Which option: all, or one against its own level (as the packing chart chooses its option).
+    m_selectorRow = new QWidget(this);
+    m_selector = new QComboBox(m_selectorRow);
+    m_selector->setObjectName(QStringLiteral("commitmentOption"));
+    m_selector->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    auto *row = new QHBoxLayout(m_selectorRow);
+    row->setContentsMargins(8, 4, 8, 0);
+    auto *label = new QLabel(tr("&Option:"), m_selectorRow);
+    label->setBuddy(m_selector);
+    row->addWidget(label);
+    row->addWidget(m_selector);
+    row->addStretch(1);
+    m_selectorRow->setVisible(false);
+    mainLayout()->insertWidget(0, m_selectorRow);
+    connect(m_selector, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0)
+            selectOption(m_selector->itemData(index).toString());
+    });
+
     showEmptyMessage(true);
     CommitmentCurveChart::applyTheme();
 }
@@ -55,21 +80,67 @@ CommitmentCurveChart::~CommitmentCurveChart() = default;
 
 void CommitmentCurveChart::setEvaluation(const Models::Evaluation &evaluation)
 {
-    clearPlot();
-    m_curves.clear();
+    m_all.clear();
     m_currency = qs(evaluation.prices.currency.empty() ? std::string("USD") : evaluation.prices.currency);
-    QCustomPlot *p = plot();
     std::vector<std::string> ids;
+    bool selectedStays = false;
     for (const Models::OptionResult &o : evaluation.options) {
         if (!o.commitment || o.commitment->curve.empty())
             continue;
         Curve c;
         c.id = o.id;
         c.summary = *o.commitment;
-        m_curves.push_back(std::move(c));
+        selectedStays = selectedStays || qs(o.id) == m_selected;
+        m_all.push_back(std::move(c));
         ids.push_back(o.id);
     }
     includeOptions(ids);
+    if (!selectedStays)
+        m_selected.clear();
+    {
+        const QSignalBlocker blocker(m_selector);
+        m_selector->clear();
+        m_selector->addItem(tr("All options"), QString());
+        for (const Curve &c : m_all)
+            m_selector->addItem(qs(c.id), qs(c.id));
+        m_selector->setCurrentIndex(std::max(0, m_selector->findData(m_selected)));
+    }
+    m_selectorRow->setVisible(m_all.size() > 1);
+    rebuild();
+}
+
+QStringList CommitmentCurveChart::availableIds() const
+{
+    QStringList ids;
+    for (const Curve &c : m_all)
+        ids << qs(c.id);
+    return ids;
+}
+
+bool CommitmentCurveChart::selectOption(const QString &id)
+{
+    if (!id.isEmpty() && !availableIds().contains(id))
+        return false;
+    {
+        const QSignalBlocker blocker(m_selector);
+        m_selector->setCurrentIndex(std::max(0, m_selector->findData(id)));
+    }
+    if (id == m_selected)
+        return true;
+    m_selected = id;
+    rebuild();
+    return true;
+}
+
+void CommitmentCurveChart::rebuild()
+{
+    clearPlot();
+    m_curves.clear();
+    m_onDemand = nullptr;
+    QCustomPlot *p = plot();
+    for (const Curve &c : m_all)
+        if (m_selected.isEmpty() || qs(c.id) == m_selected)
+            m_curves.push_back(c);
     bool reservations = false, plans = false;
     for (const Curve &c : m_curves)
         (c.summary.curveUnit == "reservations" ? reservations : plans) = true;
@@ -110,11 +181,33 @@ void CommitmentCurveChart::setEvaluation(const Models::Evaluation &evaluation)
                        : reservations ? tr("Reservations")
                                       : tr("Hourly commitment (%1 per hour)").arg(m_currency));
     p->yAxis->setLabel(tr("Monthly cost of the covered usage (%1)").arg(m_currency));
+    if (reservations && !plans) {
+        // Whole reservations only: no "0.5" ticks on a count.
+        auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+        ticker->setTickStep(1);
+        ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+        p->xAxis->setTicker(ticker);
+    } else {
+        p->xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
+    }
     setMoneyTicker(p->yAxis, m_currency);
+    if (!m_selected.isEmpty() && m_curves.size() == 1) {
+        // One option alone: its on-demand cost as a level line, what every level is weighed against.
+        const Curve &c = m_curves.front();
+        double top = 0;
+        for (const auto &pt : c.summary.curve)
+            top = std::max(top, pt.level);
+        m_onDemand = p->addGraph();
+        m_onDemand->setName(tr("on demand"));
+        m_onDemand->addData(0, c.summary.onDemandMonthly);
+        m_onDemand->addData(top > 0 ? top * c.scale : 1, c.summary.onDemandMonthly);
+    }
     if (!m_curves.empty()) {
         // The optimum and the applied level read first in the legend, after the lines.
         moveToLegendEnd(m_curves.front().optimal);
         moveToLegendEnd(m_curves.front().current);
+        if (m_onDemand)
+            moveToLegendEnd(m_onDemand);
         reflowLegend();
     }
     showEmptyMessage(m_curves.empty());
@@ -157,6 +250,10 @@ void CommitmentCurveChart::applyTheme()
         c.line->setPen(QPen(colour, 2));
         c.optimal->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour.darker(130), colour, 11));
         c.current->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(text, 1.5), Qt::NoBrush, 12));
+    }
+    if (m_onDemand && !m_curves.empty()) {
+        QPen dotted(optionColor(m_curves.front().id), 1.5, Qt::DotLine);
+        m_onDemand->setPen(dotted);
     }
     queueReplot();
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+class QComboBox;
 class QCPGraph;
 
 namespace Costscape::Models {
@@ -25,6 +26,11 @@ namespace Costscape::Ui {
  * and reservations are drawn together, x is each curve's level as a percentage of its highest
  * level (the tooltip gives the level itself). Options without a commitment are left out; none
  * shows the empty message.
+ *
+ * With two or more such options, an "Option:" box above the plot chooses between all of them
+ * ("All options", the default) and one of them, drawn alone against its own level (USD/hour or
+ * reservations) with its on-demand cost as a dotted line. The choice is kept by option id across
+ * new evaluations while that option still has a commitment, else it goes back to all.
  */
 class CommitmentCurveChart final : public ChartBase
 {
@@ -42,6 +48,20 @@ public:
     int curveCount() const { return static_cast<int>(m_curves.size()); }
     /** The ids of the options drawn. */
     QStringList optionIds() const;
+    /** The ids of every option with a commitment (what the box offers after "All options"). */
+    QStringList availableIds() const;
+
+    /**
+     * Draws only option @p id, or all of them when @p id is empty. Returns false (and changes
+     * nothing) when no option with a commitment has that id.
+     */
+    bool selectOption(const QString &id);
+    /** The option drawn alone, or empty when all are drawn. */
+    QString selectedOption() const { return m_selected; }
+    /** The "Option:" box; its row is hidden with fewer than two options to choose from. */
+    QComboBox *optionSelector() const { return m_selector; }
+    /** The dotted on-demand line of the option drawn alone, or null when all are drawn. */
+    QCPGraph *onDemandLine() const { return m_onDemand; }
 
     QString tooltipAt(const QPointF &pixel) const override;
     void resetView() override;
@@ -59,7 +79,15 @@ private:
         QCPGraph *current = nullptr;
         double scale = 1; ///< x per level: 1, or 100 / the curve's top level when units are mixed
     };
-    std::vector<Curve> m_curves;
+    /** Draws the curves of the selection from m_all. */
+    void rebuild();
+
+    std::vector<Curve> m_all;     ///< every option with a commitment (no graphs)
+    std::vector<Curve> m_curves;  ///< the ones drawn
+    QString m_selected;           ///< option drawn alone; empty: all
+    QWidget *m_selectorRow = nullptr;
+    QComboBox *m_selector = nullptr;
+    QCPGraph *m_onDemand = nullptr;
     QString m_currency;
     bool m_shares = false; ///< plans and reservations together: x is a share of each curve's top
 };

@@ -7,6 +7,8 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
+#include <QSignalBlocker>
 #include <QFontMetricsF>
 #include <QLabel>
 #include <QLocale>
@@ -51,6 +53,15 @@ TrafficChart::TrafficChart(QWidget *parent)
 
     m_caption = addCaption();
 
+    // Issue 16: above the plot, at the right, shown only when some option has a commitment.
+    m_withoutBox = new QCheckBox(tr("Show without commitments"), this);
+    m_withoutBox->setObjectName(QStringLiteral("withoutCommitments"));
+    m_withoutBox->setToolTip(tr("Adds a dashed line for each option with a Savings Plan or reservations: the "
+                                "same option at on-demand prices"));
+    m_withoutBox->setVisible(false);
+    mainLayout()->insertWidget(0, m_withoutBox, 0, Qt::AlignRight);
+    connect(m_withoutBox, &QCheckBox::toggled, this, &TrafficChart::setShowWithoutCommitment);
+
     showEmptyMessage(true);
     TrafficChart::applyTheme();
 }
@@ -62,6 +73,7 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
     m_sweep = sweep;
     clearPlot();
     m_graphs.clear();
+    m_withoutGraphs.clear();
     m_markers.clear();
     m_markerLabels.clear();
     m_currentLine = nullptr;
@@ -98,6 +110,9 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
                 minPositive = std::min(minPositive, cost);
             else
                 anyZero = true;
+            // Room for the on-demand line too, shown or not: turning it on keeps the view.
+            if (i < line.costWithoutCommitment.size() && std::isfinite(line.costWithoutCommitment[i]))
+                maxCost = std::max(maxCost, line.costWithoutCommitment[i]);
         }
         if (anyCost) {
             minRate = std::min(minRate, rateAt(i));
@@ -132,7 +147,35 @@ void TrafficChart::setSweep(const Models::TrafficSweep &sweep, double currentFac
             m_graphs.push_back(graph);
         }
         appendToLegend({m_graphs.begin(), m_graphs.end()});
+
+        // Each committed option on demand: dashed, after the options, in the legend only while shown.
+        for (std::size_t l = 0; l < m_sweep.lines.size(); ++l) {
+            const auto &line = m_sweep.lines[l];
+            if (line.costWithoutCommitment.empty())
+                continue;
+            auto *graph = p->addGraph(p->xAxis, p->yAxis);
+            graph->setName(tr("%1 without commitment").arg(qs(line.id)));
+            graph->setLineStyle(QCPGraph::lsLine);
+            QVector<double> keys, values;
+            for (std::size_t i = 0; i < points; ++i) {
+                if (!usableRate(rateAt(i)))
+                    continue;
+                const double cost = i < line.costWithoutCommitment.size() ? line.costWithoutCommitment[i] : std::nan("");
+                keys.append(rateAt(i));
+                values.append(std::isfinite(cost) ? displayCost(cost) : std::nan(""));
+            }
+            graph->setData(keys, values, true);
+            graph->setVisible(m_showWithout);
+            m_withoutGraphs.emplace_back(graph, l);
+        }
+        if (m_showWithout) {
+            std::vector<QCPAbstractPlottable *> dashed;
+            for (const auto &[graph, line] : m_withoutGraphs)
+                dashed.push_back(graph);
+            appendToLegend(dashed);
+        }
     }
+    m_withoutBox->setVisible(!m_withoutGraphs.empty());
 
     const QFont small = scaledFont(font(), 0.85);
     for (std::size_t b = 0; b < m_sweep.breakEvens.size(); ++b) {
@@ -254,10 +297,11 @@ QString TrafficChart::tooltipAt(const QPointF &pixel) const
     int bestLine = -1;
     int bestPoint = -1;
     const std::size_t points = std::min(m_sweep.factors.size(), m_sweep.averageRate.size());
-    for (std::size_t l = 0; l < m_graphs.size(); ++l) {
-        if (!m_graphs[l]->visible())
-            continue;
-        const auto &costs = m_sweep.lines[l].cost;
+    bool bestWithout = false;
+    // The option lines, then the dashed on-demand lines of the committed options.
+    auto nearest = [&](const QCPGraph *graph, std::size_t l, const std::vector<double> &costs, bool without) {
+        if (!graph->visible())
+            return;
         for (std::size_t i = 0; i < points && i < costs.size(); ++i) {
             const double rate = m_sweep.averageRate[i];
             if (!std::isfinite(costs[i]) || !std::isfinite(rate) || rate <= 0)
@@ -269,19 +313,71 @@ QString TrafficChart::tooltipAt(const QPointF &pixel) const
                 best = distance;
                 bestLine = static_cast<int>(l);
                 bestPoint = static_cast<int>(i);
+                bestWithout = without;
             }
         }
-    }
+    };
+    for (std::size_t l = 0; l < m_graphs.size(); ++l)
+        nearest(m_graphs[l], l, m_sweep.lines[l].cost, false);
+    for (const auto &[graph, l] : m_withoutGraphs)
+        nearest(graph, l, m_sweep.lines[l].costWithoutCommitment, true);
     if (bestLine < 0)
         return {};
     const auto l = static_cast<std::size_t>(bestLine);
     const auto i = static_cast<std::size_t>(bestPoint);
+    const auto &line = m_sweep.lines[l];
     const QLocale english(QLocale::English);
-    return QStringLiteral("<b>%1</b><br>%2<br>%3")
-        .arg(qs(m_sweep.lines[l].id).toHtmlEscaped(),
-             tr("%1 requests/s (%2x the workload)")
-                 .arg(rateText(m_sweep.averageRate[i]), english.toString(m_sweep.factors[i], 'g', 4)),
-             tr("%1 per month").arg(formatMoney(m_sweep.lines[l].cost[i], qs(m_sweep.currency), -1)));
+    const QString currency = qs(m_sweep.currency);
+    QString text = QStringLiteral("<b>%1</b><br>%2<br>%3")
+                       .arg((bestWithout ? tr("%1 without commitment").arg(qs(line.id)) : qs(line.id)).toHtmlEscaped(),
+                            tr("%1 requests/s (%2x the workload)")
+                                .arg(rateText(m_sweep.averageRate[i]), english.toString(m_sweep.factors[i], 'g', 4)),
+                            tr("%1 per month")
+                                .arg(formatMoney(bestWithout ? line.costWithoutCommitment[i] : line.cost[i], currency, -1)));
+    // With both lines on screen, what the commitment changes at this traffic.
+    if (m_showWithout && i < line.costWithoutCommitment.size() && i < line.cost.size()
+        && std::isfinite(line.costWithoutCommitment[i]) && std::isfinite(line.cost[i])) {
+        const double saved = line.costWithoutCommitment[i] - line.cost[i];
+        text += QStringLiteral("<br>")
+            + (saved >= 0 ? tr("the commitment saves %1 a month").arg(formatMoney(saved, currency, 2))
+                          : tr("the commitment costs %1 a month more").arg(formatMoney(-saved, currency, 2)));
+    }
+    return text;
+}
+
+void TrafficChart::setShowWithoutCommitment(bool show)
+{
+    if (show == m_showWithout)
+        return;
+    m_showWithout = show;
+    {
+        const QSignalBlocker blocker(m_withoutBox);
+        m_withoutBox->setChecked(show);
+    }
+    std::vector<QCPAbstractPlottable *> dashed;
+    for (const auto &[graph, line] : m_withoutGraphs) {
+        graph->setVisible(show);
+        if (show)
+            dashed.push_back(graph);
+        else
+            leaveOutOfLegend(graph);
+    }
+    if (!dashed.empty())
+        appendToLegend(dashed);
+    if (!m_withoutGraphs.empty()) {
+        reflowLegend();
+        applyTheme(); // the new legend entries take the legend's colours
+        queueReplot();
+    }
+    Q_EMIT showWithoutCommitmentChanged(show);
+}
+
+QCPGraph *TrafficChart::withoutCommitmentGraph(int line) const
+{
+    for (const auto &[graph, l] : m_withoutGraphs)
+        if (static_cast<int>(l) == line)
+            return graph;
+    return nullptr;
 }
 
 void TrafficChart::resetView()
@@ -298,6 +394,11 @@ void TrafficChart::applyTheme()
     const QColor text = foregroundColor();
     for (std::size_t l = 0; l < m_graphs.size(); ++l)
         m_graphs[l]->setPen(seriesPen(optionColor(m_sweep.lines[l].id), m_graphs[l]->dataCount()));
+    for (const auto &[graph, l] : m_withoutGraphs) {
+        QPen dashed = seriesPen(optionColor(m_sweep.lines[l].id), graph->dataCount());
+        dashed.setStyle(Qt::DashLine);
+        graph->setPen(dashed);
+    }
     for (QCPItemTracer *marker : m_markers) {
         marker->setPen(QPen(text, 1.5));
         marker->setBrush(backgroundColor());

@@ -6,8 +6,10 @@
 
 #include "models/chartseries.h"
 
+#include <utility>
 #include <vector>
 
+class QCheckBox;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
@@ -25,6 +27,12 @@ namespace Costscape::Ui {
  *
  * A log axis cannot show 0: a cost of exactly 0 (a free tier) is drawn on a dotted "$0" floor
  * just above the bottom of the axis; the tooltip gives the exact figure.
+ *
+ * Issue 16: when the sweep carries options with a commitment (TrafficSweep::Line::
+ * costWithoutCommitment), a "Show without commitments" box above the plot (off by default) adds,
+ * for each of them, a dashed line in the option's colour: the same option priced on demand,
+ * named "<id> without commitment" in the legend. The box is hidden for a sweep without
+ * commitments; the y axis always has room for both, so turning it on or off keeps the view.
  */
 class TrafficChart final : public ChartBase
 {
@@ -62,9 +70,26 @@ public:
     /** Requests per second at the current-workload line; NaN when there is none. */
     double currentRate() const { return m_currentRate; }
 
+    /**
+     * Shows or hides the dashed lines of the options priced without their commitment; the
+     * setting holds across setSweep() calls (it is the user's, not the data's).
+     */
+    void setShowWithoutCommitment(bool show);
+    bool showsWithoutCommitment() const { return m_showWithout; }
+    /** Number of dashed "without commitment" lines drawn (shown or not): one per committed option. */
+    int withoutCommitmentCount() const { return static_cast<int>(m_withoutGraphs.size()); }
+    /** The dashed line of sweep line @p line, or null when that option has no commitment. */
+    QCPGraph *withoutCommitmentGraph(int line) const;
+    /** The box that turns the dashed lines on and off; hidden when the sweep has no commitment. */
+    QCheckBox *withoutCommitmentBox() const { return m_withoutBox; }
+
     /** The nearest point of a shown line within 24 pixels: option, rate, monthly cost. */
     QString tooltipAt(const QPointF &pixel) const override;
     void resetView() override;
+
+Q_SIGNALS:
+    /** The dashed without-commitment lines were turned on or off (by the box or the setter). */
+    void showWithoutCommitmentChanged(bool show);
 
 protected:
     void applyTheme() override;
@@ -77,6 +102,10 @@ private:
 
     Models::TrafficSweep m_sweep;
     std::vector<QCPGraph *> m_graphs;
+    /** Dashed lines: the graph and the index of its sweep line. */
+    std::vector<std::pair<QCPGraph *, std::size_t>> m_withoutGraphs;
+    QCheckBox *m_withoutBox = nullptr;
+    bool m_showWithout = false;
     std::vector<QCPItemTracer *> m_markers;
     std::vector<QCPItemText *> m_markerLabels;
     QCPItemStraightLine *m_currentLine = nullptr;

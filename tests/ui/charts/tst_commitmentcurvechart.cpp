@@ -12,6 +12,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QTabWidget>
@@ -50,6 +51,7 @@ private slots:
     void drawsEveryOptionWithACommitment();
     void markersSitOnTheCurveAndTheOptimumIsItsLowest();
     void noCommitment_showsTheEmptyMessage();
+    void optionBox_drawsTheChosenOptionAlone();
     void resultsPanel_hasTheTab();
     void screenshot();
 };
@@ -129,6 +131,85 @@ void TestCommitmentCurveChart::noCommitment_showsTheEmptyMessage()
     QVERIFY(chart.captionText().isEmpty());
 }
 
+void TestCommitmentCurveChart::optionBox_drawsTheChosenOptionAlone()
+{
+    const Models::Evaluation e = evaluateExample();
+    Ui::CommitmentCurveChart chart;
+    chart.setEvaluation(e);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    QComboBox *box = chart.optionSelector();
+    // "All options" and the three options with a commitment; all drawn at first.
+    QVERIFY(box->isVisible());
+    QCOMPARE(box->count(), 4);
+    QCOMPARE(box->itemText(0), QStringLiteral("All options"));
+    QCOMPARE(chart.availableIds(), chart.optionIds());
+    QVERIFY(chart.selectedOption().isEmpty());
+    QVERIFY(!chart.onDemandLine());
+    // Plans and reservations together: the x axis is a share of each curve's top level.
+    QVERIFY(chart.plot()->xAxis->label().contains(QStringLiteral("%")));
+
+    // Choosing the reservations option in the box draws it alone, against its own count.
+    box->setCurrentIndex(box->findText(QStringLiteral("ecs-reserved")));
+    QCOMPARE(chart.selectedOption(), QStringLiteral("ecs-reserved"));
+    QCOMPARE(chart.optionIds(), QStringList{QStringLiteral("ecs-reserved")});
+    QCustomPlot *p = chart.plot();
+    QCOMPARE(p->xAxis->label(), QStringLiteral("Reservations"));
+    const Models::OptionResult *ecs = nullptr;
+    for (const auto &o : e.options)
+        if (o.id == "ecs-reserved")
+            ecs = &o;
+    QVERIFY(ecs && ecs->commitment);
+    const auto &s = *ecs->commitment;
+    // Line, optimum, applied level and the on-demand line; the curve's points at their own levels.
+    QCOMPARE(p->graphCount(), 4);
+    QCPGraph *line = p->graph(0);
+    QCOMPARE(line->dataCount(), int(s.curve.size()));
+    for (int i = 0; i < line->dataCount(); ++i) {
+        QCOMPARE(line->data()->at(i)->key, s.curve[std::size_t(i)].level);
+        QCOMPARE(line->data()->at(i)->value, s.curve[std::size_t(i)].monthlyCost);
+    }
+    QCOMPARE(p->graph(1)->data()->at(0)->key, s.curveOptimal);
+    QVERIFY(chart.onDemandLine());
+    QCOMPARE(chart.onDemandLine()->data()->at(0)->value, s.onDemandMonthly);
+    QCOMPARE(chart.onDemandLine()->pen().style(), Qt::DotLine);
+
+    // The plan option alone: dollars an hour.
+    QVERIFY(chart.selectOption(QStringLiteral("ec2-compute-sp")));
+    QCOMPARE(box->currentText(), QStringLiteral("ec2-compute-sp"));
+    QVERIFY(p->xAxis->label().startsWith(QStringLiteral("Hourly commitment")));
+    // An unknown id changes nothing.
+    QVERIFY(!chart.selectOption(QStringLiteral("fargate")));
+    QCOMPARE(chart.selectedOption(), QStringLiteral("ec2-compute-sp"));
+
+    // A new evaluation keeps the choice while the option still has a commitment...
+    chart.setEvaluation(e);
+    QCOMPARE(chart.optionIds(), QStringList{QStringLiteral("ec2-compute-sp")});
+    QCOMPARE(box->currentText(), QStringLiteral("ec2-compute-sp"));
+    // ... and goes back to all when it no longer has one.
+    Models::Evaluation without = e;
+    for (auto &o : without.options)
+        if (o.id == "ec2-compute-sp")
+            o.commitment.reset();
+    chart.setEvaluation(without);
+    QVERIFY(chart.selectedOption().isEmpty());
+    QCOMPARE(chart.curveCount(), 2);
+    QCOMPARE(box->currentIndex(), 0);
+    // Back to all by the box.
+    chart.setEvaluation(e);
+    chart.selectOption(QStringLiteral("ecs-reserved"));
+    box->setCurrentIndex(0);
+    QCOMPARE(chart.curveCount(), 3);
+    // One option only: nothing to choose, the row is hidden.
+    Models::Evaluation one = e;
+    for (auto &o : one.options)
+        if (o.id != "ecs-reserved")
+            o.commitment.reset();
+    chart.setEvaluation(one);
+    QVERIFY(!box->isVisible());
+    QCOMPARE(chart.curveCount(), 1);
+}
+
 void TestCommitmentCurveChart::resultsPanel_hasTheTab()
 {
     Ui::ResultsPanel panel;
@@ -148,8 +229,20 @@ void TestCommitmentCurveChart::screenshot()
         QSKIP("set COSTSCAPE_SCREENSHOT_DIR to write chart-commitments.png");
     Ui::CommitmentCurveChart chart;
     chart.setEvaluation(evaluateExample());
+    // Laid out at the export's width first, so that the legend flows across it (ChartBase reflows on resize).
+    chart.resize(1000, 600);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
     QString error;
     QVERIFY2(chart.exportPng(QDir(dir).filePath(QStringLiteral("chart-commitments.png")), 1000, 600, &error), qPrintable(error));
+    // One option chosen in the box, against its own count of reservations; the box itself is
+    // seen in the window (grab), which the export leaves out.
+    QVERIFY(chart.selectOption(QStringLiteral("ecs-reserved")));
+    chart.resize(1000, 640);
+    chart.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&chart));
+    chart.plot()->replot();
+    QVERIFY(chart.grab().save(QDir(dir).filePath(QStringLiteral("chart-commitments-option.png"))));
 }
 
 QTEST_MAIN(TestCommitmentCurveChart)
