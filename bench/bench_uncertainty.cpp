@@ -146,6 +146,7 @@ BENCHMARK(BM_EvaluateYear)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 // inputs alone; BM_SweepYearCold forgets them before each run.
 void sweepOrFail(benchmark::State &state, const Scenario &s, bool cold = false)
 {
+    const PackingCacheStats before = packingCacheStats();
     for (auto _ : state) {
         if (cold) {
             state.PauseTiming();
@@ -159,6 +160,10 @@ void sweepOrFail(benchmark::State &state, const Scenario &s, bool cold = false)
         }
         benchmark::DoNotOptimize(sweep);
     }
+    // Packings solved and reused per sweep: what the time goes to when a sweep meets new task counts.
+    const PackingCacheStats after = packingCacheStats();
+    state.counters["packed"] = benchmark::Counter(static_cast<double>(after.packed - before.packed), benchmark::Counter::kAvgIterations);
+    state.counters["reused"] = benchmark::Counter(static_cast<double>(after.reused - before.reused), benchmark::Counter::kAvgIterations);
 }
 
 void BM_SweepYear(benchmark::State &state)
