@@ -4,6 +4,7 @@
 // The Monte Carlo of `costscape-cli uncertainty`, beside the plain evaluation it repeats. Goals
 // (issue 17): 10,000 draws of the sample (examples/web-api-uncertain.costscape.json) under 1 s,
 // 1,000 draws of the year benchmark scenario (10 options, 8,760 hours) under 3 s, on two cores.
+// Every benchmark that may run threads reports the whole process's CPU time beside the wall time.
 // Run from a Release build:
 //   cmake --build build-release -j2 --target bench_uncertainty && ./build-release/bench/bench_uncertainty
 
@@ -90,13 +91,13 @@ void BM_UncertaintySample10k(benchmark::State &state)
 {
     runDraws(state, sample(), rangesOf(sample()), 10000);
 }
-BENCHMARK(BM_UncertaintySample10k)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_UncertaintySample10k)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 void BM_UncertaintyYear1k(benchmark::State &state)
 {
     runDraws(state, year(), yearRanges(), 1000);
 }
-BENCHMARK(BM_UncertaintyYear1k)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_UncertaintyYear1k)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 // The plain evaluations one draw repeats (monthly: equal hours priced once), each with no
 // packing remembered (state.range(0) = 0) and, as the window re-evaluates after an edit that
@@ -141,11 +142,13 @@ void BM_EvaluateYear(benchmark::State &state)
 BENCHMARK(BM_EvaluateYear)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 // The cost-against-traffic sweep the window runs after an edit (41 points from x0.01 to x100 and
-// the bisections of each break-even; goal on the year scenario: under 200 ms). After the first
+// the bisections of each break-even; goal on the year scenario: under 200 ms). The points run on
+// two threads: CPU time is the whole process's, wall time what the window waits. After the first
 // iteration the packings are remembered, as in the window after an edit that leaves a fleet's
 // inputs alone; BM_SweepYearCold forgets them before each run.
 void sweepOrFail(benchmark::State &state, const Scenario &s, bool cold = false)
 {
+    const PackingCacheStats before = packingCacheStats();
     for (auto _ : state) {
         if (cold) {
             state.PauseTiming();
@@ -159,19 +162,23 @@ void sweepOrFail(benchmark::State &state, const Scenario &s, bool cold = false)
         }
         benchmark::DoNotOptimize(sweep);
     }
+    // Packings solved and reused per sweep: what the time goes to when a sweep meets new task counts.
+    const PackingCacheStats after = packingCacheStats();
+    state.counters["packed"] = benchmark::Counter(static_cast<double>(after.packed - before.packed), benchmark::Counter::kAvgIterations);
+    state.counters["reused"] = benchmark::Counter(static_cast<double>(after.reused - before.reused), benchmark::Counter::kAvgIterations);
 }
 
 void BM_SweepYear(benchmark::State &state)
 {
     sweepOrFail(state, year());
 }
-BENCHMARK(BM_SweepYear)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SweepYear)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 void BM_SweepYearCold(benchmark::State &state)
 {
     sweepOrFail(state, year(), true);
 }
-BENCHMARK(BM_SweepYearCold)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SweepYearCold)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 /** The sample with its EKS on EC2 option at 3,000 ms a request: some 190 pods today, 19,000 at x100. */
 const Scenario &sampleAt3000Ms()
@@ -188,7 +195,7 @@ void BM_SweepSample3000Ms(benchmark::State &state)
 {
     sweepOrFail(state, sampleAt3000Ms(), true);
 }
-BENCHMARK(BM_SweepSample3000Ms)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SweepSample3000Ms)->Unit(benchmark::kMillisecond)->UseRealTime()->MeasureProcessCPUTime();
 
 void BM_EvaluateSample3000Ms(benchmark::State &state)
 {

@@ -9,7 +9,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <limits>
+#include <optional>
+#include <thread>
 
 namespace Costscape::Models {
 
@@ -163,9 +166,42 @@ Result<TrafficSweep> sweepTraffic(const Scenario &scenario, const Pricing::Price
         sweep.averageRate.push_back(baseRate * f);
     }
 
+    // The points are independent: on two threads, each with its own working copy, every other
+    // point each (the dearest points, at the highest traffic, are neighbours). Each evaluation is
+    // the same whatever ran before it on whichever thread (the packing memory hands back the bits
+    // a fresh packing gives), so the figures do not depend on the threads; errors are taken in
+    // point order, as one thread meets them.
+    std::vector<std::optional<Result<Evaluation>>> evaluations(sweep.factors.size());
+    const std::size_t threadCount = std::min<std::size_t>(std::max(1u, std::thread::hardware_concurrency()), 2);
+    if (threadCount > 1 && sweep.factors.size() > 1) {
+        std::exception_ptr failure; // what the other thread threw (out of memory), thrown again here
+        std::thread other([&] {
+            try {
+                Sweeper own(scenario, sheet);
+                for (std::size_t i = 1; i < sweep.factors.size(); i += 2)
+                    evaluations[i] = own.evaluate(sweep.factors[i]);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        try {
+            for (std::size_t i = 0; i < sweep.factors.size(); i += 2)
+                evaluations[i] = sweeper.evaluate(sweep.factors[i]);
+        } catch (...) {
+            other.join();
+            throw;
+        }
+        other.join();
+        if (failure)
+            std::rethrow_exception(failure);
+    } else {
+        for (std::size_t i = 0; i < sweep.factors.size(); ++i)
+            evaluations[i] = sweeper.evaluate(sweep.factors[i]);
+    }
+
     std::vector<int> winners(static_cast<std::size_t>(points), -1);
     for (std::size_t i = 0; i < sweep.factors.size(); ++i) {
-        auto evaluation = sweeper.evaluate(sweep.factors[i]);
+        Result<Evaluation> evaluation = std::move(*evaluations[i]);
         if (!evaluation)
             return evaluation.error();
         if (i == 0)

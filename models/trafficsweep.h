@@ -33,7 +33,8 @@ namespace Costscape::Models {
  *   never take part in the cheapest option, the break-evens or the ranges.
  *
  * Pure and thread-safe: the GUI runs it on a worker thread. It costs about `points` full
- * evaluations plus a dozen evaluations of two options per break-even.
+ * evaluations plus a dozen evaluations of two options per break-even; the points are priced on
+ * two threads where the machine has two cores (the figures are the same on one).
  *
  * Fails with ErrorCode::OutOfRange when points < 2 or the factors are not finite with
  * 0 < minFactor < maxFactor, and with the Evaluator's error (located in the scenario file as

@@ -323,10 +323,14 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
 Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers,
                       std::vector<PackingPattern> *patterns)
 {
+    return packOptimised(groups, undominatedOffers(offers), patterns);
+}
+
+UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers)
+{
     // A type that another offers at least as much of for no more money never helps: pack over the
     // rest (on the default sheet 76 types leave about a third), then name the runs by the full list.
-    std::vector<InstanceOffer> kept;
-    std::vector<int> original;
+    UndominatedOffers out;
     for (std::size_t i = 0; i < offers.size(); ++i) {
         bool dominated = false;
         for (std::size_t j = 0; j < offers.size() && !dominated; ++j) {
@@ -336,15 +340,20 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
             dominated = !dominates(offers[i], offers[j]) || j < i;
         }
         if (!dominated) {
-            kept.push_back(offers[i]);
-            original.push_back(static_cast<int>(i));
+            out.offers.push_back(offers[i]);
+            out.original.push_back(static_cast<int>(i));
         }
     }
+    return out;
+}
+
+Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOffers &kept, std::vector<PackingPattern> *patterns)
+{
     // The patterns name offers of `kept`, which depends on the offers alone: the same list on
     // every call over the same offers.
-    Packing p = packOptimisedOver(groups, kept, Starts::All, patterns);
+    Packing p = packOptimisedOver(groups, kept.offers, Starts::All, patterns);
     for (InstanceRun &r : p.runs)
-        r.offer = original[static_cast<std::size_t>(r.offer)];
+        r.offer = kept.original[static_cast<std::size_t>(r.offer)];
     return p;
 }
 

@@ -105,6 +105,21 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
                       std::vector<PackingPattern> *patterns);
 
 /**
+ * The offers packOptimised() packs over: those no other offer dominates (at least as much CPU,
+ * memory and task slots for no more money; of identical offers the first), with each one's index
+ * in the full list. It depends on the offers alone, so a series of packings over the same offers
+ * (packCombinations) filters them once rather than once per hour.
+ */
+struct UndominatedOffers {
+    std::vector<InstanceOffer> offers;
+    std::vector<int> original; ///< index in the full list of each of `offers`
+};
+UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers);
+
+/** packOptimised() with the offers already filtered by undominatedOffers(): the same packing, runs named by the full list. */
+Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOffers &kept, std::vector<PackingPattern> *patterns);
+
+/**
  * A lower bound on the hourly cost of any fleet holding the tasks: the larger of two LP bounds.
  * The assignment LP spreads each group fractionally over the types that can hold one of its
  * tasks (per type, the CPU, memory and task count placed fit the capacity bought); the

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -112,6 +113,8 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
     std::vector<PackingPattern> patterns;
     std::vector<long long> seed{-1};
     std::vector<TaskDemand> demand = sizes;
+    // Filtered once for the whole series, at its first packing (nothing to filter when all are remembered).
+    std::optional<UndominatedOffers> kept;
     for (const std::size_t k : order) {
         EntryKey key{seed, combinations[k]};
         std::shared_ptr<const Entry> hit;
@@ -133,7 +136,9 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
             demand[g].count = combinations[k][g];
         const bool unseeded = patterns.empty();
         auto entry = std::make_shared<Entry>();
-        entry->packing = packOptimised(demand, offers, &patterns);
+        if (!kept)
+            kept = undominatedOffers(offers);
+        entry->packing = packOptimised(demand, *kept, &patterns);
         ++c.packed;
         if (unseeded) {
             entry->patterns = std::make_shared<const std::vector<PackingPattern>>(patterns);

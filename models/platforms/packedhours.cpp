@@ -5,7 +5,7 @@
 #include "models/platforms/fleet.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 
 namespace Costscape::Models {
 
@@ -30,21 +30,34 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
     }
 
     // The packing depends only on the counts, which repeat hour after hour: each distinct
-    // combination is packed once.
-    std::map<std::vector<long long>, std::size_t> keyIndex;
+    // combination is packed once. The combinations are found with an open-addressing table over
+    // their indices (a year is 8,760 hours, every draw and sweep point sizes them again): no
+    // allocation per hour, the same first-seen order as before.
+    const std::size_t groupCount = counts.size();
     keys.clear();
     hourKey.assign(plan.size(), 0);
     unitsPerHour.assign(plan.size(), 0.0);
+    std::size_t capacity = 16;
+    while (capacity < 2 * plan.size())
+        capacity *= 2;
+    const std::size_t mask = capacity - 1;
+    std::vector<std::uint32_t> table(capacity, 0); // key index + 1; 0 = empty
+    std::vector<long long> key(groupCount);
     for (std::size_t h = 0; h < plan.size(); ++h) {
-        std::vector<long long> key(counts.size());
-        for (std::size_t g = 0; g < counts.size(); ++g) {
+        std::uint64_t hash = 0;
+        for (std::size_t g = 0; g < groupCount; ++g) {
             key[g] = static_cast<long long>(counts[g][h]);
             unitsPerHour[h] += counts[g][h];
+            hash = (hash ^ static_cast<std::uint64_t>(key[g])) * 0x9E3779B97F4A7C15ull;
         }
-        const auto [it, inserted] = keyIndex.emplace(key, keys.size());
-        if (inserted)
-            keys.push_back(std::move(key));
-        hourKey[h] = it->second;
+        std::size_t at = static_cast<std::size_t>(hash >> 32) & mask;
+        while (table[at] != 0 && keys[table[at] - 1] != key)
+            at = (at + 1) & mask;
+        if (table[at] == 0) {
+            table[at] = static_cast<std::uint32_t>(keys.size() + 1);
+            keys.push_back(key);
+        }
+        hourKey[h] = table[at] - 1;
     }
     // Hours of the month at each combination: an offer's instance-hours need no hourly loop.
     keyHours.assign(keys.size(), 0.0);

@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
+#include <bit>
+#include <cstdint>
 
 namespace Costscape::Models {
 
@@ -45,14 +46,31 @@ HourlyPlan HourlyPlan::merged() const
 {
     HourlyPlan out;
     out.hoursPerMonth = hoursPerMonth;
-    std::unordered_map<double, std::size_t> slotOf;
-    for (std::size_t i = 0; i < ratePerSecond.size(); ++i) {
-        const auto [it, added] = slotOf.emplace(ratePerSecond[i], out.ratePerSecond.size());
-        if (added) {
-            out.ratePerSecond.push_back(ratePerSecond[i]);
+    const std::size_t n = ratePerSecond.size();
+    // Every evaluation of the sweep and every Monte Carlo draw merges its plan (8,760 hours of a
+    // year profile): an open-addressing table over the slots' indices, one allocation, rather than
+    // a node per distinct rate. Rates are equal as doubles compare (0 and -0 merge; a NaN merges
+    // with nothing), as the std::unordered_map this replaces had them.
+    std::size_t capacity = 16;
+    while (capacity < 2 * n)
+        capacity *= 2;
+    const std::size_t mask = capacity - 1;
+    std::vector<std::uint32_t> table(capacity, 0); // slot index + 1; 0 = empty
+    auto hashOf = [](double v) {
+        const std::uint64_t bits = v == 0 ? 0 : std::bit_cast<std::uint64_t>(v);
+        return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 32);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const double rate = ratePerSecond[i];
+        std::size_t at = hashOf(rate) & mask;
+        while (table[at] != 0 && !(out.ratePerSecond[table[at] - 1] == rate))
+            at = (at + 1) & mask;
+        if (table[at] == 0) {
+            table[at] = static_cast<std::uint32_t>(out.ratePerSecond.size() + 1);
+            out.ratePerSecond.push_back(rate);
             out.weight.push_back(weight[i]);
         } else {
-            out.weight[it->second] += weight[i];
+            out.weight[table[at] - 1] += weight[i];
         }
     }
     return out;

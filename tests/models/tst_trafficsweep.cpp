@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "tests/common/evaluatetext.h"
 #include "models/trafficsweep.h"
+#include "models/packing/packingcache.h"
 
 #include <QElapsedTimer>
 #include <QTest>
@@ -34,6 +35,7 @@ private slots:
     void sampleScenario_breakEvensAgreeWithFullEvaluations();
     void evaluateMonthly_givesTheMonthOfEvaluate_data();
     void evaluateMonthly_givesTheMonthOfEvaluate();
+    void points_areEachPointPricedAloneBitForBit();
 };
 
 // Embedded sheet, us-east-1: Lambda $0.20 per million requests; duration per GB-second x86_64
@@ -417,6 +419,49 @@ void TestTrafficSweep::evaluateMonthly_givesTheMonthOfEvaluate()
         QVERIFY(near(m.fleet.unitHours, h.fleet.unitHours, 1e-9) || h.fleet.unitHours == 0);
     }
     QCOMPARE(monthly->cheapestIndex(), hourly->cheapestIndex());
+}
+
+void TestTrafficSweep::points_areEachPointPricedAloneBitForBit()
+{
+    // The sweep prices its points on two threads, each after whatever the other packed and with
+    // the busiest hours' order of the point before: every cost must be the very bits of that
+    // point priced alone, afresh (no packing remembered), on this thread.
+    QString week;
+    for (int h = 0; h < 168; ++h)
+        week += (h ? QStringLiteral(", ") : QString()) + QString::number(std::round((30 + 25 * std::sin(h * 0.2618) + (h % 7)) * 100) / 100);
+    const std::string text = R"({"format": "costscape-scenario", "version": 1, "hoursPerMonth": 730,
+        "workload": {"requests": {"perSecondHourly": [)" + week.toStdString() + R"(]}, "durationMs": 150, "memoryMb": 512},
+        "options": [
+            {"id": "pc", "platform": "lambda", "memoryMb": 1024, "provisionedConcurrency": {"count": 4, "hoursPerMonth": 300}},
+            {"id": "vms", "platform": "ec2", "instanceType": "m5.large", "capacity": {"concurrentRequests": 8}, "minCount": 1},
+            {"id": "tasks", "platform": "fargate", "taskVcpu": 0.5, "taskMemoryGb": 1, "capacity": {"concurrentRequests": 3}},
+            {"id": "ecs", "platform": "ecs-ec2", "instanceTypes": ["m5.large", "c5.xlarge", "r5.large"], "taskGroups": [
+                {"name": "api", "taskVcpu": 0.5, "taskMemoryMb": 1024, "capacity": {"concurrentRequests": 4}},
+                {"name": "workers", "taskVcpu": 1, "taskMemoryMb": 3072, "capacity": {"requestsPerSecond": 25}}]}]})";
+    const auto scenario = Models::parseScenario(text, "t.costscape.json");
+    QVERIFY2(scenario.ok(), scenario.error().toString().c_str());
+    const auto sweep = Models::sweepTraffic(scenario.value(), Pricing::embeddedPriceSheet(), 9);
+    QVERIFY2(sweep.ok(), sweep.error().toString().c_str());
+    QCOMPARE(sweep->lines.size(), std::size_t(4));
+    for (std::size_t i = 0; i < sweep->factors.size(); ++i) {
+        Models::clearPackingCache();
+        Models::Scenario at = scenario.value();
+        for (double &rate : at.workload.requests.perSecondHourly)
+            rate *= sweep->factors[i];
+        const auto alone = Models::Evaluator::evaluateMonthly(at, Pricing::embeddedPriceSheet());
+        QVERIFY(alone.ok());
+        for (std::size_t k = 0; k < sweep->lines.size(); ++k) {
+            const Models::OptionResult &o = alone->options[k];
+            const double expected = o.feasible ? o.monthlyCost : std::numeric_limits<double>::quiet_NaN();
+            const double got = sweep->lines[k].cost[i];
+            QVERIFY2(got == expected || (std::isnan(got) && std::isnan(expected)),
+                     qPrintable(QStringLiteral("%1 at x%2: swept %3, alone %4")
+                                    .arg(QString::fromStdString(o.id))
+                                    .arg(sweep->factors[i])
+                                    .arg(got, 0, 'g', 17)
+                                    .arg(expected, 0, 'g', 17)));
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestTrafficSweep)

@@ -17,6 +17,30 @@ std::string numberText(double v)
 {
     return Text::general(v, 10);
 }
+
+/**
+ * The slots from the busiest down, equal rates in slot order: what a stable sort on the rate
+ * gives, and the only order that is strictly increasing in (rate descending, slot ascending).
+ * A sweep point or a Monte Carlo draw scales every rate by one factor, which almost always
+ * keeps that order, so the last order is kept per thread and reused once a pass over it shows it
+ * is still exactly that one (a NaN rate fails the check and sorts afresh, as before).
+ */
+const std::vector<std::size_t> &busiestFirst(const std::vector<double> &rates)
+{
+    thread_local std::vector<std::size_t> order;
+    bool sorted = order.size() == rates.size();
+    for (std::size_t k = 1; sorted && k < order.size(); ++k) {
+        const double before = rates[order[k - 1]];
+        const double after = rates[order[k]];
+        sorted = before > after || (before == after && order[k - 1] < order[k]);
+    }
+    if (!sorted) {
+        order.resize(rates.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rates[a] > rates[b]; });
+    }
+    return order;
+}
 } // namespace
 
 double LambdaModel::environmentsFor(double requestsPerSecond, double durationMs)
@@ -111,10 +135,7 @@ Result<OptionResult> LambdaModel::evaluate(const OptionContext &ctx) const
                    numberText(pc.count) + " environments x " + numberText(gb) + " GB x " + numberText(pcSeconds) + " s"});
 
         // Which hours: the busiest, since that is where provisioned concurrency is scheduled.
-        std::vector<std::size_t> order(plan.size());
-        std::iota(order.begin(), order.end(), 0);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::size_t a, std::size_t b) { return plan.ratePerSecond[a] > plan.ratePerSecond[b]; });
+        const std::vector<std::size_t> &order = busiestFirst(plan.ratePerSecond);
         double hoursLeft = pcHours;
         double served = 0;
         // What pc.count environments serve: count / duration, and at most 10 requests a second each.

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <map>
 
 using namespace Costscape;
 using Costscape::Models::ProfileCsv;
@@ -28,6 +30,7 @@ private slots:
     void scaleToMonthly_roundTripsThroughHourlyPlan_data();
     void scaleToMonthly_roundTripsThroughHourlyPlan();
     void scaleToMonthly_allZeroShapeGivesZeros();
+    void merged_slotsOfEqualRateInFirstSeenOrder();
     void csv_reads_data();
     void csv_reads();
     void csv_perHourValuesBecomePerSecond();
@@ -162,6 +165,50 @@ void TestProfile::scaleToMonthly_allZeroShapeGivesZeros()
 {
     QCOMPARE(Models::scaleProfileToMonthly(std::vector<double>(24, 0.0), 1e6, 730), std::vector<double>(24, 0.0));
     QCOMPARE(Models::scaleProfileToMonthly(std::vector<double>(168, 0.0), 1e6, 730), std::vector<double>(168, 0.0));
+}
+
+void TestProfile::merged_slotsOfEqualRateInFirstSeenOrder()
+{
+    // By hand: rates 5, 3, 5, 0, -0, NaN, 3, NaN with weights 1..8: 5 (1 + 3), 3 (2 + 7), 0 (4 + 5:
+    // 0 and -0 are equal rates), then each NaN on its own (a NaN equals nothing), in that order.
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    Models::HourlyPlan plan;
+    plan.hoursPerMonth = 36;
+    plan.ratePerSecond = {5, 3, 5, 0, -0.0, nan, 3, nan};
+    plan.weight = {1, 2, 3, 4, 5, 6, 7, 8};
+    const Models::HourlyPlan m = plan.merged();
+    QCOMPARE(m.hoursPerMonth, 36.0);
+    QCOMPARE(m.size(), std::size_t(5));
+    QCOMPARE(m.ratePerSecond[0], 5.0);
+    QCOMPARE(m.ratePerSecond[1], 3.0);
+    QCOMPARE(m.ratePerSecond[2], 0.0);
+    QVERIFY(std::isnan(m.ratePerSecond[3]) && std::isnan(m.ratePerSecond[4]));
+    QCOMPARE(m.weight, (std::vector<double>{4, 9, 9, 6, 8}));
+
+    // A year of 8,760 rates with repeats (one decimal, as a profile file may give them): every
+    // distinct rate once, in first-seen order, its weights summed in hour order, as a plain map
+    // of rate to slot does it.
+    Models::HourlyPlan year;
+    year.hoursPerMonth = 730;
+    for (int h = 0; h < 8760; ++h) {
+        year.ratePerSecond.push_back(std::round((200 + 150 * std::sin(h * 0.2618) + 40 * std::sin(h * 0.0172)) * 10) / 10);
+        year.weight.push_back(730.0 / 8760 * (1 + (h % 3) * 0.25));
+    }
+    std::map<double, std::size_t> slotOf;
+    Models::HourlyPlan expected;
+    for (std::size_t h = 0; h < year.size(); ++h) {
+        const auto [it, added] = slotOf.emplace(year.ratePerSecond[h], expected.size());
+        if (added) {
+            expected.ratePerSecond.push_back(year.ratePerSecond[h]);
+            expected.weight.push_back(year.weight[h]);
+        } else {
+            expected.weight[it->second] += year.weight[h];
+        }
+    }
+    const Models::HourlyPlan merged = year.merged();
+    QVERIFY(expected.size() < year.size() / 2); // the test has repeats to merge
+    QCOMPARE(merged.ratePerSecond, expected.ratePerSecond);
+    QCOMPARE(merged.weight, expected.weight); // the same bits: summed in the same order
 }
 
 /** n lines "prefix<value>" with values first, first+1, ... joined by eol. */

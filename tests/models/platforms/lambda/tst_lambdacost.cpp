@@ -5,6 +5,8 @@
 
 #include <QTest>
 
+#include <thread>
+
 using namespace Costscape;
 using namespace Costscape::Tests;
 
@@ -21,6 +23,7 @@ private slots:
     void freeTier_neverGoesNegative();
     void provisionedConcurrency_defaultShareFollowsTheHoursItRuns();
     void provisionedConcurrency_roundsTimeUpToFiveMinutes();
+    void provisionedConcurrency_busiestHoursOfEachProfile();
     void infeasible_data();
     void infeasible();
     void environments_needed_data();
@@ -156,6 +159,42 @@ void TestLambdaCost::provisionedConcurrency_roundsTimeUpToFiveMinutes()
     QVERIFY2(e.ok(), e.error().toString().c_str());
     QCOMPARE(line(e->options[0], "provisioned concurrency")->quantity, 360'300.0);
     QCOMPARE(line(e->options[0], "provisioned concurrency")->unitPrice, 0.0000033334);
+}
+
+// The busiest hours' order is kept per thread and reused when a pass shows it still sorts the
+// hours (a sweep point scales them all); a profile in another order must get its own busiest hours.
+void TestLambdaCost::provisionedConcurrency_busiestHoursOfEachProfile()
+{
+    // 24 one-hour slots at (h + 1) / 100 req/s of 1,000 ms at 1,024 MB, rising or falling; one
+    // environment provisioned for 3 hours serves the three busiest: 0.24 + 0.23 + 0.22 req/s x
+    // 3,600 s = 2,484 requests x 1 s x 1 GB = 2,484 GB-s, of 10,800 requests in the month.
+    auto profile = [](bool rising) {
+        QString rates;
+        for (int h = 0; h < 24; ++h)
+            rates += (h ? QStringLiteral(", ") : QString()) + QString::number((rising ? h + 1 : 24 - h) / 100.0);
+        return scenarioWith(QStringLiteral(R"({"requests": {"perSecondHourly": [%1]}, "durationMs": 1000, "memoryMb": 1024})")
+                                .arg(rates)
+                                .toStdString(),
+                            lambdaOption(R"("provisionedConcurrency": {"count": 1, "hoursPerMonth": 3})").toStdString(),
+                            R"("region": "us-east-1", "hoursPerMonth": 24, )");
+    };
+    for (const bool rising : {true, false, true}) {
+        const auto e = evaluateText(profile(rising));
+        QVERIFY2(e.ok(), e.error().toString().c_str());
+        const auto &o = e->options[0];
+        QVERIFY(std::abs(line(o, "provisioned duration")->quantity - 2'484.0) < 1e-9);
+        QCOMPARE(line(o, "requests")->quantity, 10'800.0);
+        // The provisioned hours are the busiest three: the last three rising, the first three falling.
+        const std::size_t busiest = rising ? 23 : 0, quietest = rising ? 0 : 23;
+        QVERIFY(o.hourlyCost[busiest] > 10 * o.hourlyCost[quietest]);
+    }
+    // The same falling profile on a fresh thread (nothing kept there) gives the same bits.
+    Result<Models::Evaluation> here = evaluateText(profile(false));
+    std::optional<Result<Models::Evaluation>> fresh;
+    std::thread([&] { fresh = evaluateText(profile(false)); }).join();
+    QVERIFY(here.ok() && fresh && fresh->ok());
+    QCOMPARE(here->options[0].monthlyCost, (*fresh)->options[0].monthlyCost);
+    QCOMPARE(here->options[0].hourlyCost, (*fresh)->options[0].hourlyCost);
 }
 
 void TestLambdaCost::infeasible_data()
