@@ -413,6 +413,13 @@ void Collector::addPrice(const KeptProduct &k, const PriceDimension &d, int line
         return;
     if (!m_currency.empty() && d.currency != m_currency)
         return; // a second currency of the same dimension; the file's one currency is taken
+    // AWS writes ISO 4217 codes ("USD", "CNY"); anything else is a damaged row, and a sheet in such
+    // a currency would not load (found by fuzz_awsoffer).
+    if (d.currency.size() != 3
+        || !std::all_of(d.currency.begin(), d.currency.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) {
+        warn("SKU " + k.sku + ": currency \"" + d.currency + "\" is not a three-letter ISO 4217 code; skipped", line);
+        return;
+    }
     const auto price = parseAwsNumber(d.price);
     if (!price || *price < 0) {
         warn("SKU " + k.sku + ": price \"" + d.price + "\" is not a number; skipped", line);
