@@ -3,6 +3,7 @@
 #include "base/jsondocument.h"
 
 #include "base/jsonescape.h"
+#include "base/textbuffer.h"
 
 #include "base/utf8.h"
 
@@ -13,7 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <new>
-#include <unordered_set>
+#include <functional>
 #include <vector>
 
 namespace Costscape {
@@ -103,6 +104,71 @@ SourcePosition decodeSlot(int openLine, std::uint32_t slot)
     return {openLine + static_cast<int>((slot & ~NextLines) >> ColumnBits),
             static_cast<int>(slot & ((1u << ColumnBits) - 1))};
 }
+
+/**
+ * The keys of one object read so far, to find a duplicate in constant time: an open addressing
+ * table of member indices (4 bytes a slot, at most 3/4 full). A std::unordered_set<std::string>
+ * held a copy of each key in a node, 70-80 bytes a member: 3x a file of short keys (issue 13).
+ */
+class KeyTable final
+{
+public:
+    using Members = JsonDocument::Json::object_t;
+
+    bool empty() const { return m_slots.empty(); }
+
+    /** Fills the table with the keys of members (all distinct), with room for expected in all. */
+    void build(const Members &members, std::size_t expected)
+    {
+        rehash(members, std::max(expected, members.size() + 1));
+    }
+
+    /**
+     * Whether key is among members; if not, records it as the index members.size(), the member
+     * about to be appended (it must be appended before the next call).
+     */
+    bool findOrAdd(const Members &members, std::string_view key)
+    {
+        const std::size_t index = members.size();
+        if ((index + 1) * 4 > m_slots.size() * 3)
+            rehash(members, (index + 1) * 2);
+        for (std::size_t s = start(key);; s = s + 1 == m_slots.size() ? 0 : s + 1) {
+            const std::uint32_t slot = m_slots[s];
+            if (slot == Empty) {
+                m_slots[s] = static_cast<std::uint32_t>(index);
+                return false;
+            }
+            if (members.begin()[slot].first == key) // ordered_map's operator[] takes a key, not an index
+                return true;
+        }
+    }
+
+private:
+    static constexpr std::uint32_t Empty = 0xFFFFFFFFu;
+
+    std::size_t start(std::string_view key) const
+    {
+        // The hash's high 32 bits scaled to the table (a multiply, not a modulo), so that the
+        // table's size need not be a power of two and wastes no room.
+        const auto h = static_cast<std::uint64_t>(std::hash<std::string_view>{}(key));
+        return static_cast<std::size_t>(((h >> 32) * m_slots.size()) >> 32);
+    }
+
+    /** Makes room for `capacity` members at most three quarters full, keeping those of members. */
+    void rehash(const Members &members, std::size_t capacity)
+    {
+        // The slots hold 32-bit indices; maxObjectMembers keeps an object far below that.
+        m_slots.assign(capacity + capacity / 3 + 1, Empty);
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            std::size_t s = start(members.begin()[i].first);
+            while (m_slots[s] != Empty)
+                s = s + 1 == m_slots.size() ? 0 : s + 1;
+            m_slots[s] = static_cast<std::uint32_t>(i);
+        }
+    }
+
+    std::vector<std::uint32_t> m_slots;
+};
 
 /** The index that a pointer token names in an array, if it is one (decimal, no leading zero). */
 std::optional<std::size_t> arrayIndex(std::string_view token)
@@ -224,8 +290,9 @@ SourcePosition PositionIndex::nearest(std::string_view pointer) const
 class JsonParser final
 {
 public:
-    JsonParser(std::string_view text, JsonDocument &doc, const JsonLimits &limits)
-        : m_text(text), m_doc(doc), m_limits(limits)
+    /** buffer, when given, holds text and is given back behind the parser as it reads on. */
+    JsonParser(std::string_view text, JsonDocument &doc, const JsonLimits &limits, TextBuffer *buffer = nullptr)
+        : m_text(text), m_doc(doc), m_limits(limits), m_buffer(buffer)
     {
     }
 
@@ -253,6 +320,24 @@ public:
     }
 
     Error error() const { return m_error; }
+
+    /** JsonDocument::parse, with the text's buffer given back as it is read when buffer holds it. */
+    static Result<JsonDocument> parseDocument(std::string_view text, std::string fileName, const JsonLimits &limits,
+                                              TextBuffer *buffer)
+    {
+        try {
+            JsonDocument doc;
+            doc.m_fileName = fileName;
+            JsonParser parser(text, doc, limits, buffer);
+            if (!parser.run())
+                return parser.error();
+            return doc;
+        } catch (const std::bad_alloc &) {
+            return Error{ErrorCode::OutOfRange,
+                         "not enough memory to read this file (" + std::to_string(text.size() >> 20) + " MB)", fileName,
+                         0, 0};
+        }
+    }
 
 private:
     char peek() const { return m_pos < m_text.size() ? m_text[m_pos] : '\0'; }
@@ -509,9 +594,10 @@ private:
             return fail("JSON nested too deeply");
         out = JsonDocument::Json::object();
         auto &members = out.get_ref<JsonDocument::Json::object_t &>();
-        members.reserve(std::min(nextSize(), m_limits.maxObjectMembers));
-        // Large objects find duplicates in a hash set: a scan per key would be quadratic.
-        std::unordered_set<std::string> seen;
+        const std::size_t expected = std::min(nextSize(), m_limits.maxObjectMembers);
+        members.reserve(expected);
+        // Large objects find duplicates in a hash table: a scan per key would be quadratic.
+        KeyTable seen;
         advance();
         skipSpace();
         if (peek() == '}') {
@@ -521,6 +607,7 @@ private:
         }
         while (true) {
             skipSpace();
+            releaseRead();
             if (peek() == '}' && !members.empty())
                 return fail("trailing comma before '}'");
             if (peek() != '"')
@@ -538,9 +625,8 @@ private:
                     duplicate = duplicate || m.first == name;
             } else {
                 if (seen.empty())
-                    for (const auto &m : members)
-                        seen.insert(m.first);
-                duplicate = !seen.insert(name).second;
+                    seen.build(members, expected);
+                duplicate = seen.findOrAdd(members, name);
             }
             if (duplicate) {
                 m_line = keyPos.line;
@@ -593,6 +679,7 @@ private:
         char digits[24];
         while (true) {
             skipSpace();
+            releaseRead();
             if (index >= m_limits.maxArrayLength)
                 return fail("an array may hold at most " + std::to_string(m_limits.maxArrayLength) + " elements",
                             ErrorCode::OutOfRange);
@@ -620,9 +707,20 @@ private:
         }
     }
 
+    /**
+     * The text before a member or an element that begins is never read again (the parser only
+     * goes forward, and a message names the place it stands at), so its memory can go back.
+     */
+    void releaseRead()
+    {
+        if (m_buffer)
+            m_buffer->releaseBefore(m_pos);
+    }
+
     std::string_view m_text;
     JsonDocument &m_doc;
     const JsonLimits &m_limits;
+    TextBuffer *m_buffer;
     std::size_t m_pos = 0;
     int m_line = 1;
     int m_column = 1;
@@ -634,17 +732,7 @@ private:
 
 Result<JsonDocument> JsonDocument::parse(std::string_view text, std::string fileName, const JsonLimits &limits)
 {
-    try {
-        JsonDocument doc;
-        doc.m_fileName = fileName;
-        JsonParser parser(text, doc, limits);
-        if (!parser.run())
-            return parser.error();
-        return doc;
-    } catch (const std::bad_alloc &) {
-        return Error{ErrorCode::OutOfRange,
-                     "not enough memory to read this file (" + std::to_string(text.size() >> 20) + " MB)", fileName, 0, 0};
-    }
+    return JsonParser::parseDocument(text, std::move(fileName), limits, nullptr);
 }
 
 Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimits &limits)
@@ -652,11 +740,13 @@ Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimit
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{ErrorCode::FileNotFound, "cannot open the file (does it exist and is it readable?)", path, 0, 0};
-    std::string text;
+    // Not a std::string: the parser gives the text back as it reads on, so that the text and the
+    // document it becomes are not both whole in memory at the end (issue 13's 4x goal).
+    TextBuffer text;
     try {
         // Read in chunks and stop at the limit, or at a NUL byte (never valid JSON): a device like
         // /dev/zero never ends, and a binary file is not worth reading to its end.
-        // A regular file's size is known: reserving it spares the string's doubling (which held up
+        // A regular file's size is known: reserving it spares the buffer's doubling (which held up
         // to twice the text, three times while it moved). A device or pipe reports no size.
         std::error_code sizeError;
         const auto size = std::filesystem::file_size(path, sizeError);
@@ -681,7 +771,7 @@ Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimit
     } catch (const std::bad_alloc &) {
         return Error{ErrorCode::OutOfRange, "not enough memory to read this file", path, 0, 0};
     }
-    return parse(text, path, limits);
+    return JsonParser::parseDocument(text.view(), path, limits, &text);
 }
 
 SourcePosition JsonDocument::nearestPosition(const PositionMap &positions, std::string pointer)

@@ -91,9 +91,31 @@ void OptionColors::update(const std::vector<std::string> &ids)
 
 void OptionColors::include(const std::vector<std::string> &ids)
 {
+    // What freeSlot(ids) gives for each unknown id in turn, without asking it each time: that
+    // rebuilt both sets for every id, and a chart of 1,000 new options (each chart of a report
+    // starts with no colours) spent most of the report's time here (issue 13). Each new id's slot
+    // joins both sets, so the lowest slot missing from either only ever goes up.
+    std::set<int> held;
     for (const std::string &id : ids)
-        if (!m_slots.contains(id))
-            m_slots[id] = freeSlot(ids);
+        if (const auto it = m_slots.find(id); it != m_slots.end())
+            held.insert(it->second);
+    std::set<int> remembered;
+    for (const auto &[id, s] : m_slots)
+        remembered.insert(s);
+    int unused = 0;
+    int free = 0;
+    for (const std::string &id : ids) {
+        if (m_slots.contains(id))
+            continue;
+        while (held.contains(unused) || remembered.contains(unused))
+            ++unused;
+        while (held.contains(free))
+            ++free;
+        const int s = unused < BaseColors || free >= BaseColors ? unused : free;
+        m_slots[id] = s;
+        held.insert(s);
+        remembered.insert(s);
+    }
 }
 
 int OptionColors::slot(const std::string &id) const

@@ -33,6 +33,10 @@ private slots:
     void load_refusesDevZeroAndOversizedFiles();
     void positions_arrayElementsInEveryLayout();
     void positions_compactForLongArrays();
+    void duplicateKey_foundInObjectsOfEverySize_data();
+    void duplicateKey_foundInObjectsOfEverySize();
+    void load_largeFile_readsAndFailsExactlyAsParse_data();
+    void load_largeFile_readsAndFailsExactlyAsParse();
 };
 
 void TestJsonDocument::parse_recordsPositionOfEveryValue()
@@ -381,6 +385,99 @@ void TestJsonDocument::positions_compactForLongArrays()
         // Elements reserved at their count, not grown by doubling.
         QCOMPARE(doc->root()["prices"].get_ref<const JsonDocument::Json::array_t &>().capacity(), std::size_t(100000));
     }
+}
+
+void TestJsonDocument::duplicateKey_foundInObjectsOfEverySize_data()
+{
+    // Below 16 members an object is scanned; from 16 on, its keys go in a hash table sized from a
+    // first count of the members. Around that edge, and for each key repeated (the first, one in
+    // the middle, the last before it), the duplicate is the error, at the repeated key.
+    QTest::addColumn<int>("members");
+    QTest::addColumn<int>("repeated");
+    for (const int n : {2, 15, 16, 17, 31, 32, 33, 1000})
+        for (const int r : {0, n / 2, n - 1})
+            QTest::addRow("%d members, key %d again", n, r) << n << r;
+}
+
+void TestJsonDocument::duplicateKey_foundInObjectsOfEverySize()
+{
+    QFETCH(int, members);
+    QFETCH(int, repeated);
+    std::string text = "{\"outer\": {\n";
+    for (int i = 0; i < members; ++i)
+        text += "  \"key " + std::to_string(i) + "\": [" + std::to_string(i) + "],\n";
+    const std::string ok = text + "  \"end\": 0\n}}";
+    const auto doc = JsonDocument::parse(ok, "dup.json");
+    QVERIFY2(doc.ok(), doc.error().message.c_str());
+    QCOMPARE(doc->root()["outer"].size(), std::size_t(members + 1));
+    // Line 1 holds the opening; key i is on line i + 2; the repeated key on line members + 2,
+    // after two spaces.
+    const auto dup = JsonDocument::parse(text + "  \"key " + std::to_string(repeated) + "\": 1\n}}", "dup.json");
+    QVERIFY(!dup.ok());
+    QCOMPARE(dup.error().code, ErrorCode::SyntaxError);
+    QCOMPARE(dup.error().message, "duplicate key \"key " + std::to_string(repeated) + "\"");
+    QCOMPARE(dup.error().line, members + 2);
+    QCOMPARE(dup.error().column, 3);
+}
+
+namespace {
+/**
+ * A file of about 3 MB: objects with keys, strings with non-ASCII characters and escapes, numbers,
+ * spread over lines. load() gives back the memory of the text it has read while it reads on; what
+ * it returns must be what parse() of the same text returns.
+ */
+std::string largeText(int records)
+{
+    std::string text = "{\"format\": \"large\",\n \"records\": [\n";
+    for (int i = 0; i < records; ++i) {
+        text += "  {\"id\": \"r" + std::to_string(i) + "\", \"name\": \"Zürich \\u00e9 \\\"" + std::to_string(i)
+            + "\\\"\", \"price\": " + std::to_string(i) + ".25, \"tags\": [\"a\", \"b\"]},\n";
+    }
+    return text;
+}
+} // namespace
+
+void TestJsonDocument::load_largeFile_readsAndFailsExactlyAsParse_data()
+{
+    QTest::addColumn<std::string>("ending");
+    QTest::newRow("valid") << std::string("  {\"id\": \"last\"}\n],\n \"end\": true}\n");
+    QTest::newRow("duplicate key at the end") << std::string("  {\"id\": \"last\", \"id\": 1}\n]}\n");
+    QTest::newRow("invalid UTF-8 at the end") << std::string("  {\"id\": \"\xC3(\"}\n]}\n");
+    QTest::newRow("trailing comma") << std::string("  {\"id\": \"last\"},\n]}\n");
+    QTest::newRow("cut short") << std::string("  {\"id\": \"la");
+    QTest::newRow("a NUL byte") << std::string("  {\"id\": 1}\0\n]}\n");
+}
+
+void TestJsonDocument::load_largeFile_readsAndFailsExactlyAsParse()
+{
+    QFETCH(std::string, ending);
+    const std::string text = largeText(30000) + ending;
+    QVERIFY(text.size() > 2'500'000); // many times the step in which load() gives the text back
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("large.json")).toStdString();
+    {
+        std::ofstream out(path, std::ios::binary);
+        out << text;
+    }
+    const auto parsed = JsonDocument::parse(text, path);
+    const auto loaded = JsonDocument::load(path);
+    QCOMPARE(loaded.ok(), parsed.ok());
+    if (!parsed.ok()) {
+        QCOMPARE(loaded.error().code, parsed.error().code);
+        QCOMPARE(loaded.error().message, parsed.error().message);
+        QCOMPARE(loaded.error().line, parsed.error().line);
+        QCOMPARE(loaded.error().column, parsed.error().column);
+        return;
+    }
+    QVERIFY(loaded->root() == parsed->root());
+    QCOMPARE(loaded->root()["records"][29999]["name"].get<std::string>(), std::string("Zürich é \"29999\""));
+    for (const char *pointer : {"/records/0/name", "/records/15000/tags/1", "/records/29999/price", "/end"}) {
+        const auto a = loaded->position(JsonDocument::Pointer(pointer));
+        const auto b = parsed->position(JsonDocument::Pointer(pointer));
+        QCOMPARE(a.line, b.line);
+        QCOMPARE(a.column, b.column);
+    }
+    QCOMPARE(loaded->position(JsonDocument::Pointer("/records/29999/price")).line, 30002);
 }
 
 QTEST_GUILESS_MAIN(TestJsonDocument)
