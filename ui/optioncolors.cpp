@@ -19,6 +19,44 @@ constexpr int BaseColors = 7;
 /** The muted tones of an option's parts; past them the tones come hatched. */
 constexpr int PartColors = 6;
 
+/**
+ * Picks free slots for new ids among `current`: the lowest slot none of them holds, preferring one
+ * no remembered id holds. Each pick joins both sets, so the lowest slot missing from either only
+ * ever goes up: picking n slots in a row costs one pass, not n rebuilds of the sets.
+ */
+class SlotPicker
+{
+public:
+    SlotPicker(const std::map<std::string, int> &known, const std::vector<std::string> &current)
+    {
+        for (const std::string &id : current)
+            if (const auto it = known.find(id); it != known.end())
+                m_held.insert(it->second);
+        for (const auto &[id, s] : known)
+            m_remembered.insert(s);
+    }
+
+    int next()
+    {
+        while (m_held.contains(m_unused) || m_remembered.contains(m_unused))
+            ++m_unused;
+        while (m_held.contains(m_free))
+            ++m_free;
+        // A colour no option ever had, unless that means leaving the seven base colours while a
+        // removed option's colour is free: then that one is taken again.
+        const int s = m_unused < BaseColors || m_free >= BaseColors ? m_unused : m_free;
+        m_held.insert(s);
+        m_remembered.insert(s);
+        return s;
+    }
+
+private:
+    std::set<int> m_held;
+    std::set<int> m_remembered;
+    int m_unused = 0;
+    int m_free = 0;
+};
+
 bool contains(const std::vector<std::string> &ids, const std::string &id)
 {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
@@ -38,22 +76,7 @@ OptionColors OptionColors::inOrder(const std::vector<std::string> &ids)
 
 int OptionColors::freeSlot(const std::vector<std::string> &current) const
 {
-    std::set<int> held;
-    for (const std::string &id : current)
-        if (const auto it = m_slots.find(id); it != m_slots.end())
-            held.insert(it->second);
-    std::set<int> remembered;
-    for (const auto &[id, s] : m_slots)
-        remembered.insert(s);
-    int unused = 0;
-    while (held.contains(unused) || remembered.contains(unused))
-        ++unused;
-    int free = 0;
-    while (held.contains(free))
-        ++free;
-    // A colour no option ever had, unless that means leaving the seven base colours while a
-    // removed option's colour is free: then that one is taken again.
-    return unused < BaseColors || free >= BaseColors ? unused : free;
+    return SlotPicker(m_slots, current).next();
 }
 
 void OptionColors::update(const std::vector<std::string> &ids)
@@ -91,30 +114,13 @@ void OptionColors::update(const std::vector<std::string> &ids)
 
 void OptionColors::include(const std::vector<std::string> &ids)
 {
-    // What freeSlot(ids) gives for each unknown id in turn, without asking it each time: that
-    // rebuilt both sets for every id, and a chart of 1,000 new options (each chart of a report
-    // starts with no colours) spent most of the report's time here (issue 13). Each new id's slot
-    // joins both sets, so the lowest slot missing from either only ever goes up.
-    std::set<int> held;
-    for (const std::string &id : ids)
-        if (const auto it = m_slots.find(id); it != m_slots.end())
-            held.insert(it->second);
-    std::set<int> remembered;
-    for (const auto &[id, s] : m_slots)
-        remembered.insert(s);
-    int unused = 0;
-    int free = 0;
+    // What freeSlot(ids) gives for each unknown id in turn, from one picker: asking freeSlot each
+    // time rebuilt both sets for every id, and a chart of 1,000 new options (each chart of a report
+    // starts with no colours) spent most of the report's time there (issue 13).
+    SlotPicker picker(m_slots, ids);
     for (const std::string &id : ids) {
-        if (m_slots.contains(id))
-            continue;
-        while (held.contains(unused) || remembered.contains(unused))
-            ++unused;
-        while (held.contains(free))
-            ++free;
-        const int s = unused < BaseColors || free >= BaseColors ? unused : free;
-        m_slots[id] = s;
-        held.insert(s);
-        remembered.insert(s);
+        if (!m_slots.contains(id))
+            m_slots[id] = picker.next();
     }
 }
 
