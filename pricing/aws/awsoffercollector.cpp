@@ -3,6 +3,7 @@
 #include "pricing/aws/awsoffercollector.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <algorithm>
 #include <charconv>
@@ -13,13 +14,6 @@
 namespace Costscape::Pricing::AwsOffer {
 
 namespace {
-
-std::string formatSignificant(double v, int digits)
-{
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
-    return buffer;
-}
 
 std::size_t g_chunkSize = 4u << 20;
 
@@ -87,6 +81,8 @@ std::string_view usageSuffix(std::string_view usage, std::string_view marker)
     return at == std::string_view::npos ? std::string_view() : usage.substr(at);
 }
 
+} // namespace
+
 std::string formatPrice(double v)
 {
     char buf[64];
@@ -94,7 +90,17 @@ std::string formatPrice(double v)
     return std::string(buf, r.ptr);
 }
 
-} // namespace
+double roundToSignificant(double v, int digits)
+{
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, v);
+    return std::strtod(buffer, nullptr);
+}
+
+bool keepsRegion(const std::vector<std::string> &keep, const std::string &region)
+{
+    return keep.empty() || std::find(keep.begin(), keep.end(), region) != keep.end();
+}
 
 void setChunkSizeForTesting(std::size_t bytes) { g_chunkSize = std::max<std::size_t>(bytes, 16); }
 std::size_t chunkSize() { return g_chunkSize; }
@@ -258,8 +264,7 @@ std::optional<KeptProduct> Collector::classify(const ProductInfo &p) const
         k.region = p[Attr::RegionCode].empty() ? regionFromLocation(p[Attr::Location]) : p[Attr::RegionCode];
         if (k.region.empty())
             return std::nullopt;
-        if (!m_options.regions.empty()
-            && std::find(m_options.regions.begin(), m_options.regions.end(), k.region) == m_options.regions.end())
+        if (!keepsRegion(m_options.regions, k.region))
             return std::nullopt;
         k.key = contains(usage, "ARM") || contains(group, "ARM") ? "arm64" : "x86_64";
         if (!group.empty()) {
@@ -330,8 +335,7 @@ std::optional<KeptProduct> Collector::classify(const ProductInfo &p) const
         k.region = p[Attr::RegionCode].empty() ? regionFromLocation(p[Attr::Location]) : p[Attr::RegionCode];
         if (k.region.empty())
             return std::nullopt;
-        if (!m_options.regions.empty()
-            && std::find(m_options.regions.begin(), m_options.regions.end(), k.region) == m_options.regions.end())
+        if (!keepsRegion(m_options.regions, k.region))
             return std::nullopt;
         return k;
     }
@@ -370,8 +374,7 @@ std::optional<KeptProduct> Collector::classify(const ProductInfo &p) const
         k.region = p[Attr::RegionCode].empty() ? regionFromLocation(p[Attr::Location]) : p[Attr::RegionCode];
         if (k.region.empty() || p[Attr::InstanceType].empty())
             return std::nullopt;
-        if (!m_options.regions.empty()
-            && std::find(m_options.regions.begin(), m_options.regions.end(), k.region) == m_options.regions.end())
+        if (!keepsRegion(m_options.regions, k.region))
             return std::nullopt;
         const auto vcpu = parseAwsNumber(p[Attr::Vcpu]);
         std::string_view mem = p[Attr::Memory];
@@ -482,7 +485,7 @@ void Collector::addPrice(const KeptProduct &k, const PriceDimension &d, int line
     case K::LambdaRequests:
         // The file prices one request ("0.0000002"); x 1e6 in binary gives 0.19999999999999998,
         // so round to the 12 significant digits the file's prices carry at most.
-        m_lambda[k.region].archs[k.key].requests = std::stod(formatSignificant(*price * 1e6, 12));
+        m_lambda[k.region].archs[k.key].requests = roundToSignificant(*price * 1e6, 12);
         ++m_prices;
         return;
     case K::LambdaDuration: {

@@ -202,4 +202,16 @@ std::string regionFromLocation(std::string_view location);
 /** Parses an AWS decimal ("0.0960000000", "1,024", "Inf"); nullopt when it is not a number. */
 std::optional<double> parseAwsNumber(std::string_view text);
 
+/** The shortest text that reads back as v ("0.0225"), for messages. */
+std::string formatPrice(double v);
+
+/**
+ * v rounded to `digits` significant digits: a per-request price scaled to per million reads
+ * 0.000001 x 1e6 = 0.9999999999999999 in binary, and the files carry at most 12 digits.
+ */
+double roundToSignificant(double v, int digits);
+
+/** True when `keep` (the import's --region list; empty keeps all) has region. */
+bool keepsRegion(const std::vector<std::string> &keep, const std::string &region);
+
 } // namespace Costscape::Pricing::AwsOffer

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 
 namespace Costscape::Pricing::AwsOffer {
@@ -20,22 +19,6 @@ constexpr std::string_view RegionPrefixes[] = {
     "EUW1", "EUW2", "EUW3", "EUS1", "EUS2", "EUN1", "ILC1", "MES1", "MEC1", "AFS1", "APE1", "APE2", "APN1",
     "APN2", "APN3", "APS1", "APS2", "APS3", "APS4", "APS5", "APS6", "APS7", "APS8", "CNN1", "CNW1",
 };
-
-// Rounds a per-request price scaled to per million to the 12 significant digits the files carry:
-// 0.000001 x 1e6 is 0.9999999999999999 in binary.
-double roundSignificant(double v)
-{
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.12g", v);
-    return std::strtod(buffer, nullptr);
-}
-
-std::string formatNumber(double v)
-{
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "%.10g", v);
-    return buffer;
-}
 
 // The unit an offer file writes for each part: a dimension in another unit would be a wrong
 // number in the sheet, so it is skipped with a warning.
@@ -153,7 +136,7 @@ bool ServiceRates::classify(const ProductInfo &p, const std::string &service,
         region = p[Attr::RegionCode].empty() ? regionFromLocation(p[Attr::Location]) : p[Attr::RegionCode];
     if (region.empty())
         return false;
-    if (!keepRegions.empty() && std::find(keepRegions.begin(), keepRegions.end(), region) == keepRegions.end())
+    if (!keepsRegion(keepRegions, region))
         return false;
 
     out.kind = KeptProduct::Kind::Service;
@@ -189,7 +172,7 @@ void ServiceRates::add(const KeptProduct &k, const PriceDimension &d, double pri
     const auto [it, inserted] = m_singles.emplace(key, Single{price, k.sku});
     if (!inserted && it->second.price != price && ++m_conflicts <= 20) {
         m_collector.warn(k.region + " " + k.key + ": two prices (SKU " + it->second.sku + " $"
-                             + formatNumber(it->second.price) + ", SKU " + k.sku + " $" + formatNumber(price)
+                             + formatPrice(it->second.price) + ", SKU " + k.sku + " $" + formatPrice(price)
                              + "); kept SKU " + it->second.sku,
                          line);
     }
@@ -221,12 +204,12 @@ bool ServiceRates::tiersOf(const std::string &region, std::string_view part, dou
     for (std::size_t i = first; i < bands.size(); ++i) {
         if (bands[i].begin != expected) {
             m_collector.warn(region + " " + std::string(part) + ": the tiers of SKU " + bands[i].sku
-                             + " do not follow each other (a band starts at " + formatNumber(bands[i].begin)
-                             + ", expected " + formatNumber(expected) + "); not taken");
+                             + " do not follow each other (a band starts at " + formatPrice(bands[i].begin)
+                             + ", expected " + formatPrice(expected) + "); not taken");
             return false;
         }
         UsageTier t;
-        t.price = roundSignificant(bands[i].price * unitScale);
+        t.price = roundToSignificant(bands[i].price * unitScale, 12);
         t.upTo = std::isfinite(bands[i].end) ? bands[i].end - allowance : std::numeric_limits<double>::infinity();
         out.push_back(t);
         expected = bands[i].end;
