@@ -7,8 +7,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <limits>
+#include <mutex>
 #include <numeric>
+#include <unordered_map>
 
 namespace Costscape::Models {
 
@@ -176,8 +179,8 @@ bool ffdOn(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffe
 }
 
 /** The cheapest single offer for the groups by first-fit decreasing; -1 when none holds them. */
-int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
-               double &cost)
+int bestSingleAfresh(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
+                     double &cost)
 {
     int best = -1;
     cost = std::numeric_limits<double>::infinity();
@@ -209,6 +212,70 @@ int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<Instance
         }
     }
     return best;
+}
+
+} // namespace
+
+/** What bestSingle() found for each set of tasks over one list of offers (UndominatedOffers::memo). */
+class SingleTypeMemo
+{
+public:
+    struct Found {
+        int best = -1;
+        double cost = 0;
+        std::vector<InstanceRun> runs;
+    };
+    std::shared_ptr<const Found> find(const std::string &key)
+    {
+        std::lock_guard lock(m_mutex);
+        const auto it = m_found.find(key);
+        return it == m_found.end() ? nullptr : it->second;
+    }
+    void keep(std::string key, std::shared_ptr<const Found> found)
+    {
+        std::lock_guard lock(m_mutex);
+        // Bounded: a long Monte Carlo run forgets and refills rather than grow without end.
+        if (m_found.size() >= Limit)
+            m_found.clear();
+        m_found.emplace(std::move(key), std::move(found));
+    }
+
+private:
+    static constexpr std::size_t Limit = 20000;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, std::shared_ptr<const Found>> m_found;
+};
+
+namespace {
+/**
+ * bestSingleAfresh(), remembered in `memo` (null: not remembered): the same result, the same bits.
+ * The key is everything of the tasks it reads (each group's size and count); the offers are the memo's.
+ */
+int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
+               double &cost, SingleTypeMemo *memo)
+{
+    if (!memo)
+        return bestSingleAfresh(groups, offers, out, cost);
+    std::string key(groups.size() * (2 * sizeof(double) + sizeof(long long)), '\0');
+    char *at = key.data();
+    for (const TaskDemand &t : groups) {
+        std::memcpy(at, &t.cpuUnits, sizeof t.cpuUnits);
+        std::memcpy(at + sizeof(double), &t.memoryMb, sizeof t.memoryMb);
+        std::memcpy(at + 2 * sizeof(double), &t.count, sizeof t.count);
+        at += 2 * sizeof(double) + sizeof(long long);
+    }
+    std::shared_ptr<const SingleTypeMemo::Found> found = memo->find(key);
+    if (!found) {
+        auto fresh = std::make_shared<SingleTypeMemo::Found>();
+        fresh->best = bestSingleAfresh(groups, offers, fresh->runs, fresh->cost);
+        found = fresh;
+        memo->keep(std::move(key), std::move(fresh));
+    }
+    // As bestSingleAfresh() leaves them: `out` replaced only when some offer holds the tasks.
+    cost = found->cost;
+    if (found->best >= 0)
+        out = found->runs;
+    return found->best;
 }
 
 void mergeRuns(std::vector<InstanceRun> &runs)
@@ -249,7 +316,8 @@ double fill(const InstanceRun &r, const std::vector<InstanceOffer> &offers)
  * Improvement: take the m emptiest instances (m = 1, 2, 4, ...), pack their tasks afresh onto the
  * cheapest single offer for them, and keep the result when it costs less. Repeats while it helps.
  */
-void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &runs)
+void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &runs,
+                    SingleTypeMemo *memo)
 {
     for (int round = 0; round < 24; ++round) {
         std::stable_sort(runs.begin(), runs.end(),
@@ -275,7 +343,7 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
             }
             std::vector<InstanceRun> repacked;
             double cost = 0;
-            if (bestSingle(residual, offers, repacked, cost) < 0 || cost >= removedCost - 1e-9)
+            if (bestSingle(residual, offers, repacked, cost, memo) < 0 || cost >= removedCost - 1e-9)
                 continue;
             // Keep the untouched instances (the rest of a run split at m) and add the new ones.
             std::vector<InstanceRun> next;
@@ -304,7 +372,7 @@ namespace {
 /** Starts of packOptimisedOver(): all of them with the configuration LP first, or the greedy ones only. */
 enum class Starts { All, Greedy };
 Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
-                          std::vector<PackingPattern> *patterns = nullptr);
+                          std::vector<PackingPattern> *patterns = nullptr, SingleTypeMemo *memo = nullptr);
 
 /** Whether every instance of b could be replaced by one of a at no more cost. */
 bool dominates(const InstanceOffer &a, const InstanceOffer &b)
@@ -331,6 +399,7 @@ UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers)
     // A type that another offers at least as much of for no more money never helps: pack over the
     // rest (on the default sheet 76 types leave about a third), then name the runs by the full list.
     UndominatedOffers out;
+    out.memo = std::make_shared<SingleTypeMemo>();
     for (std::size_t i = 0; i < offers.size(); ++i) {
         bool dominated = false;
         for (std::size_t j = 0; j < offers.size() && !dominated; ++j) {
@@ -351,7 +420,7 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOf
 {
     // The patterns name offers of `kept`, which depends on the offers alone: the same list on
     // every call over the same offers.
-    Packing p = packOptimisedOver(groups, kept.offers, Starts::All, patterns);
+    Packing p = packOptimisedOver(groups, kept.offers, Starts::All, patterns, kept.memo.get());
     for (InstanceRun &r : p.runs)
         r.offer = kept.original[static_cast<std::size_t>(r.offer)];
     return p;
@@ -359,7 +428,7 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOf
 
 namespace {
 Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, Starts starts,
-                          std::vector<PackingPattern> *patterns)
+                          std::vector<PackingPattern> *patterns, SingleTypeMemo *memo)
 {
     Packing p;
     bool any = false;
@@ -382,11 +451,11 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
     // Start 1: first-fit decreasing on the cheapest single type that holds every group.
     std::vector<InstanceRun> best;
     double bestCost = std::numeric_limits<double>::infinity();
-    bestSingle(groups, offers, best, bestCost);
+    bestSingle(groups, offers, best, bestCost, memo);
     bool bestRepacked = false; // the mixed starts are re-packed already
     // A mixed start is re-packed at once and kept when it beats the best so far.
     auto keepMixedIfCheaper = [&](std::vector<InstanceRun> mixed) {
-        repackEmptiest(groups, offers, mixed);
+        repackEmptiest(groups, offers, mixed, memo);
         const double c = costOf(mixed, offers);
         if (c < bestCost - 1e-9) {
             bestCost = c;
@@ -417,7 +486,7 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
             }
             bool ok = true;
             if (left) {
-                const Packing rest = packOptimisedOver(residual, offers, Starts::Greedy);
+                const Packing rest = packOptimisedOver(residual, offers, Starts::Greedy, nullptr, memo);
                 ok = rest.feasible;
                 mixed.insert(mixed.end(), rest.runs.begin(), rest.runs.end());
             }
@@ -602,7 +671,7 @@ Packing packOptimisedOver(const std::vector<TaskDemand> &groups, const std::vect
     }
     if (!best.empty() && !bestRepacked) {
         std::vector<InstanceRun> improved = best;
-        repackEmptiest(groups, offers, improved);
+        repackEmptiest(groups, offers, improved, memo);
         if (costOf(improved, offers) < bestCost - 1e-9)
             best = std::move(improved);
     }

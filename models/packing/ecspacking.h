@@ -5,6 +5,7 @@
 // The scheduler simulation has a file of its own; included so this header still offers every packer.
 #include "models/packing/ecsscheduler.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -110,9 +111,17 @@ Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<I
  * in the full list. It depends on the offers alone, so a series of packings over the same offers
  * (packCombinations) filters them once rather than once per hour.
  */
+class SingleTypeMemo;
 struct UndominatedOffers {
     std::vector<InstanceOffer> offers;
     std::vector<int> original; ///< index in the full list of each of `offers`
+    /**
+     * The cheapest single type's first-fit decreasing packing of each set of task counts met so far
+     * over these offers (re-packing the emptiest instances asks for the same small sets again and
+     * again, within one packing and across the hours of a series). A pure function of the tasks,
+     * so what it hands back is what packing afresh gives; shared by copies, thread-safe, bounded.
+     */
+    std::shared_ptr<SingleTypeMemo> memo;
 };
 UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers);
 

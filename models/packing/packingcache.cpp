@@ -32,6 +32,8 @@ using EntryKey = std::pair<std::vector<long long>, std::vector<long long>>;
 struct Series {
     std::mutex mutex;
     std::map<EntryKey, std::shared_ptr<const Entry>> entries;
+    /// The offers packed over, filtered once for the series, with what bestSingle found (its memo).
+    std::shared_ptr<const UndominatedOffers> kept;
 };
 
 struct Cache {
@@ -113,8 +115,9 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
     std::vector<PackingPattern> patterns;
     std::vector<long long> seed{-1};
     std::vector<TaskDemand> demand = sizes;
-    // Filtered once for the whole series, at its first packing (nothing to filter when all are remembered).
-    std::optional<UndominatedOffers> kept;
+    // Filtered once for the whole series, at its first packing (nothing to filter when all are
+    // remembered), and kept with the series: its memo then serves every later call over it too.
+    std::shared_ptr<const UndominatedOffers> kept;
     for (const std::size_t k : order) {
         EntryKey key{seed, combinations[k]};
         std::shared_ptr<const Entry> hit;
@@ -136,8 +139,12 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
             demand[g].count = combinations[k][g];
         const bool unseeded = patterns.empty();
         auto entry = std::make_shared<Entry>();
-        if (!kept)
-            kept = undominatedOffers(offers);
+        if (!kept) {
+            std::lock_guard lock(series->mutex);
+            if (!series->kept)
+                series->kept = std::make_shared<const UndominatedOffers>(undominatedOffers(offers));
+            kept = series->kept;
+        }
         entry->packing = packOptimised(demand, *kept, &patterns);
         ++c.packed;
         if (unseeded) {
