@@ -4,6 +4,7 @@
 
 #include "models/packing/packingdetail.h"
 #include "models/packing/packingpatterns.h"
+#include "models/packing/smallstablesort.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,7 +29,8 @@ std::vector<std::size_t> decreasingOrder(const std::vector<TaskDemand> &groups, 
     auto share = [&](const TaskDemand &t) {
         return std::max(t.cpuUnits / capacity.cpuUnits, t.memoryMb / capacity.memoryMb);
     };
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return share(groups[a]) > share(groups[b]); });
+    PackingDetail::stableSortSmall(order.begin(), order.end(),
+                                   [&](std::size_t a, std::size_t b) { return share(groups[a]) > share(groups[b]); });
     return order;
 }
 
@@ -294,7 +296,8 @@ void mergeRuns(std::vector<InstanceRun> &runs)
         if (!found)
             merged.push_back(std::move(r));
     }
-    std::stable_sort(merged.begin(), merged.end(), [](const InstanceRun &a, const InstanceRun &b) { return a.offer < b.offer; });
+    PackingDetail::stableSortSmall(merged.begin(), merged.end(),
+                                   [](const InstanceRun &a, const InstanceRun &b) { return a.offer < b.offer; });
     runs = std::move(merged);
 }
 
@@ -320,7 +323,7 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
                     SingleTypeMemo *memo)
 {
     for (int round = 0; round < 24; ++round) {
-        std::stable_sort(runs.begin(), runs.end(),
+        PackingDetail::stableSortSmall(runs.begin(), runs.end(),
                          [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
         long long total = 0;
         for (const InstanceRun &r : runs)

@@ -26,6 +26,7 @@
 #include "models/packing/packingpatterns.h"
 
 #include "models/packing/glpkenvironment.h"
+#include "models/packing/smallstablesort.h"
 
 #include <glpk.h>
 
@@ -84,7 +85,7 @@ public:
     {
         // Branch on the items worth most per share of the instance first.
         auto share = [&](const Item &it) { return it.cpu / m_cpu + it.mem / m_mem; };
-        std::stable_sort(m_items.begin(), m_items.end(), [&](const Item &a, const Item &b) {
+        PackingDetail::stableSortSmall(m_items.begin(), m_items.end(), [&](const Item &a, const Item &b) {
             return a.value * share(b) > b.value * share(a);
         });
         m_current.assign(m_items.size(), 0);
@@ -94,7 +95,7 @@ public:
             std::vector<std::size_t> &o = m_orders[d];
             o.resize(m_items.size());
             std::iota(o.begin(), o.end(), std::size_t{0});
-            std::stable_sort(o.begin(), o.end(), [&](std::size_t a, std::size_t b) {
+            PackingDetail::stableSortSmall(o.begin(), o.end(), [&](std::size_t a, std::size_t b) {
                 return m_items[a].value * weight(d, m_items[b]) > m_items[b].value * weight(d, m_items[a]);
             });
         }
