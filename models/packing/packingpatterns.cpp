@@ -80,9 +80,19 @@ public:
         std::size_t group = 0;
     };
 
-    Knapsack(std::vector<Item> items, double cpu, double mem, long long cap)
-        : m_items(std::move(items)), m_cpu(cpu), m_mem(mem), m_cap(cap > 0 ? cap : std::numeric_limits<long long>::max() / 4)
+    /**
+     * A new problem: the items, the instance's CPU, memory and task cap (0 = none). The storage
+     * of the last problem is reused: column generation sets up one knapsack per type per round.
+     */
+    void reset(const std::vector<Item> &items, double cpu, double mem, long long cap)
     {
+        m_items.assign(items.begin(), items.end());
+        m_cpu = cpu;
+        m_mem = mem;
+        m_cap = cap > 0 ? cap : std::numeric_limits<long long>::max() / 4;
+        m_bestValue = m_rootBound = m_frontier = 0;
+        m_nodes = m_nodeLimit = 0;
+        m_cut = false;
         // Branch on the items worth most per share of the instance first.
         auto share = [&](const Item &it) { return it.cpu / m_cpu + it.mem / m_mem; };
         PackingDetail::stableSortSmall(m_items.begin(), m_items.end(), [&](const Item &a, const Item &b) {
@@ -339,8 +349,8 @@ private:
     }
 
     std::vector<Item> m_items;
-    double m_cpu, m_mem;
-    long long m_cap;
+    double m_cpu = 0, m_mem = 0;
+    long long m_cap = 0;
     std::vector<std::size_t> m_orders[5];
     std::vector<long long> m_current, m_best;
     double m_bestValue = 0, m_rootBound = 0;
@@ -467,6 +477,8 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     // The exact tables cost about a millisecond per 10^6 cell updates; this caps the bound's
     // extra time near 30 ms on a problem whose tables are all large.
     long long tableBudget = 30'000'000;
+    Knapsack k; // one knapsack and item list for every type and round: their storage is reused
+    std::vector<Knapsack::Item> items;
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (glp_simplex(lp.get(), &parameters) != 0 || glp_get_status(lp.get()) != GLP_OPT)
             break;
@@ -483,14 +495,14 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         bool added = false, cut = false;
         for (int t : types) {
             const InstanceOffer &o = offers[static_cast<std::size_t>(t)];
-            std::vector<Knapsack::Item> items;
+            items.clear();
             for (std::size_t a = 0; a < active.size(); ++a) {
                 const TaskDemand &task = groups[active[a]];
                 const long long upper = std::min(tasksPerEmptyInstance(task, o), task.count);
                 if (upper > 0 && pi[a] > 0)
                     items.push_back({task.cpuUnits, task.memoryMb, pi[a], upper, a});
             }
-            Knapsack k(std::move(items), o.capacity.cpuUnits, o.capacity.memoryMb, o.maxTasks);
+            k.reset(items, o.capacity.cpuUnits, o.capacity.memoryMb, o.maxTasks);
             // The search proves what the type's best pattern is worth whenever that is near its
             // price or above (the basic columns are worth exactly their price); below that it only
             // proves "less than the floor", which is all theta needs.
