@@ -250,14 +250,12 @@ private:
 
 namespace {
 /**
- * bestSingleAfresh(), remembered in `memo` (null: not remembered): the same result, the same bits.
+ * What bestSingleAfresh() finds for the groups, remembered in `memo`: the same result, the same bits.
  * The key is everything of the tasks it reads (each group's size and count); the offers are the memo's.
  */
-int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
-               double &cost, SingleTypeMemo *memo)
+std::shared_ptr<const SingleTypeMemo::Found> bestSingleFound(const std::vector<TaskDemand> &groups,
+                                                             const std::vector<InstanceOffer> &offers, SingleTypeMemo &memo)
 {
-    if (!memo)
-        return bestSingleAfresh(groups, offers, out, cost);
     std::string key(groups.size() * (2 * sizeof(double) + sizeof(long long)), '\0');
     char *at = key.data();
     for (const TaskDemand &t : groups) {
@@ -266,13 +264,23 @@ int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<Instance
         std::memcpy(at + 2 * sizeof(double), &t.count, sizeof t.count);
         at += 2 * sizeof(double) + sizeof(long long);
     }
-    std::shared_ptr<const SingleTypeMemo::Found> found = memo->find(key);
+    std::shared_ptr<const SingleTypeMemo::Found> found = memo.find(key);
     if (!found) {
         auto fresh = std::make_shared<SingleTypeMemo::Found>();
         fresh->best = bestSingleAfresh(groups, offers, fresh->runs, fresh->cost);
         found = fresh;
-        memo->keep(std::move(key), std::move(fresh));
+        memo.keep(std::move(key), std::move(fresh));
     }
+    return found;
+}
+
+/** bestSingleAfresh(), through `memo` when there is one. */
+int bestSingle(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &out,
+               double &cost, SingleTypeMemo *memo)
+{
+    if (!memo)
+        return bestSingleAfresh(groups, offers, out, cost);
+    const std::shared_ptr<const SingleTypeMemo::Found> found = bestSingleFound(groups, offers, *memo);
     // As bestSingleAfresh() leaves them: `out` replaced only when some offer holds the tasks.
     cost = found->cost;
     if (found->best >= 0)
@@ -324,7 +332,7 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
 {
     for (int round = 0; round < 24; ++round) {
         PackingDetail::stableSortSmall(runs.begin(), runs.end(),
-                         [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
+                                       [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
         long long total = 0;
         for (const InstanceRun &r : runs)
             total += r.instances;
@@ -346,8 +354,15 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
             }
             std::vector<InstanceRun> repacked;
             double cost = 0;
-            if (bestSingle(residual, offers, repacked, cost, memo) < 0 || cost >= removedCost - 1e-9)
+            if (memo) {
+                // Most re-packings gain nothing: the remembered runs are copied only when one does.
+                const std::shared_ptr<const SingleTypeMemo::Found> found = bestSingleFound(residual, offers, *memo);
+                if (found->best < 0 || found->cost >= removedCost - 1e-9)
+                    continue;
+                repacked = found->runs;
+            } else if (bestSingle(residual, offers, repacked, cost, memo) < 0 || cost >= removedCost - 1e-9) {
                 continue;
+            }
             // Keep the untouched instances (the rest of a run split at m) and add the new ones.
             std::vector<InstanceRun> next;
             long long skip = m;
