@@ -36,7 +36,6 @@
 #include <limits>
 #include <memory>
 #include <numeric>
-#include <set>
 #include <utility>
 
 namespace Costscape::Models {
@@ -425,9 +424,12 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         glp_set_row_bnds(lp.get(), r, GLP_LO, 1.0, 0.0);
 
     std::vector<Column> columns;
-    std::set<std::pair<int, std::vector<long long>>> known;
+    // Whether the master has the column already: a scan (a few hundred columns, most of another
+    // offer) costs less than keeping a tree of copies of them.
+    auto known = [&](int offer, const std::vector<long long> &load) {
+        return std::any_of(columns.begin(), columns.end(), [&](const Column &c) { return c.offer == offer && c.load == load; });
+    };
     auto addColumn = [&](int offer, std::vector<long long> load) {
-        known.insert({offer, load});
         const int col = glp_add_cols(lp.get(), 1);
         glp_set_col_bnds(lp.get(), col, GLP_LO, 0.0, 0.0);
         glp_set_obj_coef(lp.get(), col, offers[static_cast<std::size_t>(offer)].hourlyPrice);
@@ -464,7 +466,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
                 load[a] = std::clamp(pattern.tasksPerGroup[active[a]], 0LL, groups[active[a]].count);
                 any = any || load[a] > 0;
             }
-            if (any && !known.count({pattern.offer, load}))
+            if (any && !known(pattern.offer, load))
                 addColumn(pattern.offer, std::move(load));
         }
     }
@@ -517,7 +519,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
                 for (std::size_t j = 0; j < k.items().size(); ++j)
                     load[k.items()[j].group] = k.best()[j];
                 // A column the master has already is the simplex's rounding, not progress.
-                if (known.insert({t, load}).second) {
+                if (!known(t, load)) {
                     addColumn(t, std::move(load));
                     added = true;
                 }
