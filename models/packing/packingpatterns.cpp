@@ -429,12 +429,15 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     auto known = [&](int offer, const std::vector<long long> &load) {
         return std::any_of(columns.begin(), columns.end(), [&](const Column &c) { return c.offer == offer && c.load == load; });
     };
+    columns.reserve(types.size() * active.size() + (seed ? seed->size() : 0)); // the starting columns
+    std::vector<int> ind;     // one column's rows and values, GLPK's 1-based form; reused
+    std::vector<double> val;
     auto addColumn = [&](int offer, std::vector<long long> load) {
         const int col = glp_add_cols(lp.get(), 1);
         glp_set_col_bnds(lp.get(), col, GLP_LO, 0.0, 0.0);
         glp_set_obj_coef(lp.get(), col, offers[static_cast<std::size_t>(offer)].hourlyPrice);
-        std::vector<int> ind{0};
-        std::vector<double> val{0.0};
+        ind.assign(1, 0);
+        val.assign(1, 0.0);
         for (std::size_t a = 0; a < active.size(); ++a)
             if (load[a] > 0) {
                 ind.push_back(static_cast<int>(a) + 1);
@@ -481,12 +484,12 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     long long tableBudget = 30'000'000;
     Knapsack k; // one knapsack and item list for every type and round: their storage is reused
     std::vector<Knapsack::Item> items;
+    std::vector<double> pi(active.size());
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (glp_simplex(lp.get(), &parameters) != 0 || glp_get_status(lp.get()) != GLP_OPT)
             break;
         solved = true;
         // Per-task duals: the row was divided by the count.
-        std::vector<double> pi(active.size());
         double piTotal = 0;
         for (std::size_t a = 0; a < active.size(); ++a) {
             const double dual = std::max(0.0, glp_get_row_dual(lp.get(), static_cast<int>(a) + 1));
