@@ -359,8 +359,8 @@ private:
 };
 
 struct Column {
-    int offer = 0;               ///< index into the caller's offers
-    std::vector<long long> load; ///< tasks per active group
+    int offer = 0;      ///< index into the caller's offers
+    std::size_t at = 0; ///< where its tasks per active group start in the flat list of loads
 };
 
 } // namespace
@@ -424,15 +424,20 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         glp_set_row_bnds(lp.get(), r, GLP_LO, 1.0, 0.0);
 
     std::vector<Column> columns;
+    // Every column's tasks per active group, one after the other: one allocation, not one per column.
+    const std::size_t width = active.size();
+    std::vector<long long> loads;
     // Whether the master has the column already: a scan (a few hundred columns, most of another
     // offer) costs less than keeping a tree of copies of them.
     auto known = [&](int offer, const std::vector<long long> &load) {
-        return std::any_of(columns.begin(), columns.end(), [&](const Column &c) { return c.offer == offer && c.load == load; });
+        return std::any_of(columns.begin(), columns.end(), [&](const Column &c) {
+            return c.offer == offer && std::equal(load.begin(), load.end(), loads.begin() + static_cast<std::ptrdiff_t>(c.at));
+        });
     };
     columns.reserve(types.size() * active.size() + (seed ? seed->size() : 0)); // the starting columns
     std::vector<int> ind;     // one column's rows and values, GLPK's 1-based form; reused
     std::vector<double> val;
-    auto addColumn = [&](int offer, std::vector<long long> load) {
+    auto addColumn = [&](int offer, const std::vector<long long> &load) {
         const int col = glp_add_cols(lp.get(), 1);
         glp_set_col_bnds(lp.get(), col, GLP_LO, 0.0, 0.0);
         glp_set_obj_coef(lp.get(), col, offers[static_cast<std::size_t>(offer)].hourlyPrice);
@@ -444,17 +449,20 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
                 val.push_back(static_cast<double>(load[a]) / static_cast<double>(groups[active[a]].count));
             }
         glp_set_mat_col(lp.get(), col, static_cast<int>(ind.size()) - 1, ind.data(), val.data());
-        columns.push_back({offer, std::move(load)});
+        columns.push_back({offer, loads.size()});
+        loads.insert(loads.end(), load.begin(), load.end());
     };
+    loads.reserve(columns.capacity() * width);
+    std::vector<long long> load(width); // the column being made
     // Start: every group alone on every type that holds it, as full as the type allows.
     for (int t : types)
         for (std::size_t a = 0; a < active.size(); ++a) {
             const long long n = std::min(tasksPerEmptyInstance(groups[active[a]], offers[static_cast<std::size_t>(t)]), groups[active[a]].count);
             if (n <= 0)
                 continue;
-            std::vector<long long> load(active.size(), 0);
+            std::fill(load.begin(), load.end(), 0);
             load[a] = n;
-            addColumn(t, std::move(load));
+            addColumn(t, load);
         }
     const std::size_t startColumns = columns.size();
     // A seed's patterns, trimmed to the counts: fewer tasks of a group never overfill an instance.
@@ -463,14 +471,13 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             if (pattern.offer < 0 || static_cast<std::size_t>(pattern.offer) >= offers.size()
                 || !usable(offers[static_cast<std::size_t>(pattern.offer)]) || pattern.tasksPerGroup.size() != groups.size())
                 continue;
-            std::vector<long long> load(active.size(), 0);
             bool any = false;
             for (std::size_t a = 0; a < active.size(); ++a) {
                 load[a] = std::clamp(pattern.tasksPerGroup[active[a]], 0LL, groups[active[a]].count);
                 any = any || load[a] > 0;
             }
             if (any && !known(pattern.offer, load))
-                addColumn(pattern.offer, std::move(load));
+                addColumn(pattern.offer, load);
         }
     }
 
@@ -518,12 +525,12 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
             if (worth > 0)
                 theta = std::min(theta, o.hourlyPrice / worth);
             if (k.bestValue() > o.hourlyPrice * (1 + 1e-9) + 1e-12) {
-                std::vector<long long> load(active.size(), 0);
+                std::fill(load.begin(), load.end(), 0);
                 for (std::size_t j = 0; j < k.items().size(); ++j)
                     load[k.items()[j].group] = k.best()[j];
                 // A column the master has already is the simplex's rounding, not progress.
                 if (!known(t, load)) {
-                    addColumn(t, std::move(load));
+                    addColumn(t, load);
                     added = true;
                 }
             }
@@ -554,7 +561,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         pattern.offer = columns[c].offer;
         pattern.tasksPerGroup.assign(groups.size(), 0);
         for (std::size_t a = 0; a < active.size(); ++a)
-            pattern.tasksPerGroup[active[a]] = columns[c].load[a];
+            pattern.tasksPerGroup[active[a]] = loads[columns[c].at + a];
         out.patterns.push_back(std::move(pattern));
     }
 
@@ -562,7 +569,7 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     std::vector<long long> left(active.size());
     for (std::size_t a = 0; a < active.size(); ++a)
         left[a] = groups[active[a]].count;
-    auto push = [&](const Column &c, long long copies, const std::vector<long long> &load) {
+    auto push = [&](const Column &c, long long copies, const long long *load) {
         InstanceRun run;
         run.offer = c.offer;
         run.instances = copies;
@@ -583,21 +590,21 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         if (copies <= 0)
             continue;
         // As many whole copies as every group can still fill, then the rest trimmed one by one.
+        const long long *full = loads.data() + columns[c].at;
         long long whole = copies;
         for (std::size_t a = 0; a < active.size(); ++a)
-            if (columns[c].load[a] > 0)
-                whole = std::min(whole, left[a] / columns[c].load[a]);
-        push(columns[c], whole, columns[c].load);
+            if (full[a] > 0)
+                whole = std::min(whole, left[a] / full[a]);
+        push(columns[c], whole, full);
         for (long long k = whole; k < copies; ++k) {
-            std::vector<long long> trimmed(active.size());
             bool any = false;
             for (std::size_t a = 0; a < active.size(); ++a) {
-                trimmed[a] = std::min(columns[c].load[a], left[a]);
-                any = any || trimmed[a] > 0;
+                load[a] = std::min(full[a], left[a]);
+                any = any || load[a] > 0;
             }
             if (!any)
                 break;
-            push(columns[c], 1, trimmed);
+            push(columns[c], 1, load.data());
         }
     }
     for (std::size_t a = 0; a < active.size(); ++a)
