@@ -8,10 +8,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <array>
 #include <cstring>
 #include <limits>
 #include <mutex>
 #include <numeric>
+#include <string_view>
 #include <unordered_map>
 
 namespace Costscape::Models {
@@ -227,7 +229,7 @@ public:
         double cost = 0;
         std::vector<InstanceRun> runs;
     };
-    std::shared_ptr<const Found> find(const std::string &key)
+    std::shared_ptr<const Found> find(std::string_view key)
     {
         std::lock_guard lock(m_mutex);
         const auto it = m_found.find(key);
@@ -244,8 +246,13 @@ public:
 
 private:
     static constexpr std::size_t Limit = 20000;
+    /** Looks keys up as views: a hit (most lookups) allocates nothing. */
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
     std::mutex m_mutex;
-    std::unordered_map<std::string, std::shared_ptr<const Found>> m_found;
+    std::unordered_map<std::string, std::shared_ptr<const Found>, Hash, std::equal_to<>> m_found;
 };
 
 namespace {
@@ -256,20 +263,29 @@ namespace {
 std::shared_ptr<const SingleTypeMemo::Found> bestSingleFound(const std::vector<TaskDemand> &groups,
                                                              const std::vector<InstanceOffer> &offers, SingleTypeMemo &memo)
 {
-    std::string key(groups.size() * (2 * sizeof(double) + sizeof(long long)), '\0');
-    char *at = key.data();
+    // The key on the stack for the usual few groups; a heap buffer for many.
+    constexpr std::size_t PerGroup = 2 * sizeof(double) + sizeof(long long);
+    std::array<char, 16 * PerGroup> onStack;
+    std::string onHeap;
+    char *start = onStack.data();
+    if (groups.size() > 16) {
+        onHeap.resize(groups.size() * PerGroup);
+        start = onHeap.data();
+    }
+    char *at = start;
     for (const TaskDemand &t : groups) {
         std::memcpy(at, &t.cpuUnits, sizeof t.cpuUnits);
         std::memcpy(at + sizeof(double), &t.memoryMb, sizeof t.memoryMb);
         std::memcpy(at + 2 * sizeof(double), &t.count, sizeof t.count);
-        at += 2 * sizeof(double) + sizeof(long long);
+        at += PerGroup;
     }
+    const std::string_view key(start, groups.size() * PerGroup);
     std::shared_ptr<const SingleTypeMemo::Found> found = memo.find(key);
     if (!found) {
         auto fresh = std::make_shared<SingleTypeMemo::Found>();
         fresh->best = bestSingleAfresh(groups, offers, fresh->runs, fresh->cost);
         found = fresh;
-        memo.keep(std::move(key), std::move(fresh));
+        memo.keep(std::string(key), std::move(fresh));
     }
     return found;
 }
