@@ -43,9 +43,7 @@ const Scenario &sample()
 
 const Scenario &year()
 {
-    static const Scenario s = [] { Scenario c = loadOrDie(parseScenario(Costscape::Bench::yearScenarioText(), "year.costscape.json"));
-        if (const char *only = std::getenv("ONLY")) { std::vector<OptionSpec> k; for (auto &o : c.options) if (o.id == only) k.push_back(o); c.options = k; }
-        return c; }();
+    static const Scenario s = loadOrDie(parseScenario(Costscape::Bench::yearScenarioText(), "year.costscape.json"));
     return s;
 }
 
