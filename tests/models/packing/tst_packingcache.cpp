@@ -4,13 +4,15 @@
 // remembered across evaluations) gives the same bits as packing the combinations in series
 // afresh, whatever it remembered, in whatever order and on however many threads; and the
 // kube-scheduler simulation, now ordered by score, places every pod where scanning every node
-// (the scheduler's definition) places it.
+// (the scheduler's definition) places it. The packer's own memory (the cheapest single type's
+// packing of each set of tasks) and its short sorts change no bit either.
 
 #include "models/packing/ecspacking.h"
 #include "models/packing/kubescheduler.h"
 #include "models/packing/packingcache.h"
 #include "models/packing/packingdetail.h"
 #include "models/packing/packingpatterns.h"
+#include "models/packing/smallstablesort.h"
 
 #include <QTest>
 
@@ -188,6 +190,10 @@ private slots:
     void packCombinations_sameBitsAsPackingInSeries();
     void packCombinations_anotherBusiestHour_isPackedUnderItsOwnSeed();
     void packCombinations_twoThreadsAtOnce_sameBits();
+    void singleTypeMemo_sameBitsAsNoMemo_data();
+    void singleTypeMemo_sameBitsAsNoMemo();
+    void stableSortSmall_ordersAsStdStableSort_data();
+    void stableSortSmall_ordersAsStdStableSort();
     void kubeScheduler_placesPodsAsScanningEveryNode_data();
     void kubeScheduler_placesPodsAsScanningEveryNode();
 };
@@ -265,6 +271,99 @@ void TestPackingCache::packCombinations_twoThreadsAtOnce_sameBits()
     const QString da = differs(a, expected), db = differs(b, expected);
     QVERIFY2(da.isEmpty(), qPrintable(da));
     QVERIFY2(db.isEmpty(), qPrintable(db));
+}
+
+void TestPackingCache::singleTypeMemo_sameBitsAsNoMemo_data()
+{
+    QTest::addColumn<int>("groups");
+    QTest::addColumn<int>("scale");
+    QTest::newRow("one-group-90-tasks") << 1 << 90;
+    QTest::newRow("two-groups-150-tasks") << 2 << 150;
+    QTest::newRow("four-groups-300-tasks") << 4 << 300;
+}
+
+void TestPackingCache::singleTypeMemo_sameBitsAsNoMemo()
+{
+    // The cheapest single type's packing of each set of tasks is remembered across the packings
+    // of a series (re-packing the emptiest instances asks for the same sets again and again).
+    // Packing with that memory filled by other hours, in either order, must give the bits of
+    // packing with no memory at all.
+    QFETCH(int, groups);
+    QFETCH(int, scale);
+    const std::vector<TaskDemand> sizes{{512, 1024, 0}, {2048, 4096, 0}, {1024, 3072, 0}, {256, 256, 0}};
+    const std::vector<TaskDemand> used(sizes.begin(), sizes.begin() + groups);
+    Combinations combinations = day(static_cast<std::size_t>(groups), scale);
+    for (const std::vector<long long> &k : day(static_cast<std::size_t>(groups), scale * 3))
+        combinations.push_back(k); // a busier day too: residuals of one meet whole hours of the other
+    auto demandOf = [&](const std::vector<long long> &counts) {
+        std::vector<TaskDemand> d = used;
+        for (std::size_t g = 0; g < d.size(); ++g)
+            d[g].count = counts[g];
+        return d;
+    };
+    UndominatedOffers bare = undominatedOffers(offers());
+    QVERIFY(bare.memo);
+    bare.memo.reset(); // nothing remembered, not even within one packing
+    const UndominatedOffers shared = undominatedOffers(offers());
+    for (const bool seeded : {false, true}) {
+        // Seeded: the first packing's LP patterns seed the rest, as Evaluator::evaluate packs.
+        std::vector<PackingPattern> barePatterns, forwardPatterns, backwardPatterns;
+        std::vector<Packing> expected(combinations.size()), forward(combinations.size()), backward(combinations.size());
+        for (std::size_t k = 0; k < combinations.size(); ++k) {
+            expected[k] = packOptimised(demandOf(combinations[k]), bare, seeded ? &barePatterns : nullptr);
+            forward[k] = packOptimised(demandOf(combinations[k]), shared, seeded ? &forwardPatterns : nullptr);
+        }
+        // Backward the seed is another hour's: compare with packing that order with no memory.
+        std::vector<Packing> expectedBackward(combinations.size());
+        barePatterns.clear();
+        for (std::size_t k = combinations.size(); k-- > 0;) {
+            expectedBackward[k] = packOptimised(demandOf(combinations[k]), bare, seeded ? &barePatterns : nullptr);
+            backward[k] = packOptimised(demandOf(combinations[k]), shared, seeded ? &backwardPatterns : nullptr);
+        }
+        const QString f = differs(forward, expected), b = differs(backward, expectedBackward);
+        QVERIFY2(f.isEmpty(), qPrintable(f));
+        QVERIFY2(b.isEmpty(), qPrintable(b));
+    }
+}
+
+void TestPackingCache::stableSortSmall_ordersAsStdStableSort_data()
+{
+    QTest::addColumn<bool>("consistent");
+    // A comparator answering at random (fixed per pair) is no strict weak ordering: different
+    // stable sorts then disagree, so only a step-by-step copy of std::stable_sort matches it.
+    QTest::newRow("random-answers") << false;
+    // Keys with many ties: stability decides the order of equal keys.
+    QTest::newRow("ties") << true;
+}
+
+void TestPackingCache::stableSortSmall_ordersAsStdStableSort()
+{
+    // The pricing knapsacks compare products of doubles, where rounding can make near-ties
+    // intransitive: a sort that orders them otherwise than std::stable_sort changes the patterns
+    // and so the fleets. Lengths 0-20 cover the copied algorithm (up to 14) and the fallback.
+    QFETCH(bool, consistent);
+    std::mt19937 random(20261207);
+    for (int trial = 0; trial < 4000; ++trial) {
+        const int n = trial % 21;
+        std::vector<int> answers(static_cast<std::size_t>(n * n));
+        for (int &a : answers)
+            a = static_cast<int>(random() % 3 == 0);
+        for (int i = 0; i < n; ++i)
+            answers[static_cast<std::size_t>(i * n + i)] = 0; // never below itself (debug-mode libstdc++ checks that)
+        std::vector<int> keys(static_cast<std::size_t>(n));
+        for (int &k : keys)
+            k = static_cast<int>(random() % 4);
+        auto less = [&](int a, int b) {
+            return consistent ? keys[static_cast<std::size_t>(a)] < keys[static_cast<std::size_t>(b)]
+                              : answers[static_cast<std::size_t>(a * n + b)] != 0;
+        };
+        std::vector<int> expected(static_cast<std::size_t>(n));
+        std::iota(expected.begin(), expected.end(), 0);
+        std::vector<int> sorted = expected;
+        std::stable_sort(expected.begin(), expected.end(), less);
+        PackingDetail::stableSortSmall(sorted.begin(), sorted.end(), less);
+        QVERIFY2(sorted == expected, qPrintable(QStringLiteral("trial %1, %2 elements").arg(trial).arg(n)));
+    }
 }
 
 void TestPackingCache::kubeScheduler_placesPodsAsScanningEveryNode_data()
