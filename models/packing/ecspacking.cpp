@@ -7,8 +7,8 @@
 #include "models/packing/smallstablesort.h"
 
 #include <algorithm>
-#include <cmath>
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <mutex>

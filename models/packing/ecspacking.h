@@ -105,13 +105,14 @@ struct PackingPattern;
 Packing packOptimised(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers,
                       std::vector<PackingPattern> *patterns);
 
+class SingleTypeMemo; // what UndominatedOffers::memo remembers; defined in ecspacking.cpp
+
 /**
  * The offers packOptimised() packs over: those no other offer dominates (at least as much CPU,
  * memory and task slots for no more money; of identical offers the first), with each one's index
  * in the full list. It depends on the offers alone, so a series of packings over the same offers
  * (packCombinations) filters them once rather than once per hour.
  */
-class SingleTypeMemo;
 struct UndominatedOffers {
     std::vector<InstanceOffer> offers;
     std::vector<int> original; ///< index in the full list of each of `offers`

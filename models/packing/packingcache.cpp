@@ -10,7 +10,6 @@
 #include <memory>
 #include <mutex>
 #include <numeric>
-#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
