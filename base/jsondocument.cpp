@@ -105,6 +105,33 @@ SourcePosition decodeSlot(int openLine, std::uint32_t slot)
             static_cast<int>(slot & ((1u << ColumnBits) - 1))};
 }
 
+// An entry's place in 32 bits: bit 31 clear, bits 25-30 are the line less one (the first 64 lines,
+// where a minified file's long lines are) and bits 0-24 the column; bit 31 set, bits 11-30 are the
+// line less one and bits 0-10 the column (a pretty-printed file). Other places take a wide entry.
+constexpr std::uint32_t LongLines = 0x80000000u;
+constexpr int FewLineBits = 6;
+constexpr int LongColumnBits = 25;
+
+std::optional<std::uint32_t> encodePlace(SourcePosition pos)
+{
+    if (pos.line < 1 || pos.column < 1)
+        return std::nullopt;
+    const auto line = static_cast<std::uint32_t>(pos.line - 1);
+    const auto column = static_cast<std::uint32_t>(pos.column);
+    if (line < (1u << FewLineBits) && column < (1u << LongColumnBits))
+        return (line << LongColumnBits) | column;
+    if (line < (1u << 20) && column < (1u << ColumnBits))
+        return LongLines | (line << ColumnBits) | column;
+    return std::nullopt;
+}
+
+SourcePosition decodePlace(std::uint32_t place)
+{
+    if ((place & LongLines) == 0)
+        return {static_cast<int>(place >> LongColumnBits) + 1, static_cast<int>(place & ((1u << LongColumnBits) - 1))};
+    return {static_cast<int>((place & ~LongLines) >> ColumnBits) + 1, static_cast<int>(place & ((1u << ColumnBits) - 1))};
+}
+
 /**
  * The keys of one object read so far, to find a duplicate in constant time: an open addressing
  * table of member indices (4 bytes a slot, at most 3/4 full). A std::unordered_set<std::string>
@@ -197,6 +224,14 @@ std::uint64_t PositionIndex::childKey(std::uint64_t parent, std::string_view tok
     return mix(h ^ mix(parent + token.size()));
 }
 
+void PositionIndex::add(std::uint64_t key, SourcePosition pos)
+{
+    if (const auto place = encodePlace(pos))
+        m_entries.push_back({static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key), *place});
+    else
+        m_wide.push_back({key, pos.line, pos.column});
+}
+
 void PositionIndex::reserve(std::size_t members, std::size_t elements)
 {
     m_entries.reserve(members);
@@ -218,30 +253,37 @@ void PositionIndex::addElement(std::size_t run, std::size_t index, std::uint64_t
     if (slot != Unset)
         m_slots[r.first + index] = slot;
     else
-        m_entries.push_back({elementKey, pos.line, pos.column});
+        add(elementKey, pos);
 }
 
 void PositionIndex::finish()
 {
     // No shrink_to_fit: it would copy every entry, and the reserved tail was never touched, so it
     // takes address space but no memory.
-    std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.key < b.key; });
+    std::sort(m_entries.begin(), m_entries.end(), [](const Entry &a, const Entry &b) { return a.key() < b.key(); });
+    std::sort(m_wide.begin(), m_wide.end(), [](const WideEntry &a, const WideEntry &b) { return a.key < b.key; });
     std::sort(m_runs.begin(), m_runs.end(), [](const Run &a, const Run &b) { return a.key < b.key; });
-    m_count = m_entries.size() + static_cast<std::size_t>(std::count_if(m_slots.begin(), m_slots.end(),
+    m_count = m_entries.size() + m_wide.size() + static_cast<std::size_t>(std::count_if(m_slots.begin(), m_slots.end(),
                                                                          [](std::uint32_t s) { return s != Unset; }));
 }
 
 std::size_t PositionIndex::bytes() const
 {
-    return m_entries.capacity() * sizeof(Entry) + m_runs.capacity() * sizeof(Run)
+    return m_entries.capacity() * sizeof(Entry) + m_wide.capacity() * sizeof(WideEntry) + m_runs.capacity() * sizeof(Run)
         + m_slots.capacity() * sizeof(std::uint32_t);
 }
 
-const PositionIndex::Entry *PositionIndex::lookup(std::uint64_t key) const
+std::optional<SourcePosition> PositionIndex::lookup(std::uint64_t key) const
 {
     const auto it = std::lower_bound(m_entries.begin(), m_entries.end(), key,
-                                     [](const Entry &e, std::uint64_t k) { return e.key < k; });
-    return it != m_entries.end() && it->key == key ? &*it : nullptr;
+                                     [](const Entry &e, std::uint64_t k) { return e.key() < k; });
+    if (it != m_entries.end() && it->key() == key)
+        return decodePlace(it->place);
+    const auto wide = std::lower_bound(m_wide.begin(), m_wide.end(), key,
+                                       [](const WideEntry &e, std::uint64_t k) { return e.key < k; });
+    if (wide != m_wide.end() && wide->key == key)
+        return SourcePosition{wide->line, wide->column};
+    return std::nullopt;
 }
 
 std::optional<SourcePosition> PositionIndex::element(std::uint64_t arrayKey, std::string_view token) const
@@ -265,9 +307,7 @@ std::optional<SourcePosition> PositionIndex::at(std::uint64_t key, std::uint64_t
     if (hasParent)
         if (const auto pos = element(parentKey, token))
             return pos;
-    if (const Entry *e = lookup(key))
-        return SourcePosition{e->line, e->column};
-    return std::nullopt;
+    return lookup(key);
 }
 
 std::optional<SourcePosition> PositionIndex::find(std::string_view pointer) const
@@ -772,6 +812,28 @@ Result<JsonDocument> JsonDocument::load(const std::string &path, const JsonLimit
         return Error{ErrorCode::OutOfRange, "not enough memory to read this file", path, 0, 0};
     }
     return JsonParser::parseDocument(text.view(), path, limits, &text);
+}
+
+JsonDocument::~JsonDocument()
+{
+    dismantle(m_root);
+}
+
+void JsonDocument::dismantle(Json &value) noexcept
+{
+    if (value.is_array()) {
+        auto &elements = value.get_ref<Json::array_t &>();
+        for (Json &element : elements)
+            dismantle(element);
+        // Every element is now a scalar or an empty container, which nlohmann frees without a stack.
+        Json::array_t().swap(elements);
+    } else if (value.is_object()) {
+        auto &members = value.get_ref<Json::object_t &>();
+        for (auto &member : members)
+            dismantle(member.second);
+        Json::object_t().swap(members);
+    }
+    value = nullptr;
 }
 
 SourcePosition JsonDocument::nearestPosition(const PositionMap &positions, std::string pointer)

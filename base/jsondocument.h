@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace Costscape {
@@ -24,7 +25,9 @@ struct SourcePosition {
 /**
  * Where each value of a document stood, looked up by JSON pointer. Compact on purpose, so that a
  * file of a million numbers does not cost many times its size:
- * - the root and each object member: 16 bytes (a 64-bit hash of the value's path, line, column);
+ * - the root and each object member: 12 bytes (a 64-bit hash of the value's path, and its line and
+ *   column in 32 bits: a line among the first 64 and a column below 2^25, or a line below 2^20
+ *   and a column below 2^11); a place that fits neither takes 16 bytes;
  * - each array element: 4 bytes in its array's run, found by the array's key and the index, its
  *   line counted from the array's opening bracket (an element that does not fit 4 bytes, far down
  *   a long line of a multi-line array, falls back to a 16-byte entry).
@@ -40,7 +43,7 @@ public:
     static std::uint64_t childKey(std::uint64_t parent, std::string_view token);
 
     /** Records the position of the root or of an object member. */
-    void add(std::uint64_t key, SourcePosition pos) { m_entries.push_back({key, pos.line, pos.column}); }
+    void add(std::uint64_t key, SourcePosition pos);
     /**
      * Opens the run of an array's elements: room for expected elements (a hint: elements past it
      * are kept as entries), lines counted from openLine. Returns the run's handle for addElement.
@@ -68,7 +71,15 @@ public:
     std::size_t bytes() const;
 
 private:
+    /** A place that fits 32 bits (see the class comment); 4-byte fields so that it takes 12 bytes. */
     struct Entry {
+        std::uint32_t keyHigh;
+        std::uint32_t keyLow;
+        std::uint32_t place;
+        std::uint64_t key() const { return (std::uint64_t(keyHigh) << 32) | keyLow; }
+    };
+    /** A place that does not fit 32 bits. */
+    struct WideEntry {
         std::uint64_t key;
         std::int32_t line;
         std::int32_t column;
@@ -79,11 +90,12 @@ private:
         std::uint32_t count; ///< slots reserved
         std::int32_t line;   ///< the opening bracket's line
     };
-    const Entry *lookup(std::uint64_t key) const;
+    std::optional<SourcePosition> lookup(std::uint64_t key) const;
     std::optional<SourcePosition> element(std::uint64_t arrayKey, std::string_view token) const;
     std::optional<SourcePosition> at(std::uint64_t key, std::uint64_t parentKey, std::string_view token,
                                      bool hasParent) const;
     std::vector<Entry> m_entries;
+    std::vector<WideEntry> m_wide;
     std::vector<Run> m_runs;
     std::vector<std::uint32_t> m_slots;
     std::size_t m_count = 0;
@@ -122,6 +134,23 @@ public:
     using Pointer = Json::json_pointer;
     using PositionMap = PositionIndex;
 
+    JsonDocument() = default;
+    JsonDocument(const JsonDocument &) = default;
+    JsonDocument(JsonDocument &&) noexcept = default;
+    JsonDocument &operator=(const JsonDocument &) = default;
+    JsonDocument &operator=(JsonDocument &&) noexcept = default;
+    /** Frees the tree with dismantle(), never with a copy of a large container's elements. */
+    ~JsonDocument();
+
+    /**
+     * Frees every container in value, deepest first, leaving value null. nlohmann's own destructor
+     * first moves a container's elements into a stack of their own (16 bytes each, growing by
+     * doubling) while the container is still held: for a large document that stack was the
+     * program's peak memory (issue 13). Emptying each container after its children needs no
+     * stack; the recursion is as deep as the value's nesting, which the parser keeps to 256.
+     */
+    static void dismantle(Json &value) noexcept;
+
     /**
      * Where the value at pointer (a JSON pointer string) starts, or the nearest enclosing value
      * that is in positions: an absent key points at its object. {0,0} when nothing matches.
@@ -141,6 +170,10 @@ public:
     static Result<JsonDocument> load(const std::string &path, const JsonLimits &limits = {});
 
     const Json &root() const { return m_root; }
+    /** Hands over the root without a copy; the document keeps a null root (its positions stay). */
+    Json takeRoot() { return std::exchange(m_root, Json()); }
+    /** Hands over the positions without a copy; the document keeps none. */
+    PositionMap takePositions() { return std::exchange(m_positions, PositionMap()); }
     const std::string &fileName() const { return m_fileName; }
 
     /** Every value's position, looked up by JSON pointer string ("" for the root). */

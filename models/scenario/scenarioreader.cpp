@@ -30,7 +30,8 @@ const NumberRule &RateRule = Rules::RequestRate;
 class ScenarioReader final
 {
 public:
-    explicit ScenarioReader(const JsonDocument &doc) : m_doc(doc), m_r(doc) {}
+    /** read() takes doc's root and positions into the scenario (no copy of a large file). */
+    explicit ScenarioReader(JsonDocument &doc) : m_doc(doc), m_r(doc) {}
 
     Result<Scenario> read()
     {
@@ -62,8 +63,8 @@ public:
         if (m_r.failed())
             return m_r.error();
         s.fileName = m_doc.fileName();
-        s.original = m_doc.root();
-        s.positions = m_doc.positions();
+        s.original = m_doc.takeRoot();
+        s.positions = m_doc.takePositions();
         Result<Scenario> result(std::move(s));
         result.setWarnings(m_r.warnings());
         return result;
@@ -334,7 +335,7 @@ private:
         }
     }
 
-    const JsonDocument &m_doc;
+    JsonDocument &m_doc;
     JsonReader m_r;
 };
 

@@ -20,7 +20,7 @@ namespace {
 class CsvScanner final
 {
 public:
-    CsvScanner(ImportState &s, const std::string &fileName) : m_s(s), m_in(s.in), m_fileName(fileName) {}
+    explicit CsvScanner(ImportState &s) : m_s(s), m_in(s.in) {}
 
     void run()
     {
@@ -194,15 +194,14 @@ private:
 
     ImportState &m_s;
     Reader &m_in;
-    const std::string &m_fileName;
     int m_line = 1;
 };
 
 } // namespace
 
-void scanCsvOffer(ImportState &state, const std::string &fileName)
+void scanCsvOffer(ImportState &state, const std::string & /*fileName: importAwsOffer names the file in a failure*/)
 {
-    CsvScanner(state, fileName).run();
+    CsvScanner(state).run();
 }
 
 } // namespace Costscape::Pricing::AwsOffer

@@ -7,6 +7,7 @@
 #include <QTest>
 
 #include <fstream>
+#include <optional>
 
 using namespace Costscape;
 
@@ -37,6 +38,11 @@ private slots:
     void duplicateKey_foundInObjectsOfEverySize();
     void load_largeFile_readsAndFailsExactlyAsParse_data();
     void load_largeFile_readsAndFailsExactlyAsParse();
+    void positionIndex_keepsEveryPlaceExactly_data();
+    void positionIndex_keepsEveryPlaceExactly();
+    void positions_membersInEveryLayout();
+    void dismantle_freesEveryShapeAndKeepsCopies();
+    void take_handsOverRootAndPositions();
 };
 
 void TestJsonDocument::parse_recordsPositionOfEveryValue()
@@ -478,6 +484,159 @@ void TestJsonDocument::load_largeFile_readsAndFailsExactlyAsParse()
         QCOMPARE(a.column, b.column);
     }
     QCOMPARE(loaded->position(JsonDocument::Pointer("/records/29999/price")).line, 30002);
+}
+
+void TestJsonDocument::positionIndex_keepsEveryPlaceExactly_data()
+{
+    // A member's place is packed in 32 bits when it fits one of two forms (the first 64 lines and
+    // a column below 2^25, or a line below 2^20 and a column below 2^11): each side of each bound,
+    // and places that fit neither, which take a wide entry.
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::newRow("1:1") << 1 << 1;
+    QTest::newRow("first lines, last column") << 64 << (1 << 25) - 1;
+    QTest::newRow("first lines, column past them") << 64 << (1 << 25);
+    QTest::newRow("line 65, column 2047") << 65 << 2047;
+    QTest::newRow("line 65, column 2048") << 65 << 2048;
+    QTest::newRow("last long line") << (1 << 20) << 2047;
+    QTest::newRow("line past 2^20") << (1 << 20) + 1 << 1;
+    QTest::newRow("column of a 2 GB line") << 1 << 2147483647;
+    QTest::newRow("both at their most") << 2147483647 << 2147483647;
+}
+
+void TestJsonDocument::positionIndex_keepsEveryPlaceExactly()
+{
+    QFETCH(int, line);
+    QFETCH(int, column);
+    // The place under test among neighbours of both kinds, so that both tables are searched.
+    PositionIndex index;
+    index.add(PositionIndex::RootKey, {1, 1});
+    std::vector<std::pair<std::string, SourcePosition>> expected;
+    for (int i = 0; i < 50; ++i)
+        expected.emplace_back("/before" + std::to_string(i), SourcePosition{1 + i, 3 + i * 1000});
+    expected.emplace_back("/it", SourcePosition{line, column});
+    for (int i = 0; i < 50; ++i)
+        expected.emplace_back("/after" + std::to_string(i), SourcePosition{(1 << 20) + i, 5 + i});
+    for (const auto &[pointer, pos] : expected)
+        index.add(PositionIndex::childKey(PositionIndex::RootKey, pointer.substr(1)), pos);
+    index.finish();
+    QCOMPARE(index.size(), expected.size() + 1);
+    for (const auto &[pointer, pos] : expected) {
+        const auto got = index.find(pointer);
+        QVERIFY2(got.has_value(), pointer.c_str());
+        QCOMPARE(got->line, pos.line);
+        QCOMPARE(got->column, pos.column);
+        const SourcePosition under = index.nearest(pointer + "/missing");
+        QCOMPARE(under.line, pos.line);
+        QCOMPARE(under.column, pos.column);
+    }
+    QVERIFY(!index.find("/absent").has_value());
+}
+
+void TestJsonDocument::positions_membersInEveryLayout()
+{
+    // Members counted independently as the text is written: many on one long line (columns past
+    // 2,047), one per line past line 64, and long lines past line 64 (wide entries); with non-ASCII
+    // keys. Issue 13's memory goal: a member whose place fits takes 12 bytes of position.
+    Writer w;
+    w.put("{\"oneLine\": {");
+    for (int i = 0; i < 3000; ++i) {
+        w.put(i ? ", " : "");
+        w.put("\"k\u00e9" + std::to_string(i) + "\": ");
+        w.value("/oneLine/k\u00e9" + std::to_string(i), std::to_string(i));
+    }
+    w.put("},\n\"perLine\": {\n");
+    for (int i = 0; i < 3000; ++i) {
+        w.put(i ? ",\n   " : "   ");
+        w.put("\"" + std::to_string(i) + "\": ");
+        w.value("/perLine/" + std::to_string(i), "{\"x\": true}");
+        w.expected.emplace_back("/perLine/" + std::to_string(i) + "/x", w.expected.back().second);
+        w.expected.back().second.column += 6;
+    }
+    w.put("\n},\n\"longLines\": {");
+    for (int i = 0; i < 4000; ++i) {
+        w.put(i == 0 ? "" : i % 1000 == 0 ? ",\n" : ", ");
+        w.put("\"n" + std::to_string(i) + "\": ");
+        w.value("/longLines/n" + std::to_string(i), "null");
+    }
+    w.put("}}\n");
+
+    const auto doc = JsonDocument::parse(w.text, "members.json");
+    QVERIFY(doc.ok());
+    for (const auto &[pointer, pos] : w.expected) {
+        const SourcePosition got = doc->position(JsonDocument::Pointer(pointer));
+        if (got.line != pos.line || got.column != pos.column)
+            QFAIL(qPrintable(QStringLiteral("%1: %2:%3, expected %4:%5")
+                                 .arg(QString::fromStdString(pointer))
+                                 .arg(got.line).arg(got.column).arg(pos.line).arg(pos.column)));
+    }
+    // The root, 3 objects, and every member.
+    QCOMPARE(doc->positions().size(), std::size_t(1 + 3 + 3000 + 2 * 3000 + 4000));
+
+    std::string flat = "{";
+    for (int i = 0; i < 10000; ++i)
+        flat += (i ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
+    flat += "}";
+    const auto small = JsonDocument::parse(flat, "flat.json");
+    QVERIFY(small.ok());
+    QVERIFY2(small->positions().bytes() <= 10001 * 12, std::to_string(small->positions().bytes()).c_str());
+}
+
+void TestJsonDocument::dismantle_freesEveryShapeAndKeepsCopies()
+{
+    // The deepest document the reader accepts, a long array, a large object, and values in both.
+    std::string text = "{\"deep\": ";
+    for (int i = 0; i < 255; ++i) // with the root, 256 levels
+        text += i % 2 ? "{\"k\": " : "[";
+    text += "\"bottom\"";
+    for (int i = 254; i >= 0; --i)
+        text += i % 2 ? "}" : "]";
+    text += ", \"list\": [";
+    for (int i = 0; i < 20000; ++i)
+        text += (i ? ",[" : "[") + std::to_string(i) + ", {\"a\": \"x\"}]";
+    text += "], \"map\": {";
+    for (int i = 0; i < 20000; ++i)
+        text += (i ? ",\"" : "\"") + std::to_string(i) + "\": [" + std::to_string(i) + "]";
+    text += "}}";
+    const auto reference = JsonDocument::parse(text, "shapes.json");
+    QVERIFY2(reference.ok(), reference.ok() ? "" : reference.error().toString().c_str());
+
+    std::optional<JsonDocument> copy;
+    {
+        auto doc = JsonDocument::parse(text, "shapes.json");
+        QVERIFY(doc.ok());
+        copy.emplace(doc.value()); // a copy is deep: it must outlive the original's teardown
+        JsonDocument moved(std::move(doc).value());
+        QVERIFY(moved.root() == reference->root());
+    } // the original (moved from) and the moved-to document are torn down here
+    QVERIFY(copy->root() == reference->root());
+    QCOMPARE(copy->position(JsonDocument::Pointer("/map/19999")).column,
+             reference->position(JsonDocument::Pointer("/map/19999")).column);
+
+    JsonDocument::Json value = reference->root();
+    JsonDocument::dismantle(value);
+    QVERIFY(value.is_null());
+    JsonDocument::Json scalar = 42;
+    JsonDocument::dismantle(scalar);
+    QVERIFY(scalar.is_null());
+}
+
+void TestJsonDocument::take_handsOverRootAndPositions()
+{
+    auto doc = JsonDocument::parse("{\n  \"a\": [1, {\"b\": 2}]\n}", "take.json");
+    QVERIFY(doc.ok());
+    const JsonDocument::Json expected = doc->root();
+    JsonDocument::Json root = doc.value().takeRoot();
+    QVERIFY(root == expected);
+    QVERIFY(doc->root().is_null());
+    // The positions stay until taken, and move whole.
+    QCOMPARE(doc->position(JsonDocument::Pointer("/a/1/b")).line, 2);
+    const PositionIndex positions = doc.value().takePositions();
+    QVERIFY(doc->positions().empty());
+    const auto b = positions.find("/a/1/b");
+    QVERIFY(b.has_value());
+    QCOMPARE(b->line, 2);
+    QCOMPARE(b->column, 18);
 }
 
 QTEST_GUILESS_MAIN(TestJsonDocument)
