@@ -178,11 +178,12 @@ void Ec2Form::addRangeButtons(RangeButtonMaker &maker)
                                "field of its own: it is 0 unless given a range, which applies to every EC2 option "
                                "bought as spot.");
         auto *hint = newHint(parent);
-        hint->setText(tr("ranges of the spot inputs apply to every EC2 spot option"));
+        hint->setText(tr("0 unless ranged; both spot ranges apply to every EC2 spot option"));
+        // The button at the row's end, under the discount's: the two range buttons in one column.
         auto *h = new QHBoxLayout;
         h->setContentsMargins(0, 0, 0, 0);
-        h->addWidget(m_interruptedRange, 0, Qt::AlignTop);
         h->addWidget(hint, 1);
+        h->addWidget(m_interruptedRange, 0, Qt::AlignTop);
         m_interruptedRow = h;
         m_form->insertRow(row + 1, tr("Spot hours interrupted:"), h);
         if (QWidget *label = m_form->labelForField(h))
