@@ -5,7 +5,10 @@
 
 #include "ui/editors/fleetform.h"
 #include "ui/editors/instancetypes.h"
+#include "ui/editors/numberfield.h"
+#include "ui/editors/rangebuttonmaker.h"
 
+#include "models/platforms/instanceprice.h"
 #include "models/scenario/scenariorules.h"
 
 #include <QComboBox>
@@ -13,8 +16,13 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
+#include <QHBoxLayout>
 #include <QLineEdit>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace Costscape::Ui {
 
@@ -43,6 +51,7 @@ Ec2Form::Ec2Form(QWidget *parent)
     auto *box = new QGroupBox(tr("Amazon EC2"), this);
     outer->addWidget(box);
     QFormLayout *form = newForm(box);
+    m_form = form;
 
     m_instanceType = new QComboBox(box);
     m_instanceType->setEditable(true);
@@ -137,6 +146,69 @@ Ec2Form::Ec2Form(QWidget *parent)
 
 Ec2Form::~Ec2Form() = default;
 
+void Ec2Form::addRangeButtons(RangeButtonMaker &maker)
+{
+    if (m_discountRange || m_interruptedRange)
+        return; // once: a second set would stand beside the first
+    NumberField *discount = numberField(QStringLiteral("ec2.spotDiscount"));
+    int row = -1;
+    QFormLayout::ItemRole role{};
+    m_form->getWidgetPosition(discount, &row, &role);
+    QWidget *parent = discount->parentWidget();
+    m_discountRange = maker.makeRangeButton(Models::UncertainInput::SpotDiscount, [this] { return pricedSpotDiscount(); }, parent);
+    m_interruptedRange = maker.makeRangeButton(Models::UncertainInput::SpotInterruptedShare, {}, parent);
+    QWidget *last = discount->lineEdit();
+    if (m_discountRange) {
+        // The field and its button as one row, the label (and its buddy) as they were.
+        const QFormLayout::TakeRowResult taken = m_form->takeRow(row);
+        QWidget *label = taken.labelItem ? taken.labelItem->widget() : nullptr;
+        delete taken.labelItem; // the layout items, not the widgets
+        delete taken.fieldItem;
+        auto *beside = new QHBoxLayout;
+        beside->setContentsMargins(0, 0, 0, 0);
+        beside->addWidget(discount, 1);
+        beside->addWidget(m_discountRange, 0, Qt::AlignTop);
+        m_form->insertRow(row, label, beside);
+        // Built after the whole editor, the button would come last in the window's Tab chain.
+        QWidget::setTabOrder(last, m_discountRange);
+        last = m_discountRange;
+    }
+    if (m_interruptedRange) {
+        const QString tip = tr("The share of spot instance-hours interrupted and run on-demand instead. It has no "
+                               "field of its own: it is 0 unless given a range, which applies to every EC2 option "
+                               "bought as spot.");
+        auto *hint = newHint(parent);
+        hint->setText(tr("0 unless ranged; both spot ranges apply to every EC2 spot option"));
+        // The button at the row's end, under the discount's: the two range buttons in one column.
+        auto *h = new QHBoxLayout;
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(hint, 1);
+        h->addWidget(m_interruptedRange, 0, Qt::AlignTop);
+        m_interruptedRow = h;
+        m_form->insertRow(row + 1, tr("Spot hours interrupted:"), h);
+        if (QWidget *label = m_form->labelForField(h))
+            label->setToolTip(tip);
+        QWidget::setTabOrder(last, m_interruptedRange);
+    }
+    updateState();
+}
+
+double Ec2Form::pricedSpotDiscount() const
+{
+    const Ec2Spec &s = specAs<Ec2Spec>();
+    const FormContext &c = context();
+    const Pricing::PriceSheet *sheet = c.sheet.get();
+    const std::string region = c.region.toStdString();
+    const Pricing::Ec2InstanceType *type = sheet ? sheet->ec2(region, s.instanceType) : nullptr;
+    const auto onDemand = sheet ? sheet->ec2OnDemandHourly(region, s.instanceType, s.os) : std::nullopt;
+    if (type && onDemand && *onDemand > 0) {
+        // The evaluator's own order of sources (models/platforms/instanceprice.cpp).
+        if (const auto spot = Models::spotPrice(*type, s.os, *onDemand, s.spotHourly, s.spotDiscount))
+            return std::clamp(1 - spot->hourly / *onDemand, 0.0, 0.99);
+    }
+    return s.spotDiscount.value_or(std::numeric_limits<double>::quiet_NaN());
+}
+
 void Ec2Form::showFields(bool force)
 {
     const Ec2Spec &s = specAs<Ec2Spec>();
@@ -200,6 +272,21 @@ void Ec2Form::updateState()
                                                                  : tr("not set"));
     numberField(QStringLiteral("ec2.onDemandPercentAboveBase"))
         ->setPlaceholder(s.purchase == Purchase::Spot ? QStringLiteral("0") : QStringLiteral("100"));
+
+    // The spot ranges only for an option bought as spot: the reader refuses them without one.
+    // Shown or hidden explicitly each time: a button made while the form was hidden would
+    // otherwise appear with it, whatever the purchase.
+    const bool spot = s.purchase == Purchase::Spot;
+    if (m_discountRange || m_interruptedRow) {
+        const bool changed = m_spotRangesShown != static_cast<int>(spot);
+        m_spotRangesShown = spot;
+        if (m_discountRange)
+            m_discountRange->setVisible(spot);
+        if (m_interruptedRow)
+            m_form->setRowVisible(m_interruptedRow, spot);
+        if (changed)
+            Q_EMIT rowsChanged();
+    }
 }
 
 void Ec2Form::markType(const QString &error)

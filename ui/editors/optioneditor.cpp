@@ -206,6 +206,16 @@ void OptionEditor::setTakenIds(const QStringList &ids)
     m_takenIds = ids;
 }
 
+void OptionEditor::setRangeButtons(RangeButtonMaker *maker)
+{
+    if (!maker || m_rangeButtons)
+        return;
+    m_rangeButtons = true;
+    for (const Page &p : m_pages)
+        p.form->addRangeButtons(*maker);
+    alignLabels();
+}
+
 NumberField *OptionEditor::numberField(const QString &field) const
 {
     for (const FieldForm *form : shownForms())

@@ -28,6 +28,7 @@ class FieldBindings;
 struct FormContext;
 class NumberField;
 class PlatformForm;
+class RangeButtonMaker;
 class SpikeResponseForm;
 class BillForm;
 class CommitmentForm;
@@ -105,6 +106,13 @@ public:
     void setWorkloadDefaults(double hoursPerMonth, double durationMs, double memoryMb);
     /** The ids of the other options: typing one of them into the id field is refused. */
     void setTakenIds(const QStringList &ids);
+    /**
+     * Has each platform's form put the range buttons maker makes beside its fields that have a
+     * scenario-wide range (the EC2 form's spot discount and interrupted hours, issue 17), in the
+     * Tab order after their fields. Without it the forms show no range buttons. Only the first
+     * call counts; maker must outlive the buttons' creation (it is not kept).
+     */
+    void setRangeButtons(RangeButtonMaker *maker);
 
     /**
      * The number field with the key, or nullptr. "fleet.capacity" is the one of the capacity kind
@@ -171,6 +179,7 @@ private:
     double m_workloadMemoryMb = 128;
     bool m_shown = false;         ///< setOption() was called at least once
     bool m_spikeExpanded = false; ///< as the user left the spike response, whatever the platform
+    bool m_rangeButtons = false;  ///< setRangeButtons() was called
 
     FieldForm *m_optionGroup = nullptr;
     std::unique_ptr<FieldBindings<Models::OptionSpec>> m_optionBound;

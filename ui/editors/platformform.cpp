@@ -53,6 +53,10 @@ QString PlatformForm::memoryHint() const
     return {};
 }
 
+void PlatformForm::addRangeButtons(RangeButtonMaker &)
+{
+}
+
 void PlatformForm::commit(const Models::PlatformSpec &next, const QString &field)
 {
     // An edit that changes nothing (typing "1.0" after "1") must not become an undo step.

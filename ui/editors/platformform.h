@@ -14,6 +14,8 @@
 
 namespace Costscape::Ui {
 
+class RangeButtonMaker;
+
 /** What a platform's form reads besides the spec: the price sheet and region, and the option's hours. */
 struct FormContext {
     /** May be null: then any instance type name is accepted and no hint comes from prices. */
@@ -71,6 +73,13 @@ public:
     virtual QString memoryLabel() const;
     /** A line of help under the memory override; empty for none. */
     virtual QString memoryHint() const;
+
+    /**
+     * Puts the range buttons maker makes beside the fields of this platform that have a
+     * scenario-wide range (issue 17), in the Tab order right after their fields. Called once,
+     * by OptionEditor::setRangeButtons(); the default has no such field and does nothing.
+     */
+    virtual void addRangeButtons(RangeButtonMaker &maker);
 
 Q_SIGNALS:
     /** The user made a valid change: spec is the whole new spec, field the key of what changed. */

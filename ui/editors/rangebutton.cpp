@@ -12,7 +12,9 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace Costscape::Ui {
 
@@ -121,6 +123,9 @@ void RangePopup::setRange(const std::optional<Models::InputRange> &range, double
     shown.low = traffic ? 0.5 : base * 0.8;
     shown.typical = traffic ? 1 : base;
     shown.high = traffic ? 2 : base * 1.5;
+    // A share that is 0 unless ranged (the interrupted spot hours): offer a spread above it.
+    if (m_input == UncertainInput::SpotInterruptedShare)
+        shown.high = std::min(1.0, base + 0.1);
     shown.distribution = traffic ? Models::RangeDistribution::LogNormal : Models::RangeDistribution::Triangular;
     if (range)
         shown = *range;
@@ -206,6 +211,12 @@ void RangeButton::openPopup()
     m_popup->enabledBox()->setFocus();
 }
 
+void RangeButton::setOwnValue(std::function<double()> ownValue)
+{
+    m_ownValue = std::move(ownValue);
+    refresh();
+}
+
 void RangeButton::setScenarioRange(Models::Scenario &scenario, UncertainInput input,
                                    const std::optional<Models::InputRange> &range)
 {
@@ -264,8 +275,12 @@ void RangeButton::refresh()
                        .arg(title));
     }
     // While the user types in the popup, the popup is the truth: do not reset what they type.
-    if (!m_committing && !(m_popup->isVisible() && read))
-        m_popup->setRange(range, Models::scenarioValue(s, m_input));
+    if (!m_committing && !(m_popup->isVisible() && read)) {
+        double own = Models::scenarioValue(s, m_input);
+        if (std::isnan(own) && m_ownValue)
+            own = m_ownValue();
+        m_popup->setRange(range, own);
+    }
 }
 
 } // namespace Costscape::Ui

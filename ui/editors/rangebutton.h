@@ -7,6 +7,7 @@
 #include <QFrame>
 #include <QToolButton>
 
+#include <functional>
 #include <optional>
 
 class QCheckBox;
@@ -87,6 +88,12 @@ public:
     RangePopup *popup() const { return m_popup; }
     /** Opens the popup under the button (what a click does). */
     void openPopup();
+    /**
+     * Where the value a new range is offered around comes from while the scenario has none of
+     * its own (Models::scenarioValue() is NaN: the spot discount, which only an option's form
+     * knows). Asked each time the button refreshes; a NaN it gives is offered as 0.
+     */
+    void setOwnValue(std::function<double()> ownValue);
 
     /**
      * Sets (or with nullopt removes) input's range in scenario's `"ranges"`, keeping every other
@@ -102,6 +109,7 @@ private:
     ScenarioDocument *m_document;
     Models::UncertainInput m_input;
     RangePopup *m_popup;
+    std::function<double()> m_ownValue;
     bool m_committing = false;
 };
 

@@ -5,6 +5,7 @@
 #include "models/platforms/platformmodel.h"
 
 #include "ui/editors/optioneditor.h"
+#include "ui/editors/rangebutton.h"
 #include "ui/itemmodels/optionlistmodel.h"
 #include "ui/document/scenariodocument.h"
 
@@ -15,6 +16,8 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QVBoxLayout>
+
+#include <utility>
 
 namespace Costscape::Ui {
 
@@ -59,6 +62,8 @@ OptionsPanel::OptionsPanel(ScenarioDocument *document, QWidget *parent)
     splitter->setSizes({170, 500});
     layout->addWidget(splitter);
 
+    m_editor->setRangeButtons(this);
+
     connect(m_duplicate, &QPushButton::clicked, this, &OptionsPanel::duplicateSelected);
     connect(m_remove, &QPushButton::clicked, this, &OptionsPanel::removeSelected);
     connect(m_model, &OptionListModel::enabledToggled, this, [this](int row, bool enabled) {
@@ -84,6 +89,14 @@ OptionsPanel::OptionsPanel(ScenarioDocument *document, QWidget *parent)
     connect(m_document, &ScenarioDocument::priceSheetChanged, this, &OptionsPanel::showSelected);
     refresh();
     select(0);
+}
+
+QWidget *OptionsPanel::makeRangeButton(Models::UncertainInput input, std::function<double()> ownValue, QWidget *parent)
+{
+    auto *button = new RangeButton(m_document, input, parent);
+    if (ownValue)
+        button->setOwnValue(std::move(ownValue));
+    return button;
 }
 
 int OptionsPanel::selectedIndex() const

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/editors/rangebuttonmaker.h"
+
 #include "models/scenario/scenario.h"
 
 #include <QWidget>
@@ -19,9 +21,10 @@ class ScenarioDocument;
 /**
  * The deployment options: a list (enable or disable each with its checkbox), Add of each
  * platform, Duplicate, Remove, and the form of the selected option. Every change is an undoable
- * edit of the document.
+ * edit of the document. It makes the form's range buttons (RangeButton, issue 17): the EC2 form's
+ * spot discount and interrupted hours edit the scenario's `"ranges"`, each an undoable edit too.
  */
-class OptionsPanel final : public QWidget
+class OptionsPanel final : public QWidget, private RangeButtonMaker
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(OptionsPanel)
@@ -43,6 +46,7 @@ public:
     OptionEditor *editor() const { return m_editor; }
 
 private:
+    QWidget *makeRangeButton(Models::UncertainInput input, std::function<double()> ownValue, QWidget *parent) override;
     void refresh();
     void showSelected();
 
