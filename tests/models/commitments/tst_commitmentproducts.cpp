@@ -366,18 +366,19 @@ void TestCommitmentProducts::fargate_refusals_data()
 {
     QTest::addColumn<QString>("option");
     QTest::addColumn<QString>("message");
-    const QString plan = QStringLiteral(R"("commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.02})");
+    const std::string plan = R"("commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.02})";
+    auto withPlan = [&plan](const char *head) { return QString::fromStdString(head + plan + "}"); };
     // The sheet has rates for linux/x86_64 only: arm64 and the 3-year plan are refused, naming the offer file.
-    QTest::newRow("arm64 has no rates") << R"({"id": "t", "platform": "fargate", "architecture": "arm64", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )" + plan + "}"
+    QTest::newRow("arm64 has no rates") << withPlan(R"({"id": "t", "platform": "fargate", "architecture": "arm64", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )")
                                         << "has no 1-year Compute Savings Plan, no upfront rates for Fargate linux/arm64 in us-east-1 (key "
                                            "\"compute-savings-plan/1yr/no-upfront\" of fargate/linux/arm64/commitments); import AWS's "
                                            "AWSComputeSavingsPlan offer file";
     QTest::newRow("3-year plan") << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
         "commitment": {"kind": "compute-savings-plan", "termYears": 3, "payment": "all-upfront", "hourly": 0.02}})"
                                  << "has no 3-year Compute Savings Plan, all upfront rates for Fargate linux/x86_64";
-    QTest::newRow("Fargate Spot") << R"({"id": "t", "platform": "fargate", "spot": true, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )" + plan + "}"
+    QTest::newRow("Fargate Spot") << withPlan(R"({"id": "t", "platform": "fargate", "spot": true, "spotDiscount": 0.7, "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )")
                                   << "this option runs on Fargate Spot";
-    QTest::newRow("Windows") << R"({"id": "t", "platform": "fargate", "os": "windows", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )" + plan + "}"
+    QTest::newRow("Windows") << withPlan(R"({"id": "t", "platform": "fargate", "os": "windows", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2, )")
                              << "are for Linux tasks; this option runs windows";
     QTest::newRow("reservation") << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
         "commitment": {"kind": "reserved-instance", "termYears": 1, "payment": "no-upfront", "count": 1}})"
