@@ -60,6 +60,30 @@ void BM_OptimalPlanAndReservations_TenOptions8760Hours(benchmark::State &state)
 }
 BENCHMARK(BM_OptimalPlanAndReservations_TenOptions8760Hours)->Unit(benchmark::kMillisecond);
 
+void BM_OptimalFargatePlan_TenOptions8760Hours(benchmark::State &state)
+{
+    // Two products per hour (Fargate's vCPU-hours and GB-hours, 2 GB per vCPU), the exact
+    // multi-product optimum and the month with it applied. The rates are illustrative.
+    std::vector<ProductUsage> options;
+    for (const Usage &u : tenOptions()) {
+        ProductUsage p;
+        p.units = {u.units, u.units};
+        for (double &gb : p.units[1])
+            gb *= 2;
+        p.weight = u.weight;
+        p.onDemand = {0.04048, 0.004445};
+        options.push_back(std::move(p));
+    }
+    const std::vector<double> rates = {0.03, 0.002};
+    for (auto _ : state) {
+        double sum = 0;
+        for (const ProductUsage &u : options)
+            sum += applyPlans(u, {{optimalPlanHourly(u, rates), rates}}).totalCost;
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_OptimalFargatePlan_TenOptions8760Hours)->Unit(benchmark::kMillisecond);
+
 } // namespace
 
 BENCHMARK_MAIN();

@@ -17,12 +17,21 @@ nlohmann::ordered_json commitmentToJson(const Models::CommitmentSummary &s)
             c["hourly"] = a.amount;
         }
         c["optimal"] = a.optimal;
-        c["rate"] = a.rate;
+        if (!a.products.empty()) {
+            // A plan over several products (Fargate): each product's rate and coverage, in the order it covers them.
+            Json products = Json::array();
+            for (const Models::CoveredProduct &p : a.products)
+                products.push_back({{"unit", p.unit}, {"rate", p.rate}, {"onDemand", p.onDemand}, {"coveredUnitHours", p.coveredUnitHours}});
+            c["products"] = std::move(products);
+        } else {
+            c["rate"] = a.rate;
+        }
         c["monthlyCost"] = a.monthlyCost;
         c["upfrontTotal"] = a.upfrontTotal;
         c["upfrontMonthly"] = a.upfrontMonthly;
         c["usedMonthly"] = a.usedMonthly;
-        c["coveredInstanceHours"] = a.coveredUnitHours;
+        if (a.products.empty())
+            c["coveredInstanceHours"] = a.coveredUnitHours;
         list.push_back(std::move(c));
     }
     Json curve = Json::array();

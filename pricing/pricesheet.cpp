@@ -275,6 +275,15 @@ private:
             rates.vcpuHour = m_r.number(rp, "vcpuHour", PriceRule).value_or(0);
             rates.gbHour = m_r.number(rp, "gbHour", PriceRule).value_or(0);
             rates.osLicenseVcpuHour = m_r.number(rp, "osLicenseVcpuHour", PriceRule, key.rfind("windows", 0) == 0);
+            if (m_r.has(rp, "commitments")) {
+                // Issue 16: Compute Savings Plans rates; the sheet has them for Linux on-demand Fargate
+                // only (the import takes Fargate-vCPU-Hours:perCPU, Fargate-GB-Hours and the ARM ones).
+                if (key == "linux/x86_64" || key == "linux/arm64")
+                    readFargateCommitments(rp / "commitments", rates);
+                else
+                    m_r.warn(rp / "commitments", JsonReader::fieldName(rp / "commitments")
+                                                     + ": Compute Savings Plans rates are read for linux/x86_64 and linux/arm64 only, ignored");
+            }
             f.rates.emplace(key, rates);
         }
         return f;
@@ -347,6 +356,35 @@ private:
                 return;
             rate.hourly = *hourly;
             t.commitments.emplace(key, rate);
+        }
+    }
+
+    // Issue 16: {"compute-savings-plan/1yr/no-upfront": {"vcpuHour": V, "gbHour": G}, ...}; both rates required.
+    void readFargateCommitments(const Pointer &p, FargateRates &rates)
+    {
+        const Json *obj = m_r.object(p);
+        if (!obj)
+            return;
+        static const std::set<std::string> known = [] {
+            std::set<std::string> keys;
+            for (const char *payment : {"no-upfront", "partial-upfront", "all-upfront"})
+                for (int years : {1, 3})
+                    keys.insert(commitmentRateKey("compute-savings-plan", "", years, payment));
+            return keys;
+        }();
+        for (const auto &[key, _] : obj->items()) {
+            if (!known.count(key)) {
+                m_r.warn(p / key, JsonReader::fieldName(p / key)
+                                      + ": not a commitment this program knows for Fargate (Compute Savings Plans only), ignored");
+                continue;
+            }
+            if (!m_r.object(p / key))
+                return;
+            const auto vcpu = m_r.number(p / key, "vcpuHour", PriceRule);
+            const auto gb = m_r.number(p / key, "gbHour", PriceRule);
+            if (!vcpu || !gb)
+                return;
+            rates.commitments.emplace(key, FargateCommitmentRate{*vcpu, *gb});
         }
     }
 

@@ -57,10 +57,27 @@ struct LambdaPrices {
     std::optional<LambdaFreeTier> freeTier;
 };
 
+/**
+ * A Compute Savings Plan's rates for one Fargate platform (issue 16): what the plan spends per
+ * vCPU-hour and per GB-hour of the usage it covers (AWSComputeSavingsPlan offer file,
+ * Fargate-vCPU-Hours:perCPU / Fargate-GB-Hours and their ARM usage types).
+ */
+struct FargateCommitmentRate {
+    double vcpuHour = 0;
+    double gbHour = 0;
+
+    bool operator==(const FargateCommitmentRate &) const = default;
+};
+
 struct FargateRates {
     double vcpuHour = 0;
     double gbHour = 0;
     std::optional<double> osLicenseVcpuHour; ///< Windows licence, per vCPU-hour
+    /**
+     * Compute Savings Plans rates by commitmentRateKey() ("compute-savings-plan/1yr/no-upfront"),
+     * on "linux/x86_64" and "linux/arm64" only; empty when the sheet has none.
+     */
+    std::map<std::string, FargateCommitmentRate> commitments;
 };
 
 struct FargatePrices {

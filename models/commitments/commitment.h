@@ -40,6 +40,14 @@ std::vector<CommitmentSpec> read(JsonReader &reader, const JsonReader::Pointer &
 void write(JsonDocument::Json &option, const std::vector<CommitmentSpec> &commitments);
 } // namespace CommitmentIo
 
+/** A product a plan covers when it covers several (Fargate: vCPU-hours and GB-hours). */
+struct CoveredProduct {
+    std::string unit;       ///< "vCPU-hours", "GB-hours"
+    double rate = 0;        ///< the plan's rate per unit-hour
+    double onDemand = 0;    ///< the on-demand rate it replaces
+    double coveredUnitHours = 0;
+};
+
 /** One commitment as the month applied it. */
 struct AppliedCommitment {
     CommitmentSpec spec;
@@ -51,6 +59,8 @@ struct AppliedCommitment {
     double monthlyCost = 0;     ///< effective cost of the month: recurring + amortised upfront
     double usedMonthly = 0;     ///< the part of monthlyCost spent on usage
     double coveredUnitHours = 0;
+    /** Set when the plan covers several products (rate and coveredUnitHours are then 0), in the order it covers them. */
+    std::vector<CoveredProduct> products;
 };
 
 /** A point of the cost-against-commitment curve. */

@@ -3,6 +3,7 @@
 #include "models/commitments/commitmentapply.h"
 
 #include "models/commitments/commitmentmath.h"
+#include "models/commitments/commitmentproducts.h"
 #include "models/evaluation.h"
 #include "models/platforms/eksec2/eksec2spec.h"
 #include "models/platforms/lambdamanaged/lambdamanagedspec.h"
@@ -83,11 +84,11 @@ Result<Eligible> eligibleUsage(const OptionContext &ctx, const OptionResult &res
         const std::string platform = platformName(ctx.option.platform());
         if (first.kind != "compute-savings-plan")
             return refuse(first.kind + " covers EC2 instances only, and this option runs on " + platform);
+        // Lambda: the duration's Compute Savings Plans rates are not read yet (issue 16, Fargate first).
         return Result<Eligible>(ctx.error("commitment", ErrorCode::MissingPrice,
-                                          ctx.sheetName() + " has no Compute Savings Plans rates for " + platform + " in "
-                                              + ctx.region()
-                                              + "; no public source for them is in the embedded sheet (pricing/data/SOURCES.md): "
-                                                "import a price sheet that has them and point \"prices\" at it"));
+                                          "Compute Savings Plans on " + platform + " are not priced yet (" + ctx.sheetName()
+                                              + " has no rates for it in " + ctx.region()
+                                              + "); they are on fargate, eks-fargate and the EC2-based platforms"));
     }
     const auto it = std::find_if(result.lineItems.begin(), result.lineItems.end(),
                                  [&e](const LineItem &li) { return li.name == e.lineName; });
@@ -148,6 +149,8 @@ Result<void> applyCommitments(const OptionContext &ctx, OptionResult &result)
     const std::vector<CommitmentSpec> &specs = ctx.option.commitments;
     if (specs.empty() || !result.feasible || !result.priced)
         return {};
+    if (coversSeveralProducts(result)) // Fargate, EKS on Fargate: vCPU-hours and GB-hours
+        return applyProductCommitments(ctx, result);
     auto eligible = eligibleUsage(ctx, result, specs.front());
     if (!eligible)
         return eligible.error();

@@ -128,4 +128,148 @@ double optimalReservationCount(const Usage &usage, double effectiveHourly)
     return cost(lo) <= cost(hi) ? lo : hi;
 }
 
+double ProductUsage::hours() const
+{
+    return std::accumulate(weight.begin(), weight.end(), 0.0);
+}
+
+double ProductUsage::onDemandCost() const
+{
+    double sum = 0;
+    for (std::size_t j = 0; j < units.size() && j < onDemand.size(); ++j)
+        for (std::size_t h = 0; h < units[j].size() && h < weight.size(); ++h)
+            sum += units[j][h] * weight[h] * onDemand[j];
+    return sum;
+}
+
+std::vector<std::size_t> coverageOrder(const std::vector<double> &onDemand, const std::vector<double> &rates)
+{
+    const std::size_t n = std::min(onDemand.size(), rates.size());
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t(0));
+    auto saving = [&](std::size_t j) { return onDemand[j] > 0 ? 1 - rates[j] / onDemand[j] : 0.0; };
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const double sa = saving(a), sb = saving(b);
+        return sa != sb ? sa > sb : rates[a] < rates[b];
+    });
+    return order;
+}
+
+ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPlanLayer> &plans)
+{
+    ProductOutcome out;
+    const std::size_t products = std::min(usage.units.size(), usage.onDemand.size());
+    std::size_t n = usage.weight.size();
+    for (std::size_t j = 0; j < products; ++j)
+        n = std::min(n, usage.units[j].size());
+    out.layers.assign(plans.size(), {});
+    out.coveredUnitHours.assign(plans.size(), std::vector<double>(products, 0.0));
+    out.spillUnitHours.assign(products, 0.0);
+    out.spillCost.assign(products, 0.0);
+    out.slotCost.assign(n, 0.0);
+    out.leftUnits.assign(products, std::vector<double>(n, 0.0));
+    std::vector<std::vector<std::size_t>> orders;
+    double fixedHourly = 0;
+    for (const ProductPlanLayer &p : plans) {
+        orders.push_back(coverageOrder(usage.onDemand, p.rates));
+        fixedHourly += p.hourly;
+    }
+    std::vector<double> left(products);
+    for (std::size_t h = 0; h < n; ++h) {
+        const double w = usage.weight[h];
+        for (std::size_t j = 0; j < products; ++j)
+            left[j] = usage.units[j][h];
+        for (std::size_t k = 0; k < plans.size(); ++k) {
+            double budget = plans[k].hourly; // what the plan still has to spend this hour
+            for (const std::size_t j : orders[k]) {
+                if (left[j] <= 0)
+                    continue;
+                const double rate = plans[k].rates[j];
+                const double covered = rate > 0 ? std::min(left[j], budget / rate) : left[j];
+                if (covered <= 0)
+                    break; // nothing left to spend: the later products get nothing either
+                left[j] -= covered;
+                budget = std::max(0.0, budget - covered * rate);
+                out.coveredUnitHours[k][j] += covered * w;
+                out.layers[k].usedCost += covered * rate * w;
+                out.coveredOnDemandCost += covered * usage.onDemand[j] * w;
+            }
+        }
+        double slot = fixedHourly;
+        for (std::size_t j = 0; j < products; ++j) {
+            out.leftUnits[j][h] = left[j];
+            out.spillUnitHours[j] += left[j] * w;
+            slot += left[j] * usage.onDemand[j];
+            out.onDemandCost += usage.units[j][h] * usage.onDemand[j] * w;
+        }
+        out.slotCost[h] = slot;
+    }
+    const double hours = usage.hours();
+    for (std::size_t k = 0; k < plans.size(); ++k)
+        out.layers[k].committedCost = plans[k].hourly * hours;
+    out.totalCost = 0;
+    for (std::size_t j = 0; j < products; ++j) {
+        out.spillCost[j] = out.spillUnitHours[j] * usage.onDemand[j];
+        out.totalCost += out.spillCost[j];
+    }
+    for (const LayerOutcome &l : out.layers)
+        out.totalCost += l.committedCost;
+    return out;
+}
+
+double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &rates)
+{
+    const std::size_t products = std::min({usage.units.size(), usage.onDemand.size(), rates.size()});
+    std::size_t n = usage.weight.size();
+    for (std::size_t j = 0; j < products; ++j)
+        n = std::min(n, usage.units[j].size());
+    // C(c) = W c + sum_h w_h S_h(c), S_h the hour's on-demand cost left when c is spent on it in
+    // coverageOrder(). While c buys product j of hour h, S_h falls by onDemand[j]/rates[j] per unit
+    // of c; the products come with the highest saving first, so that slope only rises: C is convex
+    // and its right derivative is W - sum_h w_h g_h(c), g_h(c) = onDemand[j]/rates[j] of the product
+    // hour h is buying at c (0 once all of it is covered). Walk the kinks in ascending c and stop
+    // at the first where the derivative is >= 0.
+    const std::vector<std::size_t> order = coverageOrder(usage.onDemand, rates);
+    for (std::size_t j : order)
+        if (!(rates[j] > 0))
+            return 0; // a free product: not a plan this can size
+    struct Kink {
+        double at;    ///< c at which the hour moves to its next product
+        double delta; ///< w_h (g before - g after): what the derivative gains there
+    };
+    std::vector<Kink> kinks;
+    double total = 0, derivative = 0;
+    for (std::size_t h = 0; h < n; ++h) {
+        const double w = usage.weight[h];
+        total += w;
+        double at = 0, g = -1; // g < 0: the hour's first product not yet met
+        for (std::size_t j : order) {
+            const double u = usage.units[j][h];
+            if (!(u > 0))
+                continue;
+            const double slope = usage.onDemand[j] / rates[j];
+            if (g < 0)
+                derivative -= w * slope; // the derivative at c = 0+
+            else
+                kinks.push_back({at, w * (g - slope)});
+            g = slope;
+            at += u * rates[j];
+        }
+        if (g >= 0)
+            kinks.push_back({at, w * g});
+    }
+    derivative += total;
+    if (derivative >= -1e-12 * total)
+        return 0;
+    std::sort(kinks.begin(), kinks.end(), [](const Kink &a, const Kink &b) { return a.at < b.at; });
+    for (std::size_t i = 0; i < kinks.size();) {
+        const double at = kinks[i].at;
+        while (i < kinks.size() && kinks[i].at == at)
+            derivative += kinks[i++].delta;
+        if (derivative >= -1e-12 * total)
+            return at;
+    }
+    return kinks.empty() ? 0 : kinks.back().at; // every hour fully covered: the derivative is W there
+}
+
 } // namespace Costscape::Models::Commitments

@@ -82,4 +82,65 @@ double optimalPlanHourly(const Usage &usage, double rate);
  */
 double optimalReservationCount(const Usage &usage, double effectiveHourly);
 
+// --- Several products per hour (issue 16: Fargate's vCPU-hours and GB-hours) ---------------------
+
+/**
+ * Eligible usage of several products billed side by side, slot by slot: `units[j][h]` units of
+ * product j in slot h (which stands for `weight[h]` hours), each unit-hour billed `onDemand[j]`
+ * without a commitment. Every `units[j]` has the length of `weight`; values finite and >= 0.
+ */
+struct ProductUsage {
+    std::vector<std::vector<double>> units;
+    std::vector<double> weight;
+    std::vector<double> onDemand;
+
+    double hours() const;
+    double onDemandCost() const;
+};
+
+/** A Savings Plan over several products: `hourly` committed each hour, `rates[j]` per unit-hour of product j. */
+struct ProductPlanLayer {
+    double hourly = 0;
+    std::vector<double> rates;
+};
+
+/** The month with every plan applied to several products. */
+struct ProductOutcome {
+    std::vector<LayerOutcome> layers;                  ///< in the order given; unitHours is left 0
+    std::vector<std::vector<double>> coveredUnitHours; ///< [layer][product]
+    std::vector<double> spillUnitHours;                ///< per product
+    std::vector<double> spillCost;                     ///< per product
+    double onDemandCost = 0;
+    double coveredOnDemandCost = 0;                    ///< what the covered usage costs on demand
+    double totalCost = 0;                              ///< every plan's commitment + spill
+    std::vector<double> slotCost;                      ///< the cost of one hour of each slot
+    std::vector<std::vector<double>> leftUnits;        ///< [product][slot] not covered
+};
+
+/**
+ * The order in which a plan covers the products within an hour, as AWS applies it: "to your
+ * highest savings percentage first. If there are multiple usages with equal savings percentages,
+ * Savings Plans are applied to the first usage with the lowest Savings Plans rate" (Savings Plans
+ * User Guide, "Understanding how Savings Plans apply to your AWS usage"). Returns product indices.
+ */
+std::vector<std::size_t> coverageOrder(const std::vector<double> &onDemand, const std::vector<double> &rates);
+
+/**
+ * Applies the plans hour by hour, each in the order given, each covering the products in
+ * coverageOrder() with up to its hourly commitment; what is left is billed on demand. A plan is
+ * paid in full every hour, used or not. With one product it gives apply()'s figures.
+ */
+ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPlanLayer> &plans);
+
+/**
+ * The hourly commitment of a plan at `rates` that minimises the month's cost of `usage`, exactly.
+ * Within an hour the plan covers the products one after another, the one with the highest
+ * savings first, so the hour's on-demand cost falls with slope -onDemand[j]/rates[j] for the
+ * product being covered and those slopes rise (towards 0) from one product to the next: the
+ * month's cost is convex and piecewise linear in the commitment, with its kinks where an hour's
+ * product is fully covered. The minimum is the first kink at which the right derivative is >= 0
+ * (docs/commitments.md). 0 when no commitment saves anything.
+ */
+double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &rates);
+
 } // namespace Costscape::Models::Commitments

@@ -5,6 +5,7 @@
 #include "pricing/aws/awsoffercollector.h"
 
 #include <algorithm>
+#include <set>
 #include <string_view>
 
 namespace Costscape::Pricing::AwsOffer {
@@ -138,8 +139,68 @@ void CommitmentRates::addReserved(const KeptProduct &k, const ReservedTerm &t, c
         slot.hourly = *price;
 }
 
+bool CommitmentRates::addFargateRate(const KeptProduct &plan, const PlanRate &r, int line)
+{
+    // Fargate usage of a Compute Savings Plan, as the AmazonECS offer names it (EKS on Fargate
+    // lists the same usage types under AmazonEKS): "USE1-Fargate-vCPU-Hours:perCPU",
+    // "USE1-Fargate-GB-Hours", "USE1-Fargate-ARM-vCPU-Hours:perCPU", "USE1-Fargate-ARM-GB-Hours".
+    // Windows, Spot and ephemeral storage usage is not taken (the sheet's plan rates are for Linux
+    // on-demand tasks).
+    const auto at = r.usageType.find("Fargate-");
+    if (at == std::string::npos)
+        return false;
+    const std::string_view rest = std::string_view(r.usageType).substr(at);
+    std::string platform;
+    bool vcpu = false;
+    if (rest == "Fargate-vCPU-Hours:perCPU")
+        platform = "linux/x86_64", vcpu = true;
+    else if (rest == "Fargate-GB-Hours")
+        platform = "linux/x86_64";
+    else if (rest == "Fargate-ARM-vCPU-Hours:perCPU")
+        platform = "linux/arm64", vcpu = true;
+    else if (rest == "Fargate-ARM-GB-Hours")
+        platform = "linux/arm64";
+    else
+        return false;
+    // The rate is per vCPU-hour or GB-hour: the unit must be hours ("Hrs" in the files read so far).
+    static const std::set<std::string> hourUnits = {"", "Hrs", "hrs", "Hours", "hours", "vCPU-Hours", "GB-Hours"};
+    if (!hourUnits.count(r.unit)) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate for " + r.usageType + " has unit \"" + r.unit
+                             + "\", not hours; skipped",
+                         line);
+        return true;
+    }
+    const auto price = parseAwsNumber(r.price);
+    if (!price || *price < 0 || *price > MaxUnitPriceUsd) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" for " + r.usageType
+                             + " is not a price a sheet accepts; skipped",
+                         line);
+        return true;
+    }
+    const std::string region = regionOfUsage(r.usageType, plan.region);
+    if (region.empty()) {
+        ++m_unknownRegion;
+        return true;
+    }
+    FargatePending &slot = m_fargate[{region, platform, plan.key}];
+    std::optional<double> &rate = vcpu ? slot.vcpu : slot.gb;
+    if (rate && *rate != *price) {
+        // AmazonECS and AmazonEKS list the same Fargate usage: the same rate twice is fine, two
+        // different ones cannot both be right, and the first one read stays.
+        ++m_fargateConflicts;
+        m_collector.warn("SKU " + plan.sku + ": a second Savings Plans rate for " + r.usageType + " in " + region + " ("
+                             + r.price + " after " + formatPrice(*rate) + ", " + plan.key + "); the first is kept",
+                         line);
+        return true;
+    }
+    rate = *price;
+    return true;
+}
+
 void CommitmentRates::addPlanRate(const KeptProduct &plan, const PlanRate &r, int line)
 {
+    if ((r.serviceCode == "AmazonECS" || r.serviceCode == "AmazonEKS") && addFargateRate(plan, r, line))
+        return;
     if (!r.serviceCode.empty() && r.serviceCode != "AmazonEC2") {
         ++m_otherServiceRates;
         return;
@@ -207,6 +268,41 @@ std::size_t CommitmentRates::finish(PriceSheet &out, std::set<std::string> &regi
     for (const auto &[key, price] : m_plans)
         write(key, CommitmentRate{0, price});
 
+    std::set<std::string> missingFargate;
+    std::set<std::string> incompleteFargate;
+    for (const auto &[key, p] : m_fargate) {
+        const auto &[region, platform, rateKey] = key;
+        if (!keepRegions.empty() && std::find(keepRegions.begin(), keepRegions.end(), region) == keepRegions.end())
+            continue;
+        if (!p.vcpu || !p.gb) {
+            incompleteFargate.insert(region + " " + platform + " " + rateKey + (p.vcpu ? " (no GB-hour rate)" : " (no vCPU-hour rate)"));
+            continue;
+        }
+        const auto r = out.regions.find(region);
+        FargateRates *rates = nullptr;
+        if (r != out.regions.end() && r->second.fargate) {
+            const auto it = r->second.fargate->rates.find(platform);
+            if (it != r->second.fargate->rates.end())
+                rates = &it->second;
+        }
+        if (!rates) {
+            missingFargate.insert(region + " " + platform);
+            continue;
+        }
+        rates->commitments[rateKey] = FargateCommitmentRate{*p.vcpu, *p.gb};
+        regions.insert(region);
+        written += 2;
+    }
+    if (!missingFargate.empty())
+        m_collector.warn(std::to_string(missingFargate.size())
+                         + " Fargate platforms have Savings Plans rates in this file but no on-demand price in the sheet (first: "
+                         + *missingFargate.begin()
+                         + "); their rates are not taken: import the region's AmazonECS offer file first, in the same command");
+    if (!incompleteFargate.empty())
+        m_collector.warn(std::to_string(incompleteFargate.size())
+                         + " Fargate Savings Plans have only one of their vCPU-hour and GB-hour rates in this file (first: "
+                         + *incompleteFargate.begin() + "); not taken");
+
     if (!missingTypes.empty())
         m_collector.warn(std::to_string(missingTypes.size())
                          + " instance types have commitment rates in this file but no Linux on-demand price in the sheet (first: "
@@ -216,8 +312,8 @@ std::size_t CommitmentRates::finish(PriceSheet &out, std::set<std::string> &regi
         m_collector.warn(std::to_string(m_incompleteReserved) + " Reserved offers lack their hourly fee or, with an upfront payment, their upfront fee; not taken");
     if (m_otherServiceRates > 0)
         m_collector.warn(std::to_string(m_otherServiceRates)
-                         + " Savings Plans rates for Fargate, Lambda or other services are not taken: the price sheet has "
-                           "EC2 commitment rates only");
+                         + " Savings Plans rates for Lambda, Windows or Spot Fargate, or other services are not taken: the "
+                           "price sheet has commitment rates for EC2 and Linux Fargate only");
     if (m_unknownRegion > 0)
         m_collector.warn(std::to_string(m_unknownRegion)
                          + " Savings Plans rates whose region neither the file nor the usage type names; not taken");

@@ -38,6 +38,7 @@ struct PlanRate {
     std::string serviceCode; ///< discountedServiceCode: "AmazonEC2", "AmazonECS", "AWSLambda"
     std::string currency;
     std::string price; ///< discountedRate.price as written
+    std::string unit;  ///< "Hrs" for EC2 and Fargate usage, "Lambda-GB-Second", "Request"; "" when the file has none
 };
 
 /**
@@ -66,13 +67,20 @@ public:
 
     /** One price dimension of a Reserved term: "Quantity" is the upfront fee, "Hrs" the hourly fee. */
     void addReserved(const KeptProduct &ec2, const ReservedTerm &term, const PriceDimension &dimension, int line);
-    /** One rate of a kept Savings Plan; EC2 Linux shared-tenancy instance usage is taken. */
+    /**
+     * One rate of a kept Savings Plan; EC2 Linux shared-tenancy instance usage is taken, and the
+     * Fargate Linux vCPU-hour and GB-hour rates (x86_64 and ARM; services AmazonECS and AmazonEKS).
+     * A Fargate rate whose unit is not hours, or that contradicts one already read for the same
+     * region, platform and plan, is skipped with a warning.
+     */
     void addPlanRate(const KeptProduct &plan, const PlanRate &rate, int line);
 
     /**
-     * Writes the gathered rates into out's EC2 types; adds the regions that received one and
-     * returns how many rates were written; keepRegions (empty: all) limits the regions. Rates for types out lacks, and Fargate and Lambda plan
-     * rates (the sheet has no place for them yet), are counted in one warning each.
+     * Writes the gathered rates into out's EC2 types and Fargate platforms; adds the regions that
+     * received one and returns how many rates were written; keepRegions (empty: all) limits the
+     * regions. Rates for types or Fargate platforms out lacks the on-demand price of, Fargate plans
+     * with only one of their two rates, and Lambda plan rates (the sheet has no place for them
+     * yet), are counted in one warning each.
      */
     std::size_t finish(PriceSheet &out, std::set<std::string> &regions, const std::vector<std::string> &keepRegions);
 
@@ -93,6 +101,14 @@ private:
     std::string m_fileRegion;
     std::map<Key, Pending> m_reserved;
     std::map<Key, double> m_plans;
+    bool addFargateRate(const KeptProduct &plan, const PlanRate &rate, int line);
+    // (region, Fargate platform "linux/x86_64", rate key) -> the vCPU-hour and GB-hour rates
+    struct FargatePending {
+        std::optional<double> vcpu;
+        std::optional<double> gb;
+    };
+    std::map<Key, FargatePending> m_fargate;
+    std::size_t m_fargateConflicts = 0;
     std::size_t m_otherServiceRates = 0;
     std::size_t m_unknownRegion = 0;
     std::size_t m_incompleteReserved = 0;

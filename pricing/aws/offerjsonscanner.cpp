@@ -616,6 +616,8 @@ private:
                     readScalar(r.operation);
                 } else if (key == "discountedServiceCode") {
                     readScalar(r.serviceCode);
+                } else if (key == "unit") {
+                    readScalar(r.unit);
                 } else if (key == "discountedRate") {
                     beginObject();
                     bool fr = true;

@@ -91,6 +91,12 @@ std::string serializePriceSheet(const PriceSheet &sheet)
                 rj["gbHour"] = number(rates.gbHour);
                 if (rates.osLicenseVcpuHour)
                     rj["osLicenseVcpuHour"] = number(*rates.osLicenseVcpuHour);
+                if (!rates.commitments.empty()) {
+                    Json cj = Json::object();
+                    for (const auto &[ckey, rate] : rates.commitments)
+                        cj[ckey] = {{"vcpuHour", number(rate.vcpuHour)}, {"gbHour", number(rate.gbHour)}};
+                    rj["commitments"] = std::move(cj);
+                }
                 f[key] = std::move(rj);
             }
             if (r.fargate->ephemeralGbHour)

@@ -24,6 +24,9 @@ private slots:
     void burstableTypes_areRecognised_data();
     void burstableTypes_areRecognised();
     void unknownKeys_areIgnoredNotFatal();
+    void fargateCommitments_areReadPerArchitecture();
+    void fargateCommitments_badInputIsLocated_data();
+    void fargateCommitments_badInputIsLocated();
 };
 
 void TestPriceSheet::embedded_loadsWithProvenance()
@@ -154,6 +157,81 @@ void TestPriceSheet::unknownKeys_areIgnoredNotFatal()
     QVERIFY(!sheet->ec2OnDemandHourly("us-east-1", "m5.large", "freebsd"));
     QCOMPARE(sheet.warnings().size(), std::size_t(1)); // the unknown operating system
     QCOMPARE(sheet.warnings()[0].line, 3);
+}
+
+namespace {
+// A sheet with Fargate on-demand rates and the given "commitments" object on linux/x86_64 (the
+// plan rates are illustrative, not prices).
+std::string fargateSheet(const std::string &platform, const std::string &commitments)
+{
+    return R"({"format": "costscape-prices", "version": 1, "name": "n",
+  "regions": {"us-east-1": {"fargate": {
+    "linux/arm64": {"vcpuHour": 0.03238, "gbHour": 0.00356},
+    ")" + platform + R"(": {"vcpuHour": 0.04048, "gbHour": 0.004445, "osLicenseVcpuHour": 0.046,
+      "commitments": )" + commitments + R"(}}}}})";
+}
+} // namespace
+
+void TestPriceSheet::fargateCommitments_areReadPerArchitecture()
+{
+    const auto sheet = parsePriceSheet(fargateSheet("linux/x86_64", R"({
+        "compute-savings-plan/1yr/no-upfront": {"vcpuHour": 0.03, "gbHour": 0.002},
+        "compute-savings-plan/3yr/all-upfront": {"vcpuHour": 0.02, "gbHour": 0.0015}})"),
+                                       "s.prices.json");
+    QVERIFY2(sheet.ok(), sheet.error().toString().c_str());
+    QVERIFY(sheet.warnings().empty());
+    const FargateRates *x86 = sheet->fargate("us-east-1", "linux", "x86_64");
+    QVERIFY(x86);
+    QCOMPARE(x86->commitments.size(), std::size_t(2));
+    QCOMPARE(x86->commitments.at("compute-savings-plan/1yr/no-upfront"), (FargateCommitmentRate{0.03, 0.002}));
+    QCOMPARE(x86->commitments.at("compute-savings-plan/3yr/all-upfront"), (FargateCommitmentRate{0.02, 0.0015}));
+    QVERIFY(sheet->fargate("us-east-1", "linux", "arm64")->commitments.empty());
+}
+
+void TestPriceSheet::fargateCommitments_badInputIsLocated_data()
+{
+    QTest::addColumn<QString>("platform");
+    QTest::addColumn<QString>("commitments");
+    QTest::addColumn<bool>("fails");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("line");
+    QTest::newRow("no GB rate") << "linux/x86_64" << R"({"compute-savings-plan/1yr/no-upfront": {"vcpuHour": 0.03}})" << true
+                                << "gbHour" << 5;
+    QTest::newRow("negative rate") << "linux/x86_64"
+                                   << R"({"compute-savings-plan/1yr/no-upfront": {"vcpuHour": -0.03, "gbHour": 0.002}})" << true
+                                   << "vcpuHour" << 5;
+    QTest::newRow("not an object") << "linux/x86_64" << R"({"compute-savings-plan/1yr/no-upfront": 0.03})" << true
+                                   << "compute-savings-plan/1yr/no-upfront" << 5;
+    // Reservations and EC2 Instance Savings Plans cover EC2 instances, never Fargate: warned, ignored.
+    QTest::newRow("a reservation key") << "linux/x86_64"
+                                       << R"({"reserved-instance/standard/1yr/no-upfront": {"vcpuHour": 0.03, "gbHour": 0.002}})"
+                                       << false << "not a commitment this program knows for Fargate" << 5;
+    QTest::newRow("on Windows") << "windows/x86_64"
+                                << R"({"compute-savings-plan/1yr/no-upfront": {"vcpuHour": 0.03, "gbHour": 0.002}})" << false
+                                << "read for linux/x86_64 and linux/arm64 only" << 5;
+}
+
+void TestPriceSheet::fargateCommitments_badInputIsLocated()
+{
+    QFETCH(QString, platform);
+    QFETCH(QString, commitments);
+    QFETCH(bool, fails);
+    QFETCH(QString, message);
+    QFETCH(int, line);
+    const auto sheet = parsePriceSheet(fargateSheet(platform.toStdString(), commitments.toStdString()), "s.prices.json");
+    if (fails) {
+        QVERIFY(!sheet.ok());
+        QVERIFY2(QString::fromStdString(sheet.error().message).contains(message), sheet.error().toString().c_str());
+        QCOMPARE(sheet.error().line, line);
+        QCOMPARE(sheet.error().file, std::string("s.prices.json"));
+        return;
+    }
+    QVERIFY2(sheet.ok(), sheet.error().toString().c_str());
+    QCOMPARE(sheet.warnings().size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(sheet.warnings()[0].message).contains(message), sheet.warnings()[0].toString().c_str());
+    QCOMPARE(sheet.warnings()[0].line, line);
+    for (const auto &[key, rates] : sheet->fargate("us-east-1")->rates)
+        QVERIFY(rates.commitments.empty());
 }
 
 QTEST_GUILESS_MAIN(TestPriceSheet)

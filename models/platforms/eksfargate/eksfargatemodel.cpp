@@ -68,6 +68,8 @@ Result<OptionResult> EksFargateModel::evaluate(const OptionContext &ctx) const
     std::vector<double> pods(plan.size(), 0.0);
     r.hourlyCost.assign(plan.size(), 0.0);
     EksFargateDetails details;
+    details.vcpuBySlot.assign(plan.size(), 0.0);
+    details.gbBySlot.assign(plan.size(), 0.0);
     double vcpuHours = 0, gbHours = 0;
     std::ostringstream summary;
     for (std::size_t g = 0; g < spec.podGroups.size(); ++g) {
@@ -92,6 +94,8 @@ Result<OptionResult> EksFargateModel::evaluate(const OptionContext &ctx) const
         double podHours = 0;
         for (std::size_t h = 0; h < plan.size(); ++h) {
             pods[h] += sizing.counts[h];
+            details.vcpuBySlot[h] += sizing.counts[h] * size->first;
+            details.gbBySlot[h] += sizing.counts[h] * size->second;
             r.hourlyCost[h] += sizing.counts[h] * perPodHour;
             podHours += sizing.counts[h] * plan.weight[h];
         }

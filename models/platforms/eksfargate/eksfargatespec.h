@@ -35,6 +35,9 @@ struct EksFargateDetails {
     std::vector<EksFargatePodSize> pods;
     std::string controlPlane;
     double controlPlaneHourly = 0;
+    /** Provisioned vCPU and GB of all pods, slot by slot (for Compute Savings Plans; not written out). */
+    std::vector<double> vcpuBySlot;
+    std::vector<double> gbBySlot;
 
     void write(DetailsWriter &out) const;
 };

@@ -312,11 +312,21 @@ void TestCommitments::missingRate_namesTheSheetToImport_data()
     QTest::newRow("no source for Fargate rates")
         << "us-east-1" << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
               "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": "optimal"}})"
-        << "has no Compute Savings Plans rates for fargate in us-east-1";
+        << "has no 1-year Compute Savings Plan, no upfront rates for Fargate linux/x86_64 in us-east-1 (key "
+           "\"compute-savings-plan/1yr/no-upfront\" of fargate/linux/x86_64/commitments); import AWS's AWSComputeSavingsPlan "
+           "offer file";
     QTest::newRow("no source for EKS on Fargate rates")
         << "us-east-1" << R"({"id": "p", "platform": "eks-fargate", "podVcpu": 0.5, "podMemoryMb": 1024, "pods": 2,
               "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": "optimal"}})"
-        << "has no Compute Savings Plans rates for eks-fargate in us-east-1";
+        << "has no 1-year Compute Savings Plan, no upfront rates for Fargate linux/x86_64 in us-east-1";
+    QTest::newRow("Compute SP on Lambda, not priced yet")
+        << "us-east-1" << R"({"id": "fn", "platform": "lambda",
+              "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.1}})"
+        << "Compute Savings Plans on lambda are not priced yet (price sheet \"AWS public list prices";
+    QTest::newRow("EC2 Instance SP on Fargate")
+        << "us-east-1" << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
+              "commitment": {"kind": "ec2-instance-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.1}})"
+        << "ec2-instance-savings-plan covers EC2 instances only, and this option runs on fargate";
     QTest::newRow("reservations on Lambda")
         << "us-east-1" << R"({"id": "fn", "platform": "lambda",
               "commitment": {"kind": "reserved-instance", "termYears": 1, "payment": "no-upfront", "count": 1}})"

@@ -50,6 +50,12 @@ const char *const LigojPlans = "ligoj_AWSComputeSavingsPlan_eu-west-1_index.json
 // rates are not prices (9.999) and must not be taken.
 const char *const DerivedPlans = "derived_AWSComputeSavingsPlan_us-east-1_m5_large.json";
 
+// Made here in the same layout with Fargate usage types; its rates are illustrative test values,
+// NOT prices (no public per-unit Fargate Savings Plans rate was found): SOURCES.md there.
+const char *const DerivedFargatePlans = "derived_AWSComputeSavingsPlan_us-east-1_fargate.json";
+// opencost's AmazonECS offer for us-east-1: the Fargate on-demand rates the plan rates go beside.
+const char *const EcsJson = "opencost_ecs-pricing-us-east-1.json";
+
 const PriceSheet &embedded() { return embeddedPriceSheet(); }
 
 } // namespace
@@ -67,6 +73,9 @@ private slots:
     void savingsPlans_beforeTheEc2Offer_areNotTakenAndSaySo();
     void savingsPlans_mock_readsFormatAndTakesNothingWrong();
     void importedRates_roundTripThroughTheWriter();
+    void fargatePlans_takeLinuxVcpuAndGbRatesPerArchitecture();
+    void fargatePlans_beforeTheEcsOffer_areNotTakenAndSaySo();
+    void fargatePlans_roundTripThroughTheWriter();
 };
 
 void TestAwsCommitments::reservedGetProducts_takesAllTwelveOffers_data()
@@ -170,7 +179,8 @@ void TestAwsCommitments::savingsPlans_takeLinuxSharedEc2RatesOnly()
     for (const auto &[key, rate] : t->commitments)
         QVERIFY2(rate.hourly < 1, key.c_str());
     // The Fargate rate and the rate for a type the sheet lacks are named in warnings.
-    QVERIFY(anyWarningContains(r.warnings(), "Fargate, Lambda or other services"));
+    // The Fargate vCPU rate has no GB-hour rate beside it (and is not a price): not taken, and said.
+    QVERIFY(anyWarningContains(r.warnings(), "1 Fargate Savings Plans have only one of their vCPU-hour and GB-hour rates"));
     QVERIFY(anyWarningContains(r.warnings(), "us-east-1 c1.medium"));
     QVERIFY(!sheet.ec2("us-east-1", "c1.medium"));
 }
@@ -197,7 +207,12 @@ void TestAwsCommitments::savingsPlans_mock_readsFormatAndTakesNothingWrong()
     QCOMPARE(r->products, std::size_t(3));
     QCOMPARE(r->commitmentRates, std::size_t(0));
     QCOMPARE(r->publicationDate, std::string("2020-02-20T22:03:00Z"));
-    QVERIFY(anyWarningContains(r.warnings(), "11 Savings Plans rates for Fargate, Lambda or other services"));
+    // Of its 11 rates for other services, the three Linux Fargate ones are read (EU- prefix:
+    // eu-west-1) and not taken, for want of the region's Fargate on-demand prices; the 1-year plan
+    // has no GB-hour rate. The 6 Lambda and 2 "IGNORE" rates are counted.
+    QVERIFY(anyWarningContains(r.warnings(), "8 Savings Plans rates for Lambda, Windows or Spot Fargate, or other services"));
+    QVERIFY(anyWarningContains(r.warnings(), "Fargate platforms have Savings Plans rates in this file but no on-demand price"));
+    QVERIFY(anyWarningContains(r.warnings(), "(first: eu-west-1 linux/x86_64 compute-savings-plan/1yr/all-upfront (no GB-hour rate))"));
     QVERIFY(sheet.regions.empty());
 }
 
@@ -210,6 +225,64 @@ void TestAwsCommitments::importedRates_roundTripThroughTheWriter()
     const auto back = parsePriceSheet(text, "round-trip");
     QVERIFY2(back.ok(), qPrintable(errorText(back.error())));
     QCOMPARE(back->ec2("us-east-1", "m5.large")->commitments, sheet.ec2("us-east-1", "m5.large")->commitments);
+}
+
+void TestAwsCommitments::fargatePlans_takeLinuxVcpuAndGbRatesPerArchitecture()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(EcsJson), sheet).ok());
+    const auto r = importAwsOffer(dataPath(DerivedFargatePlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->offerCode, std::string("AWSComputeSavingsPlan"));
+    // x86 1yr NU (2 rates), ARM 1yr NU (2), ARM 3yr AU (2); the x86 3yr AU plan lost its GB rate.
+    QCOMPARE(r->commitmentRates, std::size_t(6));
+    const FargateRates *x86 = sheet.fargate("us-east-1", "linux", "x86_64");
+    const FargateRates *arm = sheet.fargate("us-east-1", "linux", "arm64");
+    QVERIFY(x86 && arm);
+    // The on-demand rates of the ECS offer stay as they were (SOURCES.md: 0.04048 / 0.004445).
+    QCOMPARE(x86->vcpuHour, 0.04048);
+    QCOMPARE(x86->gbHour, 0.004445);
+    // The region prefix USE1- is stripped like the others; the first of two different rates stays.
+    const std::map<std::string, FargateCommitmentRate> x86Expected = {{"compute-savings-plan/1yr/no-upfront", {0.03, 0.002}}};
+    QCOMPARE(x86->commitments, x86Expected);
+    const std::map<std::string, FargateCommitmentRate> armExpected = {{"compute-savings-plan/1yr/no-upfront", {0.024, 0.0016}},
+                                                                      {"compute-savings-plan/3yr/all-upfront", {0.016, 0.0012}}};
+    QCOMPARE(arm->commitments, armExpected);
+    // Windows Fargate has no place for plan rates; nothing 9.999 was taken anywhere.
+    QVERIFY(sheet.fargate("us-east-1", "windows", "x86_64")->commitments.empty());
+    // The AmazonEKS rate that disagrees, the GB rate in Quantity, the plan left with one rate, and
+    // the Windows and Lambda rates: each said in a warning.
+    QVERIFY(anyWarningContains(r.warnings(), "a second Savings Plans rate for USE1-Fargate-GB-Hours in us-east-1 (9.999 after 0.002"));
+    QVERIFY(anyWarningContains(r.warnings(), "USE1-Fargate-GB-Hours has unit \"Quantity\", not hours; skipped"));
+    QVERIFY(anyWarningContains(r.warnings(),
+                               "(first: us-east-1 linux/x86_64 compute-savings-plan/3yr/all-upfront (no GB-hour rate)); not taken"));
+    QVERIFY(anyWarningContains(r.warnings(), "2 Savings Plans rates for Lambda, Windows or Spot Fargate"));
+    // The AmazonEKS duplicate that agrees is no warning.
+    QVERIFY(!anyWarningContains(r.warnings(), "USE1-Fargate-vCPU-Hours:perCPU in us-east-1"));
+}
+
+void TestAwsCommitments::fargatePlans_beforeTheEcsOffer_areNotTakenAndSaySo()
+{
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(DerivedFargatePlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->commitmentRates, std::size_t(0));
+    QVERIFY(sheet.regions.empty());
+    QVERIFY(anyWarningContains(r.warnings(), "import the region's AmazonECS offer file first, in the same command"));
+}
+
+void TestAwsCommitments::fargatePlans_roundTripThroughTheWriter()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(EcsJson), sheet).ok());
+    QVERIFY(importAwsOffer(dataPath(DerivedFargatePlans), sheet).ok());
+    const std::string text = serializePriceSheet(sheet);
+    QVERIFY(text.find("\"compute-savings-plan/3yr/all-upfront\"") != std::string::npos);
+    const auto back = parsePriceSheet(text, "round-trip");
+    QVERIFY2(back.ok(), qPrintable(errorText(back.error())));
+    for (const char *arch : {"x86_64", "arm64"})
+        QCOMPARE(back->fargate("us-east-1", "linux", arch)->commitments, sheet.fargate("us-east-1", "linux", arch)->commitments);
+    QCOMPARE(back->fargate("us-east-1", "linux", "arm64")->commitments.size(), std::size_t(2));
 }
 
 QTEST_GUILESS_MAIN(TestAwsCommitments)

@@ -59,9 +59,9 @@ PriceSheet handMadeSheet()
     lambda.freeTier = LambdaFreeTier{1e6, 400000};
     eu.lambda = lambda;
     FargatePrices fargate;
-    fargate.rates = {{"linux/x86_64", {0.04048, 0.004445, std::nullopt}},
-                     {"windows/x86_64", {0.09148, 0.01005, 0.046}},
-                     {"spot/linux/x86_64", {0.01334053, 0.00146489, std::nullopt}}};
+    fargate.rates = {{"linux/x86_64", {0.04048, 0.004445, std::nullopt, {}}},
+                     {"windows/x86_64", {0.09148, 0.01005, 0.046, {}}},
+                     {"spot/linux/x86_64", {0.01334053, 0.00146489, std::nullopt, {}}}};
     fargate.ephemeralGbHour = 0.000111;
     eu.fargate = fargate;
     Ec2InstanceType m5;
@@ -81,7 +81,7 @@ PriceSheet handMadeSheet()
     plain.requestPerMillion = 0.2;
     plain.gbSecond = {{Open, 0.0000166667}};
     us.lambda = LambdaPrices{{{"x86_64", plain}}, std::nullopt, std::nullopt, std::nullopt};
-    us.fargate = FargatePrices{{{"linux/x86_64", {0.04048, 0.004445, std::nullopt}}}, std::nullopt};
+    us.fargate = FargatePrices{{{"linux/x86_64", {0.04048, 0.004445, std::nullopt, {}}}}, std::nullopt};
     Ec2InstanceType micro;
     micro.name = "t3.micro";
     micro.vcpu = 2;

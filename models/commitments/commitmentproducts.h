@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Costscape contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "base/result.h"
+
+namespace Costscape::Models {
+
+struct OptionContext;
+struct OptionResult;
+
+/** True for an option whose commitments applyProductCommitments() prices (Fargate, EKS on Fargate). */
+bool coversSeveralProducts(const OptionResult &result);
+
+/**
+ * Compute Savings Plans on an option billed by several products at once (Fargate and EKS on
+ * Fargate: vCPU-hours and GB-hours), applied hour by hour as AWS applies them: within each hour a
+ * plan covers the product with the highest savings percentage first (ties: the lowest plan rate),
+ * up to its hourly commitment; the rest is billed on demand. The "vCPU" and "memory" lines give way
+ * to the plan's line and "on-demand spill vCPU" / "on-demand spill memory"; monthlyCost,
+ * hourlyCost and result.commitment follow as for EC2 (commitmentapply.h).
+ *
+ * Fails, located at the option's "commitment", for any other kind of commitment (they cover EC2
+ * instances only), for Fargate Spot or Windows (the sheet's rates are for Linux on-demand Fargate),
+ * and when the sheet has no rate for the commitment (the message names the AWSComputeSavingsPlan
+ * offer file to import).
+ */
+Result<void> applyProductCommitments(const OptionContext &context, OptionResult &result);
+
+} // namespace Costscape::Models
