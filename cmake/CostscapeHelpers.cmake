@@ -106,6 +106,13 @@ function(_costscape_test_pch name libs)
     costscape_precompile_headers(${name} REUSE_FROM ${owner})
 endfunction()
 
+# A test includes its own moc output ("tst_foo.moc"), so the mocs_compilation.cpp AUTOMOC adds
+# is all but empty: loading the precompiled header into it would cost more than it compiles.
+function(_costscape_test_moc_without_pch name)
+    set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/${name}_autogen/mocs_compilation.cpp"
+        PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+endfunction()
+
 # costscape_add_test(NAME <name> SOURCES <src>... [LIBS <lib>...] [GUI] [NO_CTEST])
 # NO_CTEST builds the executable but leaves registering its tests to the caller.
 # One Qt Test executable per unit. Test data is located through COSTSCAPE_TEST_DATA_DIR, never a
@@ -122,6 +129,7 @@ function(costscape_add_test)
         COSTSCAPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         COSTSCAPE_CLI_PATH="$<TARGET_FILE:costscape-cli>")
     _costscape_test_pch(${ARG_NAME} "${ARG_LIBS}")
+    _costscape_test_moc_without_pch(${ARG_NAME})
     if(NOT ARG_NO_CTEST)
         add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
         set_tests_properties(${ARG_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
