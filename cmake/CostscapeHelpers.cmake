@@ -79,9 +79,16 @@ endfunction()
 # compile definitions (Qt's QT_*_LIB, QT_TESTCASE_BUILDDIR and QT_TESTCASE_SOURCEDIR). The
 # group's first test makes it when a second test arrives; a test alone keeps parsing its headers,
 # which costs less than precompiling them.
+# Not for the core's tests (nor the core libraries): GCC 12 forgets through a precompiled header
+# that <string> is a system header and reports its known -Warray-bounds false positive in
+# std::string's move (fleet.cpp, ekscommon.cpp, tst_commitments.cpp...), an error under
+# COSTSCAPE_WERROR.
 function(_costscape_test_pch name libs)
     set(sorted ${libs})
     list(SORT sorted)
+    if(sorted MATCHES "costscape_(base|pricing|models|output)" AND NOT sorted MATCHES "costscape_(ui|charts|report|itemmodels)|Qt6::Widgets")
+        return()
+    endif()
     string(MAKE_C_IDENTIFIER "${CMAKE_CURRENT_SOURCE_DIR}/${sorted}" key)
     get_property(owner GLOBAL PROPERTY costscape_test_pch_${key})
     if(NOT owner)
