@@ -57,6 +57,69 @@ function(costscape_forbid_links target)
     endforeach()
 endfunction()
 
+# costscape_precompile_headers(<target> [REUSE_FROM <owner>] [HEADERS <header>...])
+# Precompiles HEADERS for <target>, or uses <owner>'s precompiled header, when COSTSCAPE_PCH is
+# on. Only the big external headers (Qt, QCustomPlot, nlohmann/json) go in: a project header
+# there would rebuild every file of the target when it changes. REUSE_FROM needs the very same
+# compile definitions and options in both targets: GCC silently parses the headers again
+# otherwise, and clang stops with an error.
+function(costscape_precompile_headers target)
+    cmake_parse_arguments(ARG "" "REUSE_FROM" "HEADERS" ${ARGN})
+    if(NOT COSTSCAPE_PCH)
+        return()
+    endif()
+    if(ARG_REUSE_FROM)
+        target_precompile_headers(${target} REUSE_FROM ${ARG_REUSE_FROM})
+    else()
+        target_precompile_headers(${target} PRIVATE ${ARG_HEADERS})
+    endif()
+endfunction()
+
+# The tests' precompiled headers: one per folder and LIBS list, which is what decides a test's
+# compile definitions (Qt's QT_*_LIB, QT_TESTCASE_BUILDDIR and QT_TESTCASE_SOURCEDIR). The
+# group's first test makes it when a second test arrives; a test alone keeps parsing its headers,
+# which costs less than precompiling them.
+# Not for the core's tests (nor the core libraries): GCC 12 forgets through a precompiled header
+# that <string> is a system header and reports its known -Warray-bounds false positive in
+# std::string's move (fleet.cpp, ekscommon.cpp, tst_commitments.cpp...), an error under
+# COSTSCAPE_WERROR.
+function(_costscape_test_pch name libs)
+    set(sorted ${libs})
+    list(SORT sorted)
+    if(sorted MATCHES "costscape_(base|pricing|models|output)" AND NOT sorted MATCHES "costscape_(ui|charts|report|itemmodels)|Qt6::Widgets")
+        return()
+    endif()
+    string(MAKE_C_IDENTIFIER "${CMAKE_CURRENT_SOURCE_DIR}/${sorted}" key)
+    get_property(owner GLOBAL PROPERTY costscape_test_pch_${key})
+    if(NOT owner)
+        set_property(GLOBAL PROPERTY costscape_test_pch_${key} ${name})
+        return()
+    endif()
+    get_property(made GLOBAL PROPERTY costscape_test_pch_made_${key})
+    if(NOT made)
+        set(headers <QTest>)
+        if(sorted MATCHES "costscape_")
+            list(APPEND headers <nlohmann/json.hpp>)
+        endif()
+        if(sorted MATCHES "costscape_(ui|charts|report|itemmodels)|Qt6::Widgets")
+            list(APPEND headers <QtWidgets>)
+        endif()
+        if(sorted MATCHES "QCustomPlotQt6")
+            list(APPEND headers <qcustomplot.h>)
+        endif()
+        costscape_precompile_headers(${owner} HEADERS ${headers})
+        set_property(GLOBAL PROPERTY costscape_test_pch_made_${key} TRUE)
+    endif()
+    costscape_precompile_headers(${name} REUSE_FROM ${owner})
+endfunction()
+
+# A test includes its own moc output ("tst_foo.moc"), so the mocs_compilation.cpp AUTOMOC adds
+# is all but empty: loading the precompiled header into it would cost more than it compiles.
+function(_costscape_test_moc_without_pch name)
+    set_source_files_properties("${CMAKE_CURRENT_BINARY_DIR}/${name}_autogen/mocs_compilation.cpp"
+        PROPERTIES SKIP_PRECOMPILE_HEADERS ON)
+endfunction()
+
 # costscape_add_test(NAME <name> SOURCES <src>... [LIBS <lib>...] [GUI] [NO_CTEST])
 # NO_CTEST builds the executable but leaves registering its tests to the caller.
 # One Qt Test executable per unit. Test data is located through COSTSCAPE_TEST_DATA_DIR, never a
@@ -72,6 +135,8 @@ function(costscape_add_test)
         COSTSCAPE_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"
         COSTSCAPE_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
         COSTSCAPE_CLI_PATH="$<TARGET_FILE:costscape-cli>")
+    _costscape_test_pch(${ARG_NAME} "${ARG_LIBS}")
+    _costscape_test_moc_without_pch(${ARG_NAME})
     if(NOT ARG_NO_CTEST)
         add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
         set_tests_properties(${ARG_NAME} PROPERTIES ENVIRONMENT "QT_QPA_PLATFORM=offscreen" TIMEOUT 120)
