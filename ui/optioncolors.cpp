@@ -100,14 +100,24 @@ void OptionColors::update(const std::vector<std::string> &ids)
     }
     // Known ids keep their slots, unless an earlier current option holds the same one (an id
     // that came back after its slot went to another): that one moves.
+    // The slots of the ids placed so far, in a set: scanning the placed ids for each id was
+    // quadratic in the options, and an edit of a file of a few hundred options spent most of its
+    // time there. With a repeated id (a file the reader refuses, but the document may hold while
+    // it is edited) a reassigned slot also moves the earlier copy's: keep the scan for that case.
+    const bool unique = std::set<std::string>(ids.begin(), ids.end()).size() == ids.size();
     std::vector<std::string> placed;
+    std::set<int> placedSlots;
     for (const std::string &id : ids) {
         const auto it = m_slots.find(id);
         const bool clash = it != m_slots.end()
-            && std::any_of(placed.begin(), placed.end(), [&](const std::string &p) { return m_slots.at(p) == it->second; });
+            && (unique ? placedSlots.contains(it->second)
+                       : std::any_of(placed.begin(), placed.end(), [&](const std::string &p) { return m_slots.at(p) == it->second; }));
         if (it == m_slots.end() || clash)
             m_slots[id] = freeSlot(ids);
-        placed.push_back(id);
+        if (unique)
+            placedSlots.insert(m_slots[id]);
+        else
+            placed.push_back(id);
     }
     m_current = ids;
 }
