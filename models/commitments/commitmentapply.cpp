@@ -11,28 +11,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-#include <sstream>
 
 namespace Costscape::Models {
 
 namespace {
 
 using namespace Commitments;
-
-/** AWS terms are 365-day years: a 1-year term is 8,760 hours (the offer files' amortisation). */
-/** A rate as the sheet writes it: "0.0376", not "0.037600". */
-std::string rateText(double v)
-{
-    std::ostringstream out;
-    out << std::setprecision(6) << v;
-    return out.str();
-}
-
-double termHours(int years)
-{
-    return 8760.0 * years;
-}
 
 /** What a commitment can cover in an option: on-demand hours of one Linux instance type. */
 struct Eligible {

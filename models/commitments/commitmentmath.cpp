@@ -3,9 +3,11 @@
 #include "models/commitments/commitmentmath.h"
 
 #include <algorithm>
+#include <iomanip>
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <sstream>
 #include <utility>
 
 namespace Costscape::Models::Commitments {
@@ -270,6 +272,18 @@ double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &r
             return at;
     }
     return kinks.empty() ? 0 : kinks.back().at; // every hour fully covered: the derivative is W there
+}
+
+double termHours(int years)
+{
+    return 8760.0 * years;
+}
+
+std::string rateText(double rate)
+{
+    std::ostringstream out;
+    out << std::setprecision(6) << rate;
+    return out.str();
 }
 
 } // namespace Costscape::Models::Commitments

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <string>
 #include <vector>
 
 namespace Costscape::Models::Commitments {
@@ -142,5 +143,11 @@ ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPl
  * (docs/commitments.md). 0 when no commitment saves anything.
  */
 double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &rates);
+
+/** The hours of a term: AWS terms are 365-day years, so a 1-year term is 8,760 hours (the offer files' amortisation). */
+double termHours(int years);
+
+/** A rate as the sheet writes it, for the bill's line texts: "0.0376", not "0.037600". */
+std::string rateText(double rate);
 
 } // namespace Costscape::Models::Commitments

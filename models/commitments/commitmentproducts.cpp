@@ -10,26 +10,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iomanip>
-#include <sstream>
 
 namespace Costscape::Models {
 
 namespace {
 
 using namespace Commitments;
-
-std::string rateText(double v)
-{
-    std::ostringstream out;
-    out << std::setprecision(6) << v;
-    return out.str();
-}
-
-double termHours(int years)
-{
-    return 8760.0 * years;
-}
 
 /** Fargate usage a Compute Savings Plan covers: vCPU-hours and GB-hours of one Linux platform. */
 struct Eligible {

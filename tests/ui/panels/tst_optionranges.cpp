@@ -4,6 +4,7 @@
 // EC2 option's fields in the options panel: each an undoable edit of the scenario's "ranges",
 // seen by the odds under the workload's fields; a version-1 file without ranges shows them empty.
 // Driven offscreen through the real OptionsPanel.
+#include "tests/ui/panels/paneltesting.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/editors/numberfield.h"
 #include "ui/editors/optioneditor.h"
@@ -42,31 +43,11 @@ private slots:
     void tabOrder_fieldThenItsRange();
 };
 
+using namespace PanelTesting;
+
 namespace {
 
 const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
-
-/** With COSTSCAPE_SCREENSHOT_DIR set, writes widget as NAME.png there (docs/screenshots). */
-void screenshot(QWidget &widget, const char *name)
-{
-    const QString dir = qEnvironmentVariable("COSTSCAPE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    widget.show();
-    for (int i = 0; i < 20; ++i) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(20);
-    }
-    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png")));
-}
-
-std::optional<Models::InputRange> rangeOf(const ScenarioDocument &document, UncertainInput input)
-{
-    const auto read = Models::readRanges(document.scenario());
-    if (!read)
-        qFatal("%s", read.error().toString().c_str());
-    return read.value()[input];
-}
 
 int optionIndex(const ScenarioDocument &document, const std::string &id)
 {

@@ -4,6 +4,7 @@
 // offscreen through the real widgets.
 #include "ui/charts/tornadochart.h"
 #include "ui/charts/uncertaintychart.h"
+#include "tests/ui/panels/paneltesting.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/panels/comparedialog.h"
 #include "ui/panels/uncertaintydialog.h"
@@ -37,27 +38,12 @@ private slots:
     void compareWithRegion_oneRowPerOption_withTheDifference();
 };
 
+using namespace PanelTesting;
+
 namespace {
 
 const QString SampleRanges = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api-uncertain.costscape.json");
 const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
-
-/**
- * With COSTSCAPE_SCREENSHOT_DIR set, writes @p widget as NAME.png there (docs/screenshots are made
- * this way: COSTSCAPE_SCREENSHOT_DIR=docs/screenshots xvfb-run -a build/tests/ui/tst_uncertaintydialog).
- */
-void screenshot(QWidget &widget, const char *name)
-{
-    const QString dir = qEnvironmentVariable("COSTSCAPE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    widget.show();
-    for (int i = 0; i < 20; ++i) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(20);
-    }
-    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png")));
-}
 
 bool waitForRun(UncertaintyDialog &dialog)
 {

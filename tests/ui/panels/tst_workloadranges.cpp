@@ -3,6 +3,7 @@
 // Issue 17: ranges edited beside the workload's fields (traffic, duration, memory, response size,
 // log volume), each an undoable edit of the scenario's "ranges", and the odds of each option being
 // the cheapest under them, worked out on a worker while the user types. Driven offscreen.
+#include "tests/ui/panels/paneltesting.h"
 #include "ui/document/scenariodocument.h"
 #include "ui/editors/numberfield.h"
 #include "ui/editors/rangebutton.h"
@@ -37,31 +38,11 @@ private slots:
     void responseSize_fieldAndItsRange();
 };
 
+using namespace PanelTesting;
+
 namespace {
 
 const QString Sample = QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
-
-/** With COSTSCAPE_SCREENSHOT_DIR set, writes widget as NAME.png there (docs/screenshots). */
-void screenshot(QWidget &widget, const char *name)
-{
-    const QString dir = qEnvironmentVariable("COSTSCAPE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    widget.show();
-    for (int i = 0; i < 20; ++i) {
-        QApplication::processEvents(QEventLoop::AllEvents, 20);
-        QTest::qWait(20);
-    }
-    QVERIFY(widget.grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png")));
-}
-
-std::optional<Models::InputRange> rangeOf(const ScenarioDocument &document, UncertainInput input)
-{
-    const auto read = Models::readRanges(document.scenario());
-    if (!read)
-        qFatal("%s", read.error().toString().c_str());
-    return read.value()[input];
-}
 
 void type(NumberField *field, const QString &text)
 {
