@@ -274,6 +274,33 @@ double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &r
     return kinks.empty() ? 0 : kinks.back().at; // every hour fully covered: the derivative is W there
 }
 
+std::optional<int> breakEvenMonth(double upfrontTotal, double upfrontMonthly, double effectiveMonthly,
+                                  double onDemandMonthly, int termMonths)
+{
+    const double saving = onDemandMonthly - (effectiveMonthly - upfrontMonthly);
+    if (!(saving > 0))
+        return std::nullopt;
+    const int month = upfrontTotal > 0 ? int(std::ceil(upfrontTotal / saving - 1e-9)) : 1;
+    if (month > termMonths)
+        return std::nullopt;
+    return std::max(1, month);
+}
+
+std::vector<double> curveLevels(double top, int steps, bool whole, double current, double optimal)
+{
+    std::vector<double> levels;
+    for (int k = 0; k <= steps; ++k)
+        levels.push_back(steps > 0 ? top * k / steps : 0);
+    if (whole)
+        for (double &v : levels)
+            v = std::round(v);
+    levels.push_back(current);
+    levels.push_back(optimal);
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    return levels;
+}
+
 double termHours(int years)
 {
     return 8760.0 * years;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -143,6 +144,19 @@ ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPl
  * (docs/commitments.md). 0 when no commitment saves anything.
  */
 double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &rates);
+
+/**
+ * The month in which the commitments have paid for themselves against on demand: the upfront is
+ * paid in month 1, the rest month by month. None when they never save, or not within termMonths.
+ */
+std::optional<int> breakEvenMonth(double upfrontTotal, double upfrontMonthly, double effectiveMonthly,
+                                  double onDemandMonthly, int termMonths);
+
+/**
+ * The levels a commitment curve is drawn at: steps + 1 even levels from 0 to top (whole ones for
+ * reservations), plus the current and the optimal level, sorted and without repeats.
+ */
+std::vector<double> curveLevels(double top, int steps, bool whole, double current, double optimal);
 
 /** The hours of a term: AWS terms are 365-day years, so a 1-year term is 8,760 hours (the offer files' amortisation). */
 double termHours(int years);

@@ -205,17 +205,12 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
     summary.utilisation = committed > 0 ? used / committed : 1;
     summary.unusedMonthly = std::max(0.0, committed - used);
 
-    // Break-even: the upfront is paid in month 1, the rest month by month.
     int termMonths = 0;
     for (const Layer &l : layers)
         termMonths = std::max(termMonths, 12 * l.spec.termYears);
-    const double recurring = summary.effectiveMonthly - summary.upfrontMonthly;
-    const double saving = summary.onDemandMonthly - recurring;
-    if (!upfrontUnknown && saving > 0) {
-        const int month = summary.upfrontTotal > 0 ? int(std::ceil(summary.upfrontTotal / saving - 1e-9)) : 1;
-        if (month <= termMonths)
-            summary.breakEvenMonth = std::max(1, month);
-    }
+    if (!upfrontUnknown)
+        summary.breakEvenMonth = breakEvenMonth(summary.upfrontTotal, summary.upfrontMonthly, summary.effectiveMonthly,
+                                                summary.onDemandMonthly, termMonths);
 
     // The curve of the first plan's commitment, the others held: up to the peak hour's spend at its rates.
     {
@@ -226,14 +221,7 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
         summary.curveUnit = "USD/hour";
         summary.curveCurrent = amounts.front();
         summary.curveOptimal = optimum(usage, layers, amounts, 0);
-        std::vector<double> levels;
-        const int steps = 60;
-        for (int k = 0; k <= steps; ++k)
-            levels.push_back(top * k / steps);
-        levels.push_back(summary.curveCurrent);
-        levels.push_back(summary.curveOptimal);
-        std::sort(levels.begin(), levels.end());
-        levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+        const std::vector<double> levels = curveLevels(top, 60, false, summary.curveCurrent, summary.curveOptimal);
         std::vector<double> held = amounts;
         for (double level : levels) {
             held.front() = level;
