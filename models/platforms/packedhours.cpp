@@ -96,14 +96,22 @@ void PackedHours::pack(const std::vector<InstanceOffer> &offers, const HourlyPla
         instances[h] = static_cast<double>(packings[hourKey[h]].instances);
         hourlyCost[h] = packings[hourKey[h]].hourlyCost;
     }
-    std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
+    offerInstances.assign(keys.size(), std::vector<long long>(offers.size(), 0));
     for (std::size_t k = 0; k < keys.size(); ++k)
         for (const InstanceRun &run : packings[k].runs)
-            perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
+            offerInstances[k][static_cast<std::size_t>(run.offer)] += run.instances;
     offerHours.assign(offers.size(), 0.0);
     for (std::size_t k = 0; k < keys.size(); ++k)
         for (std::size_t o = 0; o < offers.size(); ++o)
-            offerHours[o] += static_cast<double>(perKey[k][o]) * keyHours[k];
+            offerHours[o] += static_cast<double>(offerInstances[k][o]) * keyHours[k];
+}
+
+std::vector<double> PackedHours::offerInstancesPerHour(std::size_t o) const
+{
+    std::vector<double> out(hourKey.size(), 0.0);
+    for (std::size_t h = 0; h < hourKey.size(); ++h)
+        out[h] = static_cast<double>(offerInstances[hourKey[h]][o]);
+    return out;
 }
 
 } // namespace Costscape::Models

@@ -68,6 +68,10 @@ public:
     std::vector<double> instances;  ///< per hour
     std::vector<double> hourlyCost; ///< per hour
     std::vector<double> offerHours; ///< instance-hours of each offer over the month
+    std::vector<std::vector<long long>> offerInstances; ///< per combination, instances of each offer
+
+    /** Instances of offer `o` in each hour (after pack()). */
+    std::vector<double> offerInstancesPerHour(std::size_t o) const;
 };
 
 } // namespace Costscape::Models

@@ -137,10 +137,14 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
     // One line per instance type of the mix, in the order of the candidates.
     const std::vector<double> &offerHours = hours.offerHours;
     std::size_t typesUsed = 0;
+    std::vector<TypeFleet> fleetByType;
     for (std::size_t o = 0; o < offers.size(); ++o) {
         if (offerHours[o] <= 0)
             continue;
         ++typesUsed;
+        if (!spot && !ctx.option.commitments.empty()) // a Compute Savings Plan on a mixed fleet covers every type
+            fleetByType.push_back({offers[o].type, offers[o].hourlyPrice, "on-demand instances " + offers[o].type,
+                                   hours.offerInstancesPerHour(o)});
         const Candidate *c = nullptr;
         for (const Candidate &cand : candidates)
             if (cand.type->name == offers[o].type)
@@ -236,7 +240,8 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
                               memUtil,
                               candidates.size(),
                               typesUsed,
-                              std::move(packing)};
+                              std::move(packing),
+                              std::move(fleetByType)};
 
     for (std::size_t o = 0; o < offers.size(); ++o)
         if (offerHours[o] > 0 && offers[o].burstable)

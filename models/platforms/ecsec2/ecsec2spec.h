@@ -3,6 +3,7 @@
 #pragma once
 
 #include "models/packing/placement.h"
+#include "models/platforms/typefleet.h"
 #include "models/scenario/fleetspec.h"
 
 #include <optional>
@@ -93,6 +94,7 @@ struct EcsEc2Details {
     std::size_t candidates = 0;
     std::size_t typesUsed = 0;
     PackingDetails packing;
+    std::vector<TypeFleet> fleetByType; ///< with a commitment only: each type's instances per slot
 
     void write(DetailsWriter &out) const;
 };

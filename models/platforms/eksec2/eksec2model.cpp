@@ -181,10 +181,14 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
     r.fleet = summarizeFleet(nodes, plan, "nodes");
     const std::vector<double> &offerHours = hours.offerHours;
     std::size_t typesUsed = 0;
+    std::vector<TypeFleet> fleetByType;
     for (std::size_t o = 0; o < offers.size(); ++o) {
         if (offerHours[o] <= 0)
             continue;
         ++typesUsed;
+        if (!spot && !ctx.option.commitments.empty()) // a Compute Savings Plan on a mixed fleet covers every type
+            fleetByType.push_back({offers[o].type, offers[o].hourlyPrice, "on-demand nodes " + offers[o].type,
+                                   hours.offerInstancesPerHour(o)});
         const Candidate &c = *offerCandidate[o];
         r.addLine({std::string(spot ? "spot nodes " : "on-demand nodes ") + offers[o].type, offerHours[o], "instance-hours",
                    offers[o].hourlyPrice, offerHours[o] * offers[o].hourlyPrice,
@@ -287,6 +291,7 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
     d.memoryUtilization = packing.optimised.memoryUtilisation;
     d.candidates = candidates.size();
     d.typesUsed = typesUsed;
+    d.fleetByType = std::move(fleetByType);
     d.controlPlaneHourly = controlPlane.value();
     d.controlPlane = controlPlaneName(spec.controlPlane);
     d.reservationsHourly = std::max(0.0, optimised.hourlyCost - bareHourly);

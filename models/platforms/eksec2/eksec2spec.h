@@ -82,6 +82,7 @@ struct EksEc2Details {
     std::vector<std::string> daemonSets;  ///< names, every node runs one pod of each
     std::vector<EksNodeDetails> nodes;    ///< the node types used at the busiest hour
     PackingDetails packing;               ///< pods then DaemonSets as groups; offered = allocatable
+    std::vector<TypeFleet> fleetByType;   ///< with a commitment only: each node type's nodes per slot
 
     void write(DetailsWriter &out) const;
 };
