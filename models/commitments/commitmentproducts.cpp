@@ -2,14 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/commitments/commitmentproducts.h"
 
+#include "base/textformat.h"
 #include "models/commitments/commitmentmath.h"
 #include "models/evaluation.h"
 #include "models/platforms/eksfargate/eksfargatespec.h"
 #include "models/platforms/fargate/fargatespec.h"
+#include "models/platforms/lambda/lambdaspec.h"
 #include "models/platforms/platformmodel.h"
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 namespace Costscape::Models {
 
@@ -17,55 +20,125 @@ namespace {
 
 using namespace Commitments;
 
-/** Fargate usage a Compute Savings Plan covers: vCPU-hours and GB-hours of one Linux platform. */
-struct Eligible {
-    std::string platform;        ///< "linux/x86_64"
-    const Pricing::FargateRates *rates = nullptr;
-    std::vector<double> vcpu;    ///< vCPU running, slot by slot
-    std::vector<double> gb;      ///< GB provisioned, slot by slot
+/** One product a plan covers on this option: one on-demand line of the bill. */
+struct Product {
+    std::string unit;      ///< "vCPU-hours": the line's unit
+    std::string perUnit;   ///< "vCPU-hour": what a rate is per
+    std::string lineName;  ///< the on-demand line it replaces ("vCPU")
+    std::string spillName; ///< the line of what the plans leave ("on-demand spill vCPU")
+    double onDemand = 0;   ///< per unit
+    std::vector<double> bySlot; ///< units per hour of each slot
 };
 
-const std::vector<std::string> Units = {"vCPU-hours", "GB-hours"};
-const std::vector<std::string> LineNames = {"vCPU", "memory"};
+/** What Compute Savings Plans cover on an option, and where their rates are in the sheet. */
+struct Eligible {
+    std::string label;   ///< "Fargate linux/x86_64": the usage, in the bill's texts
+    std::vector<Product> products;
+    /** The plan rates per product by commitmentRateKey(); a key that is absent has no rates. */
+    std::map<std::string, std::vector<double>> rates;
+    std::string sheetKey;     ///< "fargate/linux/x86_64/commitments": where they are read
+    std::string companion;    ///< "AmazonECS": the offer file whose on-demand prices go with them
+};
 
-Result<Eligible> eligibleUsage(const OptionContext &ctx, const OptionResult &result)
+Result<Eligible> fargateUsage(const OptionContext &ctx, const OptionResult &result)
 {
     auto refuse = [&ctx](const std::string &message) {
         return Result<Eligible>(ctx.error("commitment", ErrorCode::UnknownValue, message));
     };
-    for (const CommitmentSpec &s : ctx.option.commitments)
-        if (s.kind != "compute-savings-plan")
-            return refuse(s.kind + " covers EC2 instances only, and this option runs on " + platformName(ctx.option.platform())
-                          + " (a Compute Savings Plan covers it)");
-    Eligible e;
+    std::string platform; // "linux/x86_64"
+    std::vector<double> vcpu, gb;
     if (const auto *spec = ctx.option.asIf<FargateSpec>()) {
         if (spec->spot)
             return refuse("a commitment covers on-demand usage, and this option runs on Fargate Spot; set \"spot\" to false");
         if (spec->os != "linux")
             return refuse("the sheet's Fargate Compute Savings Plans rates are for Linux tasks; this option runs " + spec->os);
-        e.platform = "linux/" + spec->architecture;
+        platform = "linux/" + spec->architecture;
         for (double tasks : result.fleet.hourly) {
-            e.vcpu.push_back(tasks * spec->taskVcpu);
-            e.gb.push_back(tasks * spec->taskMemoryGb);
+            vcpu.push_back(tasks * spec->taskVcpu);
+            gb.push_back(tasks * spec->taskMemoryGb);
         }
     } else if (const auto *d = result.detailsAs<EksFargateDetails>()) {
-        e.platform = "linux/x86_64"; // the EKS model prices every pod at linux/x86_64
-        e.vcpu = d->vcpuBySlot;
-        e.gb = d->gbBySlot;
+        platform = "linux/x86_64"; // the EKS model prices every pod at linux/x86_64
+        vcpu = d->vcpuBySlot;
+        gb = d->gbBySlot;
     } else {
         return refuse("found no Fargate usage to apply it to");
     }
-    const auto slash = e.platform.find('/');
-    e.rates = ctx.sheet.fargate(ctx.region(), e.platform.substr(0, slash), e.platform.substr(slash + 1));
-    if (!e.rates)
-        return refuse("found no Fargate " + e.platform + " on-demand rates to weigh it against");
+    const auto slash = platform.find('/');
+    const Pricing::FargateRates *rates = ctx.sheet.fargate(ctx.region(), platform.substr(0, slash), platform.substr(slash + 1));
+    if (!rates)
+        return refuse("found no Fargate " + platform + " on-demand rates to weigh it against");
+    Eligible e;
+    e.label = "Fargate " + platform;
+    e.products = {{"vCPU-hours", "vCPU-hour", "vCPU", "on-demand spill vCPU", rates->vcpuHour, std::move(vcpu)},
+                  {"GB-hours", "GB-hour", "memory", "on-demand spill memory", rates->gbHour, std::move(gb)}};
+    for (const auto &[key, r] : rates->commitments)
+        e.rates[key] = {r.vcpuHour, r.gbHour};
+    e.sheetKey = "fargate/" + platform + "/commitments";
+    e.companion = "AmazonECS";
     return e;
+}
+
+Result<Eligible> lambdaUsage(const OptionContext &ctx, const OptionResult &result)
+{
+    auto refuse = [&ctx](const std::string &message) {
+        return Result<Eligible>(ctx.error("commitment", ErrorCode::UnknownValue, message));
+    };
+    const LambdaSpec &spec = ctx.option.as<LambdaSpec>();
+    if (spec.provisionedConcurrency && spec.provisionedConcurrency->count > 0)
+        return refuse("a Compute Savings Plan on a Lambda option with provisioned concurrency is not priced yet (only the on-demand "
+                      "duration is); remove \"provisionedConcurrency\" or the commitment");
+    const Pricing::LambdaPrices *region = ctx.sheet.lambda(ctx.region());
+    const Pricing::LambdaArchitecturePrices *prices = ctx.sheet.lambda(ctx.region(), spec.architecture);
+    if (!region || !prices || prices->gbSecond.empty())
+        return refuse("found no Lambda " + spec.architecture + " duration prices to weigh it against");
+    // Which of the free tier and a plan covers the duration first is not stated in what we read.
+    if (spec.freeTier && region->freeTier)
+        return refuse("the free tier and a Compute Savings Plan on one Lambda option are not priced together (which of them "
+                      "covers the duration first is not stated); set \"freeTier\" to false");
+    // The duration tiers count the month's on-demand GB-seconds. Within the first tier every
+    // GB-second the plan leaves is billed at its price, whatever the commitment; past it, at which
+    // tier the spill is billed is not stated, so that is refused rather than guessed.
+    const std::string lineName = prices->gbSecond.size() == 1 ? "duration" : "duration tier 1";
+    double gbSeconds = 0;
+    for (const LineItem &li : result.lineItems) {
+        if (li.name == lineName)
+            gbSeconds = li.quantity;
+        else if (li.name.rfind("duration tier ", 0) == 0 && li.quantity > 0)
+            return refuse("the month's on-demand duration passes the first price tier (" + Text::grouped(prices->gbSecond.front().upTo, 0)
+                          + " GB-seconds), and at which tier the usage above a Savings Plan is billed is not stated; not priced");
+    }
+    // The duration is spread over the hours by traffic, as the option's hourly cost is.
+    const HourlyPlan &plan = ctx.plan;
+    const double requests = plan.requestsPerMonth();
+    std::vector<double> bySlot(plan.size(), 0.0);
+    for (std::size_t i = 0; i < plan.size(); ++i)
+        bySlot[i] = requests > 0 ? gbSeconds * plan.ratePerSecond[i] * 3600.0 / requests : 0;
+    Eligible e;
+    e.label = "Lambda " + spec.architecture;
+    e.products = {{"GB-seconds", "GB-second", lineName, "on-demand spill duration", prices->gbSecond.front().price, std::move(bySlot)}};
+    for (const auto &[key, r] : prices->commitments)
+        e.rates[key] = {r.gbSecond};
+    e.sheetKey = "lambda/" + spec.architecture + "/commitments";
+    e.companion = "AWSLambda";
+    return e;
+}
+
+Result<Eligible> eligibleUsage(const OptionContext &ctx, const OptionResult &result)
+{
+    for (const CommitmentSpec &s : ctx.option.commitments)
+        if (s.kind != "compute-savings-plan")
+            return ctx.error("commitment", ErrorCode::UnknownValue,
+                             s.kind + " covers EC2 instances only, and this option runs on " + platformName(ctx.option.platform())
+                                 + " (a Compute Savings Plan covers it)");
+    if (result.detailsAs<LambdaDetails>())
+        return lambdaUsage(ctx, result);
+    return fargateUsage(ctx, result);
 }
 
 struct Layer {
     CommitmentSpec spec;
-    Pricing::FargateCommitmentRate rate;
-    std::vector<double> rates; ///< per product, in Units' order
+    std::vector<double> rates; ///< per product, in the products' order
     double discount = 0;       ///< 1 - the plan's cost / on-demand at the option's own mix: the order of several plans
 };
 
@@ -93,7 +166,7 @@ double optimum(const ProductUsage &usage, const std::vector<Layer> &layers, cons
 
 bool coversSeveralProducts(const OptionResult &result)
 {
-    return result.detailsAs<FargateDetails>() || result.detailsAs<EksFargateDetails>();
+    return result.detailsAs<FargateDetails>() || result.detailsAs<EksFargateDetails>() || result.detailsAs<LambdaDetails>();
 }
 
 Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &result)
@@ -105,38 +178,42 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
     if (!eligible)
         return eligible.error();
     const Eligible &e = eligible.value();
-    const std::vector<double> onDemand = {e.rates->vcpuHour, e.rates->gbHour};
-
+    const std::size_t products = e.products.size();
+    std::vector<double> onDemand;
     ProductUsage usage;
-    usage.units = {e.vcpu, e.gb};
     usage.weight = ctx.plan.weight;
-    usage.onDemand = onDemand;
-    if (e.vcpu.size() != usage.weight.size() || e.gb.size() != usage.weight.size())
-        return ctx.error("commitment", ErrorCode::UnknownValue, "the option's hourly fleet does not follow its hourly plan; not priced");
-    auto unitHours = [&usage](const std::vector<double> &u) {
+    std::vector<double> monthUnits; // per product, over the month
+    for (const Product &p : e.products) {
+        if (p.bySlot.size() != usage.weight.size())
+            return ctx.error("commitment", ErrorCode::UnknownValue, "the option's hourly fleet does not follow its hourly plan; not priced");
+        onDemand.push_back(p.onDemand);
+        usage.units.push_back(p.bySlot);
         double sum = 0;
-        for (std::size_t h = 0; h < u.size(); ++h)
-            sum += u[h] * usage.weight[h];
-        return sum;
-    };
-    const double vcpuHours = unitHours(e.vcpu), gbHours = unitHours(e.gb);
+        for (std::size_t h = 0; h < p.bySlot.size(); ++h)
+            sum += p.bySlot[h] * usage.weight[h];
+        monthUnits.push_back(sum);
+    }
+    usage.onDemand = onDemand;
 
     std::vector<Layer> layers;
     for (std::size_t i = 0; i < specs.size(); ++i) {
         const CommitmentSpec &s = specs[i];
         const std::string key = Pricing::commitmentRateKey(s.kind, s.offering, s.termYears, s.payment);
-        const auto it = e.rates->commitments.find(key);
-        if (it == e.rates->commitments.end()) {
+        const auto it = e.rates.find(key);
+        if (it == e.rates.end()) {
             const std::string field = specs.size() > 1 ? "commitment/" + std::to_string(i) : "commitment";
             return ctx.error(field, ErrorCode::MissingPrice,
-                             ctx.sheetName() + " has no " + s.title() + " rates for Fargate " + e.platform + " in " + ctx.region()
-                                 + " (key \"" + key + "\" of fargate/" + e.platform
-                                 + "/commitments); import AWS's AWSComputeSavingsPlan offer file for the region with its AmazonECS "
-                                   "offer file (costscape-cli import-aws) and point \"prices\" at the sheet it writes");
+                             ctx.sheetName() + " has no " + s.title() + " rates for " + e.label + " in " + ctx.region() + " (key \""
+                                 + key + "\" of " + e.sheetKey + "); import AWS's AWSComputeSavingsPlan offer file for the region with its "
+                                 + e.companion + " offer file (costscape-cli import-aws) and point \"prices\" at the sheet it writes");
         }
-        Layer l{s, it->second, {it->second.vcpuHour, it->second.gbHour}, 0};
-        const double atOnDemand = vcpuHours * onDemand[0] + gbHours * onDemand[1];
-        l.discount = atOnDemand > 0 ? 1 - (vcpuHours * l.rates[0] + gbHours * l.rates[1]) / atOnDemand : 0;
+        Layer l{s, it->second, 0};
+        double atOnDemand = 0, atPlan = 0;
+        for (std::size_t j = 0; j < products; ++j) {
+            atOnDemand += monthUnits[j] * onDemand[j];
+            atPlan += monthUnits[j] * l.rates[j];
+        }
+        l.discount = atOnDemand > 0 ? 1 - atPlan / atOnDemand : 0;
         layers.push_back(l);
     }
     // Several Compute Savings Plans: AWS applies them together; here the one with the highest
@@ -157,9 +234,10 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
     const double hours = usage.hours();
 
     CommitmentSummary summary;
-    summary.instanceType = "Fargate " + e.platform;
+    summary.instanceType = e.label;
     summary.onDemandMonthly = outcome.onDemandCost;
-    summary.spillMonthly = outcome.spillCost[0] + outcome.spillCost[1];
+    for (const double spill : outcome.spillCost)
+        summary.spillMonthly += spill;
     std::vector<LineItem> lines;
     double committed = 0, used = 0;
     bool upfrontUnknown = false;
@@ -173,10 +251,11 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
         a.monthlyCost = lo.committedCost;
         a.usedMonthly = lo.usedCost;
         for (const std::size_t j : coverageOrder(onDemand, l.rates))
-            a.products.push_back({Units[j], l.rates[j], onDemand[j], outcome.coveredUnitHours[i][j]});
+            a.products.push_back({e.products[j].unit, l.rates[j], onDemand[j], outcome.coveredUnitHours[i][j]});
         const std::string what = l.spec.title() + (a.optimal ? " (optimal)" : "");
-        const std::string at = ", at Fargate " + e.platform + " rates " + rateText(l.rates[0]) + "/vCPU-hour and "
-            + rateText(l.rates[1]) + "/GB-hour";
+        std::string at = ", at " + e.label + " rate" + (products > 1 ? "s " : " ");
+        for (std::size_t j = 0; j < products; ++j)
+            at += (j == 0 ? "" : j + 1 < products ? ", " : " and ") + rateText(l.rates[j]) + "/" + e.products[j].perUnit;
         // A plan's month costs its commitment whatever the payment; the payment says when it is paid.
         if (l.spec.payment == "all-upfront") {
             a.upfrontTotal = a.amount * termHours(l.spec.termYears);
@@ -195,9 +274,9 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
         summary.upfrontTotal += a.upfrontTotal;
         summary.commitments.push_back(a);
     }
-    for (std::size_t j = 0; j < 2; ++j)
-        lines.push_back({"on-demand spill " + LineNames[j], outcome.spillUnitHours[j], Units[j], onDemand[j], outcome.spillCost[j],
-                         "usage above the commitments, Fargate " + e.platform + " on demand"});
+    for (std::size_t j = 0; j < products; ++j)
+        lines.push_back({e.products[j].spillName, outcome.spillUnitHours[j], e.products[j].unit, onDemand[j], outcome.spillCost[j],
+                         "usage above the commitments, " + e.label + " on demand"});
     summary.effectiveMonthly = outcome.totalCost;
     // Coverage as AWS reports it for a plan: the share of the on-demand-equivalent spend covered
     // (for one product, the share of its unit-hours).
@@ -216,8 +295,12 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
     {
         const Layer &l = layers.front();
         double top = 0;
-        for (std::size_t h = 0; h < usage.weight.size(); ++h)
-            top = std::max(top, usage.units[0][h] * l.rates[0] + usage.units[1][h] * l.rates[1]);
+        for (std::size_t h = 0; h < usage.weight.size(); ++h) {
+            double spend = 0;
+            for (std::size_t j = 0; j < products; ++j)
+                spend += usage.units[j][h] * l.rates[j];
+            top = std::max(top, spend);
+        }
         summary.curveUnit = "USD/hour";
         summary.curveCurrent = amounts.front();
         summary.curveOptimal = optimum(usage, layers, amounts, 0);
@@ -229,23 +312,27 @@ Result<void> applyProductCommitments(const OptionContext &ctx, OptionResult &res
         }
     }
 
-    // The bill: the on-demand vCPU and memory lines give way to the plans' lines and the spill.
+    // The bill: the products' on-demand lines (Fargate's vCPU and memory) give way to the plans' lines and the spill.
+    auto covered = [&e](const LineItem &li) {
+        return std::any_of(e.products.begin(), e.products.end(), [&li](const Product &p) { return li.name == p.lineName; });
+    };
     const auto first = std::find_if(result.lineItems.begin(), result.lineItems.end(),
-                                    [](const LineItem &li) { return li.name == LineNames[0]; });
+                                    [&e](const LineItem &li) { return li.name == e.products.front().lineName; });
     if (first == result.lineItems.end())
-        return ctx.error("commitment", ErrorCode::UnknownValue, "found no on-demand vCPU-hours to apply it to");
+        return ctx.error("commitment", ErrorCode::UnknownValue, "found no on-demand " + e.products.front().unit + " to apply it to");
     const std::ptrdiff_t at = first - result.lineItems.begin();
-    result.lineItems.erase(std::remove_if(result.lineItems.begin(), result.lineItems.end(),
-                                          [](const LineItem &li) { return li.name == LineNames[0] || li.name == LineNames[1]; }),
-                           result.lineItems.end());
+    result.lineItems.erase(std::remove_if(result.lineItems.begin(), result.lineItems.end(), covered), result.lineItems.end());
     result.lineItems.insert(result.lineItems.begin() + std::min<std::ptrdiff_t>(at, std::ptrdiff_t(result.lineItems.size())),
                             lines.begin(), lines.end());
     result.monthlyCost = 0;
     for (const LineItem &li : result.lineItems)
         result.monthlyCost += li.cost;
-    for (std::size_t h = 0; h < result.hourlyCost.size() && h < outcome.slotCost.size(); ++h)
-        result.hourlyCost[h] = std::max(0.0, result.hourlyCost[h] + outcome.slotCost[h] - usage.units[0][h] * onDemand[0]
-                                                 - usage.units[1][h] * onDemand[1]);
+    for (std::size_t h = 0; h < result.hourlyCost.size() && h < outcome.slotCost.size(); ++h) {
+        double cost = result.hourlyCost[h] + outcome.slotCost[h];
+        for (std::size_t j = 0; j < products; ++j)
+            cost -= usage.units[j][h] * onDemand[j];
+        result.hourlyCost[h] = std::max(0.0, cost);
+    }
     result.summary += ", with " + std::string(layers.size() > 1 ? "several commitments" : layers.front().spec.title());
     result.commitment = std::move(summary);
     return {};

@@ -9,7 +9,7 @@ namespace Costscape::Models {
 struct OptionContext;
 struct OptionResult;
 
-/** True for an option whose commitments applyProductCommitments() prices (Fargate, EKS on Fargate). */
+/** True for an option whose commitments applyProductCommitments() prices (Fargate, EKS on Fargate, Lambda). */
 bool coversSeveralProducts(const OptionResult &result);
 
 /**
@@ -20,10 +20,15 @@ bool coversSeveralProducts(const OptionResult &result);
  * to the plan's line and "on-demand spill vCPU" / "on-demand spill memory"; monthlyCost,
  * hourlyCost and result.commitment follow as for EC2 (commitmentapply.h).
  *
+ * On Lambda the one product is the on-demand duration's GB-seconds (spread over the hours by
+ * traffic); the "duration" line gives way to the plan's line and "on-demand spill duration", and
+ * the requests stay on demand.
+ *
  * Fails, located at the option's "commitment", for any other kind of commitment (they cover EC2
  * instances only), for Fargate Spot or Windows (the sheet's rates are for Linux on-demand Fargate),
- * and when the sheet has no rate for the commitment (the message names the AWSComputeSavingsPlan
- * offer file to import).
+ * for Lambda with provisioned concurrency, with the free tier, or with a month past the first
+ * duration tier (at which tier the spill is billed is not stated), and when the sheet has no rate
+ * for the commitment (the message names the AWSComputeSavingsPlan offer file to import).
  */
 Result<void> applyProductCommitments(const OptionContext &context, OptionResult &result);
 
