@@ -223,6 +223,8 @@ private:
             a.gbSecond = readTiers(ap / "gbSecond");
             a.provisionedGbSecond = m_r.number(ap, "provisionedGbSecond", PriceRule, false);
             a.provisionedDurationGbSecond = m_r.number(ap, "provisionedDurationGbSecond", PriceRule, false);
+            if (m_r.has(ap, "commitments"))
+                readLambdaCommitments(ap / "commitments", a);
             l.architectures.emplace(arch, std::move(a));
         }
         l.ephemeralGbSecond = m_r.number(p, "ephemeralGbSecond", PriceRule, false);
@@ -386,6 +388,40 @@ private:
                 return;
             rates.commitments.emplace(key, FargateCommitmentRate{*vcpu, *gb});
         }
+    }
+
+    // Issue 16: {"compute-savings-plan/1yr/no-upfront": {"gbSecond": R}, ...}: the plan's rate for
+    // on-demand duration (Lambda-GB-Second), the only Lambda line a plan is applied to so far.
+    void readLambdaCommitments(const Pointer &p, LambdaArchitecturePrices &prices)
+    {
+        const Json *obj = m_r.object(p);
+        if (!obj)
+            return;
+        for (const auto &[key, _] : obj->items()) {
+            if (!computeSavingsPlanKeys().count(key)) {
+                m_r.warn(p / key, JsonReader::fieldName(p / key)
+                                      + ": not a commitment this program knows for Lambda (Compute Savings Plans only), ignored");
+                continue;
+            }
+            if (!m_r.object(p / key))
+                return;
+            const auto gbSecond = m_r.number(p / key, "gbSecond", PriceRule);
+            if (!gbSecond)
+                return;
+            prices.commitments.emplace(key, LambdaCommitmentRate{*gbSecond});
+        }
+    }
+
+    static const std::set<std::string> &computeSavingsPlanKeys()
+    {
+        static const std::set<std::string> keys = [] {
+            std::set<std::string> k;
+            for (const char *payment : {"no-upfront", "partial-upfront", "all-upfront"})
+                for (int years : {1, 3})
+                    k.insert(commitmentRateKey("compute-savings-plan", "", years, payment));
+            return k;
+        }();
+        return keys;
     }
 
     const JsonDocument &m_doc;

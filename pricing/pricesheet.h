@@ -25,12 +25,25 @@ struct PriceTier {
     double price = 0;
 };
 
+/**
+ * A Compute Savings Plan's rate for Lambda's on-demand duration (issue 16): what the plan spends
+ * per GB-second it covers (AWSComputeSavingsPlan offer file, Lambda-GB-Second and
+ * Lambda-GB-Second-ARM). Provisioned concurrency has no plan rate here yet.
+ */
+struct LambdaCommitmentRate {
+    double gbSecond = 0;
+
+    bool operator==(const LambdaCommitmentRate &) const = default;
+};
+
 /** Lambda prices for one architecture (x86_64 or arm64) in one region. */
 struct LambdaArchitecturePrices {
     double requestPerMillion = 0;
     std::vector<PriceTier> gbSecond;                   ///< on-demand duration tiers, ordered
     std::optional<double> provisionedGbSecond;         ///< provisioned concurrency, per GB-s enabled
     std::optional<double> provisionedDurationGbSecond; ///< duration of requests run on provisioned environments
+    /** Compute Savings Plans rates by commitmentRateKey() ("compute-savings-plan/1yr/no-upfront"); empty when the sheet has none. */
+    std::map<std::string, LambdaCommitmentRate> commitments;
 };
 
 struct LambdaFreeTier {

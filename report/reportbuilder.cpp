@@ -317,7 +317,8 @@ void ReportBuilder::commitments()
         return;
     add(ReportBlock::Kind::Heading, tr("Commitments"));
     add(ReportBlock::Kind::Paragraph, tr("Savings Plans and Reserved Instances applied hour by hour to each option's own "
-                                         "hourly usage (instance-hours, or Fargate's vCPU-hours and GB-hours): reservations first, "
+                                         "hourly usage (instance-hours, Fargate's vCPU-hours and GB-hours, or Lambda's duration "
+                                         "GB-seconds): reservations first, "
                                          "then EC2 Instance and Compute Savings Plans; "
                                          "usage above them is billed on demand. Costs are those of the covered usage, "
                                          "upfront payments amortised over the term."));

@@ -68,11 +68,8 @@ Result<Eligible> eligibleUsage(const OptionContext &ctx, const OptionResult &res
         const std::string platform = platformName(ctx.option.platform());
         if (first.kind != "compute-savings-plan")
             return refuse(first.kind + " covers EC2 instances only, and this option runs on " + platform);
-        // Lambda: the duration's Compute Savings Plans rates are not read yet (issue 16, Fargate first).
-        return Result<Eligible>(ctx.error("commitment", ErrorCode::MissingPrice,
-                                          "Compute Savings Plans on " + platform + " are not priced yet (" + ctx.sheetName()
-                                              + " has no rates for it in " + ctx.region()
-                                              + "); they are on fargate, eks-fargate and the EC2-based platforms"));
+        // Every platform a Compute Savings Plan covers is priced above or in commitmentproducts.cpp.
+        return refuse("found no usage a Compute Savings Plan covers on " + platform);
     }
     const auto it = std::find_if(result.lineItems.begin(), result.lineItems.end(),
                                  [&e](const LineItem &li) { return li.name == e.lineName; });

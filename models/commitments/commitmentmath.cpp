@@ -164,51 +164,72 @@ ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPl
     std::size_t n = usage.weight.size();
     for (std::size_t j = 0; j < products; ++j)
         n = std::min(n, usage.units[j].size());
-    out.layers.assign(plans.size(), {});
-    out.coveredUnitHours.assign(plans.size(), std::vector<double>(products, 0.0));
-    out.spillUnitHours.assign(products, 0.0);
-    out.spillCost.assign(products, 0.0);
+    const std::size_t planCount = plans.size();
+    out.layers.assign(planCount, {});
     out.slotCost.assign(n, 0.0);
     out.leftUnits.assign(products, std::vector<double>(n, 0.0));
-    std::vector<std::vector<std::size_t>> orders;
+    // Each plan's products in its order, with the rates and on-demand prices beside them, so the
+    // hour loop reads one flat row per plan.
+    struct Step {
+        std::size_t product;
+        double rate;
+        double onDemand;
+    };
+    std::vector<Step> steps;
     double fixedHourly = 0;
     for (const ProductPlanLayer &p : plans) {
-        orders.push_back(coverageOrder(usage.onDemand, p.rates));
+        for (const std::size_t j : coverageOrder(usage.onDemand, p.rates))
+            steps.push_back({j, p.rates[j], usage.onDemand[j]});
         fixedHourly += p.hourly;
     }
-    std::vector<double> left(products);
+    const std::size_t perPlan = planCount > 0 ? steps.size() / planCount : 0;
+    // The month's sums are kept in locals (the stores into leftUnits could otherwise alias them)
+    // and added in the same order as hour by hour into the outcome, so every figure is the same.
+    std::vector<double> covered(planCount * products, 0.0), used(planCount, 0.0), spill(products, 0.0), left(products);
+    double onDemandCost = 0, coveredOnDemandCost = 0;
     for (std::size_t h = 0; h < n; ++h) {
         const double w = usage.weight[h];
         for (std::size_t j = 0; j < products; ++j)
             left[j] = usage.units[j][h];
-        for (std::size_t k = 0; k < plans.size(); ++k) {
+        for (std::size_t k = 0; k < planCount; ++k) {
             double budget = plans[k].hourly; // what the plan still has to spend this hour
-            for (const std::size_t j : orders[k]) {
+            for (std::size_t s = k * perPlan; s < (k + 1) * perPlan; ++s) {
+                const std::size_t j = steps[s].product;
                 if (left[j] <= 0)
                     continue;
-                const double rate = plans[k].rates[j];
-                const double covered = rate > 0 ? std::min(left[j], budget / rate) : left[j];
-                if (covered <= 0)
+                const double rate = steps[s].rate;
+                const double c = rate > 0 ? std::min(left[j], budget / rate) : left[j];
+                if (c <= 0)
                     break; // nothing left to spend: the later products get nothing either
-                left[j] -= covered;
-                budget = std::max(0.0, budget - covered * rate);
-                out.coveredUnitHours[k][j] += covered * w;
-                out.layers[k].usedCost += covered * rate * w;
-                out.coveredOnDemandCost += covered * usage.onDemand[j] * w;
+                left[j] -= c;
+                budget = std::max(0.0, budget - c * rate);
+                covered[k * products + j] += c * w;
+                used[k] += c * rate * w;
+                coveredOnDemandCost += c * steps[s].onDemand * w;
             }
         }
         double slot = fixedHourly;
         for (std::size_t j = 0; j < products; ++j) {
             out.leftUnits[j][h] = left[j];
-            out.spillUnitHours[j] += left[j] * w;
+            spill[j] += left[j] * w;
             slot += left[j] * usage.onDemand[j];
-            out.onDemandCost += usage.units[j][h] * usage.onDemand[j] * w;
+            onDemandCost += usage.units[j][h] * usage.onDemand[j] * w;
         }
         out.slotCost[h] = slot;
     }
+    out.coveredUnitHours.assign(planCount, std::vector<double>(products, 0.0));
+    for (std::size_t k = 0; k < planCount; ++k) {
+        for (std::size_t j = 0; j < products; ++j)
+            out.coveredUnitHours[k][j] = covered[k * products + j];
+        out.layers[k].usedCost = used[k];
+    }
+    out.spillUnitHours = spill;
+    out.onDemandCost = onDemandCost;
+    out.coveredOnDemandCost = coveredOnDemandCost;
     const double hours = usage.hours();
-    for (std::size_t k = 0; k < plans.size(); ++k)
+    for (std::size_t k = 0; k < planCount; ++k)
         out.layers[k].committedCost = plans[k].hourly * hours;
+    out.spillCost.assign(products, 0.0);
     out.totalCost = 0;
     for (std::size_t j = 0; j < products; ++j) {
         out.spillCost[j] = out.spillUnitHours[j] * usage.onDemand[j];
@@ -218,6 +239,74 @@ ProductOutcome applyPlans(const ProductUsage &usage, const std::vector<ProductPl
         out.totalCost += l.committedCost;
     return out;
 }
+
+namespace {
+
+/** A kink of the month's cost in the commitment c: where one hour moves on to its next product. */
+struct Kink {
+    double at;    ///< c at which the hour moves to its next product
+    double delta; ///< w_h (g before - g after) >= 0: what the derivative gains there
+};
+
+/**
+ * The smallest kink position at which `derivative` (the right derivative below every kink, <
+ * `tolerance`) plus the deltas of the kinks at or below it reaches `tolerance`; the largest
+ * position (`highest`, the largest of them) when none does. This is a weighted quantile, so it is found without sorting every
+ * kink: the positions are spread over buckets of equal width (a bucket's index never decreases
+ * with the position), the deltas summed per bucket, and only the kinks of the bucket where the
+ * derivative gets there go on to the next round; a few dozen kinks left (or rounds that do not
+ * narrow them down, for positions bunched far below the largest) are sorted and walked, as a
+ * full sort would. Two passes over the kinks where a sort takes about log2(n): the optimum of a
+ * year of hours was mostly that sort. The kinks are reordered and dropped.
+ */
+double firstKinkReaching(std::vector<Kink> &kinks, double highest, double derivative, double tolerance)
+{
+    if (kinks.empty())
+        return 0;
+    constexpr std::size_t Buckets = 1024;
+    std::vector<double> sums(Buckets);
+    double lo = 0, hi = highest; // every position is in [lo, hi]
+    for (int round = 0; round < 8 && kinks.size() > 64; ++round) {
+        if (round > 0) {
+            lo = hi = kinks.front().at;
+            for (const Kink &k : kinks) {
+                lo = std::min(lo, k.at);
+                hi = std::max(hi, k.at);
+            }
+        }
+        if (lo == hi)
+            break; // one position left: the walk below sums it
+        const double scale = double(Buckets) / (hi - lo);
+        if (!std::isfinite(scale))
+            break;
+        auto bucket = [lo, scale](double at) { return std::min(Buckets - 1, std::size_t((at - lo) * scale)); };
+        std::fill(sums.begin(), sums.end(), 0.0);
+        for (const Kink &k : kinks)
+            sums[bucket(k.at)] += k.delta;
+        std::size_t b = 0;
+        while (b < Buckets && derivative + sums[b] < tolerance)
+            derivative += sums[b++];
+        if (b == Buckets)
+            return highest;
+        // Only the kinks of bucket b are still in question; those below it are counted in.
+        std::size_t kept = 0;
+        for (const Kink &k : kinks)
+            if (bucket(k.at) == b)
+                kinks[kept++] = k;
+        kinks.resize(kept);
+    }
+    std::sort(kinks.begin(), kinks.end(), [](const Kink &a, const Kink &b) { return a.at < b.at; });
+    for (std::size_t i = 0; i < kinks.size();) {
+        const double at = kinks[i].at;
+        while (i < kinks.size() && kinks[i].at == at)
+            derivative += kinks[i++].delta;
+        if (derivative >= tolerance)
+            return at;
+    }
+    return highest;
+}
+
+} // namespace
 
 double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &rates)
 {
@@ -235,12 +324,9 @@ double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &r
     for (std::size_t j : order)
         if (!(rates[j] > 0))
             return 0; // a free product: not a plan this can size
-    struct Kink {
-        double at;    ///< c at which the hour moves to its next product
-        double delta; ///< w_h (g before - g after): what the derivative gains there
-    };
     std::vector<Kink> kinks;
-    double total = 0, derivative = 0;
+    kinks.reserve(n * (order.size() + 1));
+    double total = 0, derivative = 0, highest = 0;
     for (std::size_t h = 0; h < n; ++h) {
         const double w = usage.weight[h];
         total += w;
@@ -257,21 +343,16 @@ double optimalPlanHourly(const ProductUsage &usage, const std::vector<double> &r
             g = slope;
             at += u * rates[j];
         }
-        if (g >= 0)
+        if (g >= 0) {
             kinks.push_back({at, w * g});
+            highest = std::max(highest, at); // the hour's last kink is its largest
+        }
     }
     derivative += total;
-    if (derivative >= -1e-12 * total)
+    const double tolerance = -1e-12 * total; // a derivative this close to 0 counts as 0
+    if (derivative >= tolerance)
         return 0;
-    std::sort(kinks.begin(), kinks.end(), [](const Kink &a, const Kink &b) { return a.at < b.at; });
-    for (std::size_t i = 0; i < kinks.size();) {
-        const double at = kinks[i].at;
-        while (i < kinks.size() && kinks[i].at == at)
-            derivative += kinks[i++].delta;
-        if (derivative >= -1e-12 * total)
-            return at;
-    }
-    return kinks.empty() ? 0 : kinks.back().at; // every hour fully covered: the derivative is W there
+    return firstKinkReaching(kinks, highest, derivative, tolerance);
 }
 
 std::optional<int> breakEvenMonth(double upfrontTotal, double upfrontMonthly, double effectiveMonthly,

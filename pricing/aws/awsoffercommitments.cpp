@@ -197,9 +197,57 @@ bool CommitmentRates::addFargateRate(const KeptProduct &plan, const PlanRate &r,
     return true;
 }
 
+bool CommitmentRates::addLambdaRate(const KeptProduct &plan, const PlanRate &r, int line)
+{
+    // On-demand Lambda duration of a Compute Savings Plan, as the AWSLambda offer names it:
+    // "Lambda-GB-Second" (x86_64) and "Lambda-GB-Second-ARM" (arm64), with the region's prefix
+    // ("EU-Lambda-GB-Second") outside us-east-1. Provisioned concurrency and the duration run on it
+    // (Lambda-Provisioned-Concurrency, Lambda-Provisioned-GB-Second) are not taken: a plan is
+    // applied to the on-demand duration only (docs/commitments.md).
+    const auto at = r.usageType.find("Lambda-GB-Second");
+    if (at == std::string::npos)
+        return false;
+    const std::string_view rest = std::string_view(r.usageType).substr(at);
+    const std::string architecture = rest == "Lambda-GB-Second" ? "x86_64" : rest == "Lambda-GB-Second-ARM" ? "arm64" : "";
+    if (architecture.empty())
+        return false;
+    static const std::set<std::string> secondUnits = {"", "Lambda-GB-Second", "GB-Second", "GB-Seconds", "Second", "Seconds"};
+    if (!secondUnits.count(r.unit)) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate for " + r.usageType + " has unit \"" + r.unit
+                             + "\", not GB-seconds; skipped",
+                         line);
+        return true;
+    }
+    const auto price = parseAwsNumber(r.price);
+    if (!price || *price < 0 || *price > MaxUnitPriceUsd) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" for " + r.usageType
+                             + " is not a price a sheet accepts; skipped",
+                         line);
+        return true;
+    }
+    // Without a prefix the usage is us-east-1's, unless the plan or the file names the region.
+    const std::string region = at > 0 ? regionOfUsage(r.usageType, plan.region)
+                                       : !plan.region.empty() ? plan.region : !m_fileRegion.empty() ? m_fileRegion : "us-east-1";
+    if (region.empty()) {
+        ++m_unknownRegion;
+        return true;
+    }
+    std::optional<double> &rate = m_lambda[{region, architecture, plan.key}];
+    if (rate && *rate != *price) {
+        m_collector.warn("SKU " + plan.sku + ": a second Savings Plans rate for " + r.usageType + " in " + region + " (" + r.price
+                             + " after " + formatPrice(*rate) + ", " + plan.key + "); the first is kept",
+                         line);
+        return true;
+    }
+    rate = *price;
+    return true;
+}
+
 void CommitmentRates::addPlanRate(const KeptProduct &plan, const PlanRate &r, int line)
 {
     if ((r.serviceCode == "AmazonECS" || r.serviceCode == "AmazonEKS") && addFargateRate(plan, r, line))
+        return;
+    if (r.serviceCode == "AWSLambda" && addLambdaRate(plan, r, line))
         return;
     if (!r.serviceCode.empty() && r.serviceCode != "AmazonEC2") {
         ++m_otherServiceRates;
@@ -303,6 +351,32 @@ std::size_t CommitmentRates::finish(PriceSheet &out, std::set<std::string> &regi
                          + " Fargate Savings Plans have only one of their vCPU-hour and GB-hour rates in this file (first: "
                          + *incompleteFargate.begin() + "); not taken");
 
+    std::set<std::string> missingLambda;
+    for (const auto &[key, price] : m_lambda) {
+        const auto &[region, architecture, rateKey] = key;
+        if (!keepRegions.empty() && std::find(keepRegions.begin(), keepRegions.end(), region) == keepRegions.end())
+            continue;
+        const auto r = out.regions.find(region);
+        LambdaArchitecturePrices *prices = nullptr;
+        if (r != out.regions.end() && r->second.lambda) {
+            const auto it = r->second.lambda->architectures.find(architecture);
+            if (it != r->second.lambda->architectures.end())
+                prices = &it->second;
+        }
+        if (!prices || !price) {
+            missingLambda.insert(region + " " + architecture);
+            continue;
+        }
+        prices->commitments[rateKey] = LambdaCommitmentRate{*price};
+        regions.insert(region);
+        ++written;
+    }
+    if (!missingLambda.empty())
+        m_collector.warn(std::to_string(missingLambda.size())
+                         + " Lambda architectures have Savings Plans rates in this file but no on-demand price in the sheet (first: "
+                         + *missingLambda.begin()
+                         + "); their rates are not taken: import the region's AWSLambda offer file first, in the same command");
+
     if (!missingTypes.empty())
         m_collector.warn(std::to_string(missingTypes.size())
                          + " instance types have commitment rates in this file but no Linux on-demand price in the sheet (first: "
@@ -312,8 +386,8 @@ std::size_t CommitmentRates::finish(PriceSheet &out, std::set<std::string> &regi
         m_collector.warn(std::to_string(m_incompleteReserved) + " Reserved offers lack their hourly fee or, with an upfront payment, their upfront fee; not taken");
     if (m_otherServiceRates > 0)
         m_collector.warn(std::to_string(m_otherServiceRates)
-                         + " Savings Plans rates for Lambda, Windows or Spot Fargate, or other services are not taken: the "
-                           "price sheet has commitment rates for EC2 and Linux Fargate only");
+                         + " Savings Plans rates for Lambda provisioned concurrency, Windows or Spot Fargate, or other services are "
+                           "not taken: the price sheet has commitment rates for EC2, Linux Fargate and Lambda duration only");
     if (m_unknownRegion > 0)
         m_collector.warn(std::to_string(m_unknownRegion)
                          + " Savings Plans rates whose region neither the file nor the usage type names; not taken");

@@ -102,12 +102,14 @@ private:
     std::map<Key, Pending> m_reserved;
     std::map<Key, double> m_plans;
     bool addFargateRate(const KeptProduct &plan, const PlanRate &rate, int line);
+    bool addLambdaRate(const KeptProduct &plan, const PlanRate &rate, int line);
     // (region, Fargate platform "linux/x86_64", rate key) -> the vCPU-hour and GB-hour rates
     struct FargatePending {
         std::optional<double> vcpu;
         std::optional<double> gb;
     };
     std::map<Key, FargatePending> m_fargate;
+    std::map<Key, std::optional<double>> m_lambda; ///< {region, architecture, rate key}: the duration's plan rate
     std::size_t m_fargateConflicts = 0;
     std::size_t m_otherServiceRates = 0;
     std::size_t m_unknownRegion = 0;

@@ -62,6 +62,12 @@ std::string serializePriceSheet(const PriceSheet &sheet)
                     aj["provisionedGbSecond"] = number(*a.provisionedGbSecond);
                 if (a.provisionedDurationGbSecond)
                     aj["provisionedDurationGbSecond"] = number(*a.provisionedDurationGbSecond);
+                if (!a.commitments.empty()) {
+                    Json cj = Json::object();
+                    for (const auto &[ckey, rate] : a.commitments)
+                        cj[ckey] = {{"gbSecond", number(rate.gbSecond)}};
+                    aj["commitments"] = std::move(cj);
+                }
                 l[arch] = std::move(aj);
             }
             if (r.lambda->ephemeralGbSecond)

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "pricing/aws/awsoffer.h"
 #include "pricing/pricesheet.h"
 
 #include <QFile>
@@ -27,6 +28,9 @@ private slots:
     void fargateCommitments_areReadPerArchitecture();
     void fargateCommitments_badInputIsLocated_data();
     void fargateCommitments_badInputIsLocated();
+    void lambdaCommitments_areReadPerArchitecture();
+    void lambdaCommitments_badInputIsLocated_data();
+    void lambdaCommitments_badInputIsLocated();
 };
 
 void TestPriceSheet::embedded_loadsWithProvenance()
@@ -232,6 +236,78 @@ void TestPriceSheet::fargateCommitments_badInputIsLocated()
     QCOMPARE(sheet.warnings()[0].line, line);
     for (const auto &[key, rates] : sheet->fargate("us-east-1")->rates)
         QVERIFY(rates.commitments.empty());
+}
+
+namespace {
+// A sheet with Lambda on-demand prices and the given "commitments" object on x86_64 (the plan
+// rates are illustrative, not prices). The "commitments" line is line 6.
+std::string lambdaSheet(const std::string &commitments)
+{
+    return R"({"format": "costscape-prices", "version": 1, "name": "n",
+  "regions": {"us-east-1": {"lambda": {
+    "arm64": {"requestPerMillion": 0.2, "gbSecond": [{"price": 0.0000133334}]},
+    "x86_64": {"requestPerMillion": 0.2, "gbSecond": [{"upTo": 6000000000, "price": 0.0000166667}, {"price": 0.000015}],
+      "provisionedGbSecond": 0.0000041667,
+      "commitments": )" + commitments + R"(}}}}})";
+}
+} // namespace
+
+void TestPriceSheet::lambdaCommitments_areReadPerArchitecture()
+{
+    const auto sheet = parsePriceSheet(lambdaSheet(R"({
+        "compute-savings-plan/1yr/no-upfront": {"gbSecond": 0.000014},
+        "compute-savings-plan/3yr/all-upfront": {"gbSecond": 0.0000115}})"),
+                                       "s.prices.json");
+    QVERIFY2(sheet.ok(), sheet.error().toString().c_str());
+    QVERIFY(sheet.warnings().empty());
+    const LambdaArchitecturePrices *x86 = sheet->lambda("us-east-1", "x86_64");
+    QVERIFY(x86);
+    const std::map<std::string, LambdaCommitmentRate> expected = {{"compute-savings-plan/1yr/no-upfront", {0.000014}},
+                                                                  {"compute-savings-plan/3yr/all-upfront", {0.0000115}}};
+    QCOMPARE(x86->commitments, expected);
+    QVERIFY(sheet->lambda("us-east-1", "arm64")->commitments.empty());
+    // The sheet writer keeps them.
+    const auto back = parsePriceSheet(serializePriceSheet(sheet.value()), "back.prices.json");
+    QVERIFY2(back.ok(), back.error().toString().c_str());
+    QCOMPARE(back->lambda("us-east-1", "x86_64")->commitments, expected);
+}
+
+void TestPriceSheet::lambdaCommitments_badInputIsLocated_data()
+{
+    QTest::addColumn<QString>("commitments");
+    QTest::addColumn<bool>("fails");
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<int>("line");
+    QTest::newRow("no duration rate") << R"({"compute-savings-plan/1yr/no-upfront": {"provisionedGbSecond": 0.000003}})" << true
+                                      << "gbSecond" << 6;
+    QTest::newRow("negative rate") << R"({"compute-savings-plan/1yr/no-upfront": {"gbSecond": -0.000014}})" << true << "gbSecond" << 6;
+    QTest::newRow("not an object") << R"({"compute-savings-plan/1yr/no-upfront": 0.000014})" << true
+                                   << "compute-savings-plan/1yr/no-upfront" << 6;
+    QTest::newRow("not an object at all") << R"([0.000014])" << true << "commitments" << 6;
+    // Reservations and EC2 Instance Savings Plans cover EC2 instances, never Lambda: warned, ignored.
+    QTest::newRow("a reservation key") << R"({"reserved-instance/standard/1yr/no-upfront": {"gbSecond": 0.000014}})" << false
+                                       << "not a commitment this program knows for Lambda" << 6;
+}
+
+void TestPriceSheet::lambdaCommitments_badInputIsLocated()
+{
+    QFETCH(QString, commitments);
+    QFETCH(bool, fails);
+    QFETCH(QString, message);
+    QFETCH(int, line);
+    const auto sheet = parsePriceSheet(lambdaSheet(commitments.toStdString()), "s.prices.json");
+    if (fails) {
+        QVERIFY(!sheet.ok());
+        QVERIFY2(QString::fromStdString(sheet.error().message).contains(message), sheet.error().toString().c_str());
+        QCOMPARE(sheet.error().line, line);
+        QCOMPARE(sheet.error().file, std::string("s.prices.json"));
+        return;
+    }
+    QVERIFY2(sheet.ok(), sheet.error().toString().c_str());
+    QCOMPARE(sheet.warnings().size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(sheet.warnings()[0].message).contains(message), sheet.warnings()[0].toString().c_str());
+    QCOMPARE(sheet.warnings()[0].line, line);
+    QVERIFY(sheet->lambda("us-east-1", "x86_64")->commitments.empty());
 }
 
 QTEST_GUILESS_MAIN(TestPriceSheet)

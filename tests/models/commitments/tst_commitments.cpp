@@ -319,10 +319,10 @@ void TestCommitments::missingRate_namesTheSheetToImport_data()
         << "us-east-1" << R"({"id": "p", "platform": "eks-fargate", "podVcpu": 0.5, "podMemoryMb": 1024, "pods": 2,
               "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": "optimal"}})"
         << "has no 1-year Compute Savings Plan, no upfront rates for Fargate linux/x86_64 in us-east-1";
-    QTest::newRow("Compute SP on Lambda, not priced yet")
+    QTest::newRow("no source for Lambda rates")
         << "us-east-1" << R"({"id": "fn", "platform": "lambda",
               "commitment": {"kind": "compute-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.1}})"
-        << "Compute Savings Plans on lambda are not priced yet (price sheet \"AWS public list prices";
+        << "has no 1-year Compute Savings Plan, no upfront rates for Lambda x86_64 in us-east-1";
     QTest::newRow("EC2 Instance SP on Fargate")
         << "us-east-1" << R"({"id": "t", "platform": "fargate", "taskVcpu": 1, "taskMemoryGb": 2, "tasks": 2,
               "commitment": {"kind": "ec2-instance-savings-plan", "termYears": 1, "payment": "no-upfront", "hourly": 0.1}})"

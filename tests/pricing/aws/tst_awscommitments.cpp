@@ -56,6 +56,12 @@ const char *const DerivedFargatePlans = "derived_AWSComputeSavingsPlan_us-east-1
 // opencost's AmazonECS offer for us-east-1: the Fargate on-demand rates the plan rates go beside.
 const char *const EcsJson = "opencost_ecs-pricing-us-east-1.json";
 
+// Made here in the same layout with Lambda usage types (eu-west-1); its rates are illustrative
+// test values, NOT prices (no public per-unit Lambda Savings Plans rate was found): SOURCES.md there.
+const char *const DerivedLambdaPlans = "derived_AWSComputeSavingsPlan_eu-west-1_lambda.json";
+// ligoj/plugin-prov-aws's AWSLambda CSV offer for eu-west-1: x86_64 on-demand Lambda prices only.
+const char *const LambdaCsv = "ligoj_AWSLambda_eu-west-1_index.csv";
+
 const PriceSheet &embedded() { return embeddedPriceSheet(); }
 
 } // namespace
@@ -76,6 +82,9 @@ private slots:
     void fargatePlans_takeLinuxVcpuAndGbRatesPerArchitecture();
     void fargatePlans_beforeTheEcsOffer_areNotTakenAndSaySo();
     void fargatePlans_roundTripThroughTheWriter();
+    void lambdaPlans_takeDurationRatesPerArchitecture();
+    void lambdaPlans_beforeTheLambdaOffer_areNotTakenAndSaySo();
+    void lambdaPlans_roundTripThroughTheWriter();
 };
 
 void TestAwsCommitments::reservedGetProducts_takesAllTwelveOffers_data()
@@ -209,8 +218,11 @@ void TestAwsCommitments::savingsPlans_mock_readsFormatAndTakesNothingWrong()
     QCOMPARE(r->publicationDate, std::string("2020-02-20T22:03:00Z"));
     // Of its 11 rates for other services, the three Linux Fargate ones are read (EU- prefix:
     // eu-west-1) and not taken, for want of the region's Fargate on-demand prices; the 1-year plan
-    // has no GB-hour rate. The 6 Lambda and 2 "IGNORE" rates are counted.
-    QVERIFY(anyWarningContains(r.warnings(), "8 Savings Plans rates for Lambda, Windows or Spot Fargate, or other services"));
+    // has no GB-hour rate. The two Lambda duration rates are read and not taken, for want of the
+    // region's Lambda on-demand prices; the other 4 Lambda rates and 2 "IGNORE" rates are counted.
+    QVERIFY(anyWarningContains(r.warnings(), "6 Savings Plans rates for Lambda provisioned concurrency, Windows or Spot Fargate, or other services"));
+    QVERIFY(anyWarningContains(r.warnings(), "1 Lambda architectures have Savings Plans rates in this file but no on-demand price in the "
+                                             "sheet (first: eu-west-1 x86_64)"));
     QVERIFY(anyWarningContains(r.warnings(), "Fargate platforms have Savings Plans rates in this file but no on-demand price"));
     QVERIFY(anyWarningContains(r.warnings(), "(first: eu-west-1 linux/x86_64 compute-savings-plan/1yr/all-upfront (no GB-hour rate))"));
     QVERIFY(sheet.regions.empty());
@@ -256,7 +268,9 @@ void TestAwsCommitments::fargatePlans_takeLinuxVcpuAndGbRatesPerArchitecture()
     QVERIFY(anyWarningContains(r.warnings(), "USE1-Fargate-GB-Hours has unit \"Quantity\", not hours; skipped"));
     QVERIFY(anyWarningContains(r.warnings(),
                                "(first: us-east-1 linux/x86_64 compute-savings-plan/3yr/all-upfront (no GB-hour rate)); not taken"));
-    QVERIFY(anyWarningContains(r.warnings(), "2 Savings Plans rates for Lambda, Windows or Spot Fargate"));
+    QVERIFY(anyWarningContains(r.warnings(), "1 Savings Plans rates for Lambda provisioned concurrency, Windows or Spot Fargate"));
+    QVERIFY(anyWarningContains(r.warnings(), "Lambda architectures have Savings Plans rates in this file but no on-demand price in the "
+                                             "sheet (first: us-east-1 x86_64)"));
     // The AmazonEKS duplicate that agrees is no warning.
     QVERIFY(!anyWarningContains(r.warnings(), "USE1-Fargate-vCPU-Hours:perCPU in us-east-1"));
 }
@@ -283,6 +297,54 @@ void TestAwsCommitments::fargatePlans_roundTripThroughTheWriter()
     for (const char *arch : {"x86_64", "arm64"})
         QCOMPARE(back->fargate("us-east-1", "linux", arch)->commitments, sheet.fargate("us-east-1", "linux", arch)->commitments);
     QCOMPARE(back->fargate("us-east-1", "linux", "arm64")->commitments.size(), std::size_t(2));
+}
+
+void TestAwsCommitments::lambdaPlans_takeDurationRatesPerArchitecture()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(LambdaCsv), sheet).ok());
+    const auto r = importAwsOffer(dataPath(DerivedLambdaPlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->offerCode, std::string("AWSComputeSavingsPlan"));
+    // The x86_64 1-year No Upfront duration rate only: the 3-year x86 rate is in the wrong unit,
+    // and the ARM rates have no arm64 on-demand prices beside them (the CSV has x86_64 only).
+    QCOMPARE(r->commitmentRates, std::size_t(1));
+    const LambdaArchitecturePrices *x86 = sheet.lambda("eu-west-1", "x86_64");
+    QVERIFY(x86);
+    const std::map<std::string, LambdaCommitmentRate> expected = {{"compute-savings-plan/1yr/no-upfront", {0.000014}}};
+    QCOMPARE(x86->commitments, expected);
+    // The on-demand prices of the Lambda offer stay as they were (the CSV's 0.0000166667).
+    QCOMPARE(x86->gbSecond.front().price, 0.0000166667);
+    QVERIFY(!sheet.lambda("eu-west-1", "arm64"));
+    // The second, different duration rate, the rate in Quantity, the ARM rates, and the
+    // provisioned and request rates: each said in a warning.
+    QVERIFY(anyWarningContains(r.warnings(), "a second Savings Plans rate for EU-Lambda-GB-Second in eu-west-1 (9.999 after "));
+    QVERIFY(anyWarningContains(r.warnings(), "EU-Lambda-GB-Second has unit \"Quantity\", not GB-seconds; skipped"));
+    QVERIFY(anyWarningContains(r.warnings(), "1 Lambda architectures have Savings Plans rates in this file but no on-demand price in the "
+                                             "sheet (first: eu-west-1 arm64)"));
+    QVERIFY(anyWarningContains(r.warnings(), "3 Savings Plans rates for Lambda provisioned concurrency"));
+}
+
+void TestAwsCommitments::lambdaPlans_beforeTheLambdaOffer_areNotTakenAndSaySo()
+{
+    PriceSheet sheet;
+    const auto r = importAwsOffer(dataPath(DerivedLambdaPlans), sheet);
+    QVERIFY2(r.ok(), qPrintable(errorText(r.error())));
+    QCOMPARE(r->commitmentRates, std::size_t(0));
+    QVERIFY(sheet.regions.empty());
+    QVERIFY(anyWarningContains(r.warnings(), "import the region's AWSLambda offer file first, in the same command"));
+}
+
+void TestAwsCommitments::lambdaPlans_roundTripThroughTheWriter()
+{
+    PriceSheet sheet;
+    QVERIFY(importAwsOffer(dataPath(LambdaCsv), sheet).ok());
+    QVERIFY(importAwsOffer(dataPath(DerivedLambdaPlans), sheet).ok());
+    const std::string text = serializePriceSheet(sheet);
+    const auto back = parsePriceSheet(text, "round-trip");
+    QVERIFY2(back.ok(), qPrintable(errorText(back.error())));
+    QCOMPARE(back->lambda("eu-west-1", "x86_64")->commitments, sheet.lambda("eu-west-1", "x86_64")->commitments);
+    QCOMPARE(back->lambda("eu-west-1", "x86_64")->commitments.size(), std::size_t(1));
 }
 
 QTEST_GUILESS_MAIN(TestAwsCommitments)
