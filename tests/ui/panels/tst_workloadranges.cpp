@@ -259,7 +259,7 @@ void TestWorkloadRanges::spikeHeight_besideTheSpikesPeak_refusedAtItsStart_andGo
     QCOMPARE(rangeOf(document, UncertainInput::SpikeHeight)->low, 200.0);
     QVERIFY(!problem->isVisibleTo(popup));
     popup->hide();
-    QCOMPARE(button->text(), QStringLiteral("200–1200"));
+    QCOMPARE(button->text(), QStringLiteral("200–1,200"));
     panel.resize(520, 1100);
     screenshot(panel, "workload-spike-range");
 
