@@ -5,6 +5,7 @@
 #include "output/textsafety.h"
 #include "base/textformat.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -89,6 +90,63 @@ void tornadoTable(std::ostringstream &out, const Tornado &t, const std::string &
             << money(b.swing()) << '\n';
 }
 
+/** A spike figure: +inf ("not before the spike ends") is -1, as in a result's "scaling" block. */
+double spikeFigure(double v)
+{
+    return std::isinf(v) && v > 0 ? -1.0 : v;
+}
+
+Json spikeToJson(const OptionSpikeUncertainty &s)
+{
+    Json out;
+    out["simulatedDraws"] = s.simulated;
+    out["absorbedShare"] = number(s.absorbedShare);
+    for (int m = 0; m < SpikeMeasureCount; ++m) {
+        const SpikeSpread &g = s.measures[static_cast<std::size_t>(m)];
+        out[spikeMeasureKey(static_cast<SpikeMeasure>(m))] = {{"typical", number(spikeFigure(g.typical))},
+                                                               {"p10", number(spikeFigure(g.p10))},
+                                                               {"p50", number(spikeFigure(g.p50))},
+                                                               {"p90", number(spikeFigure(g.p90))}};
+    }
+    return out;
+}
+
+std::string spikeText(SpikeMeasure m, double v)
+{
+    if (std::isnan(v))
+        return "-";
+    if (std::isinf(v))
+        return "never";
+    return m == SpikeMeasure::RequestsDelayed || m == SpikeMeasure::RequestsRejected ? Text::grouped(v, 0)
+                                                                                     : Text::grouped(v, 1);
+}
+
+void spikeTable(std::ostringstream &out, const UncertaintyResult &r, std::size_t idWidth)
+{
+    if (r.spikeDraws <= 0)
+        return;
+    const auto &g = r.ranges[UncertainInput::SpikeHeight];
+    out << "\nSpike response, the spike's peak drawn from " << (g ? Text::general(g->low) + " to " + Text::general(g->high) : "-")
+        << " requests/s (the first " << r.spikeDraws << " draws simulated; no cost moves with it)\n";
+    out << pad("option", idWidth) << "  " << pad("measure", 40) << pad("typical", 11, true) << pad("P10", 11, true)
+        << pad("P50", 11, true) << pad("P90", 11, true) << '\n';
+    for (const OptionUncertainty &o : r.options) {
+        if (!o.spike || o.spike->simulated == 0) {
+            out << pad(terminalSafe(o.id), idWidth) << "  not feasible in any simulated draw\n";
+            continue;
+        }
+        out << pad(terminalSafe(o.id), idWidth) << "  " << pad("Absorbs it (none late, none turned away)", 40)
+            << pad("in " + percent(o.spike->absorbedShare) + " of draws", 44, true) << '\n';
+        for (int m = 0; m < SpikeMeasureCount; ++m) {
+            const auto measure = static_cast<SpikeMeasure>(m);
+            const SpikeSpread &s = (*o.spike)[measure];
+            out << pad("", idWidth) << "  " << pad(spikeMeasureTitle(measure), 40) << pad(spikeText(measure, s.typical), 11, true)
+                << pad(spikeText(measure, s.p10), 11, true) << pad(spikeText(measure, s.p50), 11, true)
+                << pad(spikeText(measure, s.p90), 11, true) << '\n';
+        }
+    }
+}
+
 } // namespace
 
 Json uncertaintyToJson(const UncertaintyResult &r)
@@ -124,6 +182,13 @@ Json uncertaintyToJson(const UncertaintyResult &r)
                              {"mean", number(o.meanError)},
                              {"probabilityCheapest", o.probabilityCheapestError},
                              {"expectedRegret", number(o.expectedRegretError)}}}});
+    // The spike's spread only when its height has a range: without one the JSON is as before.
+    if (r.spikeDraws > 0) {
+        out["spikeDraws"] = r.spikeDraws;
+        for (std::size_t i = 0; i < r.options.size(); ++i)
+            if (r.options[i].spike)
+                options[i]["spike"] = spikeToJson(*r.options[i].spike);
+    }
     out["options"] = std::move(options);
     out["tornado"] = {{"chosenCost", tornadoToJson(r.chosenCost)}, {"difference", tornadoToJson(r.difference)}};
     return out;
@@ -138,15 +203,35 @@ std::string formatUncertaintyCsv(const UncertaintyResult &r)
 {
     std::ostringstream out;
     out << "option,platform,typical,p10,p50,p90,mean,probabilityCheapest,expectedRegret,feasibleShare,"
-           "p10Error,p50Error,p90Error,meanError,probabilityCheapestError,expectedRegretError,currency,draws,seed\r\n";
+           "p10Error,p50Error,p90Error,meanError,probabilityCheapestError,expectedRegretError,currency,draws,seed";
+    // With a spike range, its columns follow the others (a file without one keeps its columns).
+    const bool spike = r.spikeDraws > 0;
+    if (spike) {
+        out << ",spikeDraws,spikeAbsorbedShare";
+        for (int m = 0; m < SpikeMeasureCount; ++m)
+            for (const char *q : {"Typical", "P10", "P50", "P90"})
+                out << ",spike" << static_cast<char>(std::toupper(spikeMeasureKey(static_cast<SpikeMeasure>(m))[0]))
+                    << (spikeMeasureKey(static_cast<SpikeMeasure>(m)) + 1) << q;
+    }
+    out << "\r\n";
     const std::string currency = csvField(r.currency);
-    for (const OptionUncertainty &o : r.options)
+    for (const OptionUncertainty &o : r.options) {
         out << csvField(o.id) << ',' << platformName(o.platform) << ',' << csvNumber(o.typical) << ',' << csvNumber(o.p10)
             << ',' << csvNumber(o.p50) << ',' << csvNumber(o.p90) << ',' << csvNumber(o.mean) << ','
             << csvNumber(o.probabilityCheapest) << ',' << csvNumber(o.expectedRegret) << ',' << csvNumber(o.feasibleShare)
             << ',' << csvNumber(o.p10Error) << ',' << csvNumber(o.p50Error) << ',' << csvNumber(o.p90Error) << ','
             << csvNumber(o.meanError) << ',' << csvNumber(o.probabilityCheapestError) << ','
-            << csvNumber(o.expectedRegretError) << ',' << currency << ',' << r.draws << ',' << r.seed << "\r\n";
+            << csvNumber(o.expectedRegretError) << ',' << currency << ',' << r.draws << ',' << r.seed;
+        if (spike) {
+            out << ',' << r.spikeDraws << ',' << (o.spike ? csvNumber(o.spike->absorbedShare) : std::string());
+            for (int m = 0; m < SpikeMeasureCount; ++m) {
+                const SpikeSpread g = o.spike ? (*o.spike)[static_cast<SpikeMeasure>(m)] : SpikeSpread{NAN, NAN, NAN, NAN};
+                for (double v : {g.typical, g.p10, g.p50, g.p90})
+                    out << ',' << csvNumber(spikeFigure(v));
+            }
+        }
+        out << "\r\n";
+    }
     return out.str();
 }
 
@@ -181,6 +266,7 @@ std::string formatUncertaintyTable(const UncertaintyResult &r)
     }
     if (r.noneFeasibleShare > 0)
         out << "No option is feasible in " << percent(r.noneFeasibleShare) << " of the draws.\n";
+    spikeTable(out, r, idWidth);
     tornadoTable(out, r.chosenCost, r.currency);
     tornadoTable(out, r.difference, r.currency);
     return out.str();

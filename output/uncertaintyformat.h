@@ -17,10 +17,16 @@
  */
 namespace Costscape::Output {
 
-/** `{"format": "costscape-uncertainty", "version": 1, ..., "options": [{"id", "p10", "p50", "p90", "probabilityCheapest", ...}], "tornado": {...}}` */
+/**
+ * `{"format": "costscape-uncertainty", "version": 1, ..., "options": [{"id", "p10", "p50", "p90",
+ * "probabilityCheapest", ...}], "tornado": {...}}`. With a spikeHeight range, also `"spikeDraws"`
+ * and per option `"spike": {"simulatedDraws", "absorbedShare", "secondsToMeetDemand": {"typical",
+ * "p10", "p50", "p90"}, "maxDelaySeconds": {...}, "requestsDelayed": {...}, "requestsRejected":
+ * {...}}` (a time to meet demand of -1: not before the spike ends, as in a result's "scaling").
+ */
 nlohmann::ordered_json uncertaintyToJson(const Models::UncertaintyResult &result);
 std::string formatUncertaintyJson(const Models::UncertaintyResult &result);
-/** One row per option; the tornado is in the JSON and the table only. */
+/** One row per option (with a spike range, its columns last); the tornado is in the JSON and the table only. */
 std::string formatUncertaintyCsv(const Models::UncertaintyResult &result);
 std::string formatUncertaintyTable(const Models::UncertaintyResult &result);
 

@@ -6,6 +6,7 @@
 #include "ui/charts/uncertaintychart.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <cmath>
 
@@ -49,6 +50,52 @@ QString percent(double share)
     return QString::number(share * 100, 'f', 1) + QLatin1Char('%');
 }
 
+/** "12 / 15 / never": P10 / P50 / P90 of a spike measure. */
+QString spikeCell(Models::SpikeMeasure m, const Models::SpikeSpread &g)
+{
+    auto one = [m](double v) {
+        if (std::isnan(v))
+            return QStringLiteral("–");
+        if (std::isinf(v))
+            return tr("never");
+        const bool count = m == Models::SpikeMeasure::RequestsDelayed || m == Models::SpikeMeasure::RequestsRejected;
+        return QLocale(QLocale::English).toString(v, 'f', count ? 0 : 1);
+    };
+    return one(g.p10) + QStringLiteral(" / ") + one(g.p50) + QStringLiteral(" / ") + one(g.p90);
+}
+
+/** With a range on the spike's peak: a short table of each option's spike response over the draws. */
+void appendSpikeSpread(std::vector<ReportBlock> &blocks, const Models::UncertaintyResult &r)
+{
+    const auto &g = r.ranges[Models::UncertainInput::SpikeHeight];
+    if (r.spikeDraws <= 0 || !g)
+        return;
+    blocks.push_back(text(ReportBlock::Kind::Paragraph,
+                          tr("The spike's peak drawn from %1 to %2 requests/s, the spike simulated for each option in the "
+                             "first %L3 draws. Each figure is P10 / P50 / P90; no monthly cost moves with the spike.")
+                              .arg(g->low, 0, 'g', 6)
+                              .arg(g->high, 0, 'g', 6)
+                              .arg(r.spikeDraws)));
+    ReportBlock table;
+    table.kind = ReportBlock::Kind::Table;
+    table.header = {tr("Option"), tr("Absorbs it"), tr("Meets demand (s)"), tr("Longest wait (s)"), tr("Delayed"),
+                    tr("Turned away")};
+    table.widths = {2.0, 1.1, 1.6, 1.6, 1.6, 1.6};
+    table.numeric = {false, true, true, true, true, true};
+    for (const auto &o : r.options) {
+        if (!o.spike || o.spike->simulated == 0) {
+            table.rows.push_back({ChartBase::isolated(qs(o.id)), tr("not feasible"), {}, {}, {}, {}});
+            continue;
+        }
+        QStringList row{ChartBase::isolated(qs(o.id)), percent(o.spike->absorbedShare)};
+        for (int m = 0; m < Models::SpikeMeasureCount; ++m)
+            row.push_back(spikeCell(static_cast<Models::SpikeMeasure>(m), o.spike->measures[static_cast<std::size_t>(m)]));
+        table.rows.push_back(row);
+    }
+    table.strong.assign(table.rows.size(), false);
+    blocks.push_back(std::move(table));
+}
+
 } // namespace
 
 void appendUncertaintySection(std::vector<ReportBlock> &blocks, const Models::UncertaintyResult &r, ChartSet &charts,
@@ -86,6 +133,7 @@ void appendUncertaintySection(std::vector<ReportBlock> &blocks, const Models::Un
     }
     table.strong.assign(table.rows.size(), false);
     blocks.push_back(std::move(table));
+    appendSpikeSpread(blocks, r);
 
     auto *band = charts.add<UncertaintyChart>();
     band->setResult(r);

@@ -55,20 +55,30 @@ bool scenarioInputsDiffer(const Values &a, const Values &b)
 class Pricer final
 {
 public:
-    Pricer(const Scenario &scenario, const Pricing::PriceSheet &sheet) : m_base(scenario), m_sheet(sheet), m_work(scenario)
+    /**
+     * withSpike: keep the workload's spike, at each draw's spikeHeight, so that each evaluation
+     * simulates it (the spike pass); else leave it out (the costs, which it does not move).
+     */
+    Pricer(const Scenario &scenario, const Pricing::PriceSheet &sheet, bool withSpike = false)
+        : m_base(scenario), m_sheet(sheet), m_work(scenario), m_withSpike(withSpike && scenario.workload.spike)
     {
         // As the traffic sweep does: the JSON and positions only locate errors (an error is located
         // again on the original), and the spike changes no monthly cost, only delays.
         m_work.original = JsonDocument::Json();
         m_work.positions = JsonDocument::PositionMap();
-        m_work.workload.spike.reset();
+        if (!m_withSpike)
+            m_work.workload.spike.reset();
     }
 
-    /** Each option's monthly cost at these values (NaN where infeasible or unpriced). */
-    Result<std::vector<double>> price(const Values &values)
+    /** The evaluation at these values (the last one again when they change nothing it depends on). */
+    Result<const Evaluation *> evaluate(const Values &values)
     {
-        if (!m_last || scenarioInputsDiffer(values, m_lastValues)) {
+        const double height = at(values, UncertainInput::SpikeHeight);
+        const bool heightMoved = m_withSpike && m_last && height != at(m_lastValues, UncertainInput::SpikeHeight);
+        if (!m_last || heightMoved || scenarioInputsDiffer(values, m_lastValues)) {
             apply(values);
+            if (m_withSpike && !std::isnan(height))
+                m_work.workload.spike->toPerSecond = height;
             auto evaluation = Evaluator::evaluateMonthly(m_work, m_sheet);
             if (!evaluation) {
                 auto located = Evaluator::evaluate(m_base, m_sheet);
@@ -77,6 +87,14 @@ public:
             m_last = std::move(evaluation).value();
             m_lastValues = values;
         }
+        return &*m_last;
+    }
+
+    /** Each option's monthly cost at these values (NaN where infeasible or unpriced). */
+    Result<std::vector<double>> price(const Values &values)
+    {
+        if (auto evaluated = evaluate(values); !evaluated)
+            return evaluated.error();
         std::vector<double> costs(m_last->options.size(), NaN);
         const double discount = at(values, UncertainInput::SpotDiscount);
         const double interrupted = at(values, UncertainInput::SpotInterruptedShare);
@@ -133,6 +151,7 @@ private:
     const Scenario &m_base;
     const Pricing::PriceSheet &m_sheet;
     Scenario m_work;
+    bool m_withSpike;
     std::optional<Evaluation> m_last;
     Values m_lastValues{};
 };
@@ -171,7 +190,78 @@ void cheapestTwo(const std::vector<double> &costs, int &cheapest, int &runnerUp)
     }
 }
 
+/** Runs work(from, to) over [0, count) split into `threads` contiguous parts, one thread each. */
+template<typename Work>
+void splitOverThreads(std::size_t count, int threads, Work work)
+{
+    if (threads <= 1) {
+        work(std::size_t{0}, count);
+        return;
+    }
+    std::vector<std::thread> running;
+    const auto t = static_cast<std::size_t>(threads);
+    for (std::size_t i = 0; i < t; ++i)
+        running.emplace_back(work, count * i / t, count * (i + 1) / t);
+    for (std::thread &thread : running)
+        thread.join();
+}
+
+/** One option's spike measures in one draw, then 1 if it absorbed the spike, else 0; NaN without a spike result. */
+using SpikeRow = std::array<double, SpikeMeasureCount + 1>;
+
+// As the spike model counts a request (models/scaling/scaling.cpp, RequestTolerance): fewer than
+// half a request delayed or turned away is none.
+constexpr double RequestTolerance = 0.5;
+
+SpikeRow spikeRow(const OptionResult &o)
+{
+    SpikeRow row;
+    row.fill(NaN);
+    if (!o.feasible || !o.scaling)
+        return row;
+    const ScalingResult &s = *o.scaling;
+    // -1 is "not before the spike ends": the worst outcome, so it sorts last.
+    row[static_cast<std::size_t>(SpikeMeasure::SecondsToMeetDemand)]
+        = s.secondsToMeetDemand < 0 ? std::numeric_limits<double>::infinity() : s.secondsToMeetDemand;
+    row[static_cast<std::size_t>(SpikeMeasure::MaxDelaySeconds)] = s.maxDelaySeconds;
+    row[static_cast<std::size_t>(SpikeMeasure::RequestsDelayed)] = s.requestsDelayed;
+    row[static_cast<std::size_t>(SpikeMeasure::RequestsRejected)] = s.requestsRejected;
+    row[SpikeMeasureCount] = s.requestsDelayed < RequestTolerance && s.requestsRejected < RequestTolerance ? 1 : 0;
+    return row;
+}
+
+/** The sample quantile of sorted values that may end in +inf (never): +inf where it reaches one. */
+double spikeQuantile(const std::vector<double> &sorted, double p)
+{
+    if (sorted.empty())
+        return NaN;
+    const double h = (static_cast<double>(sorted.size()) - 1) * p;
+    const auto lo = static_cast<std::size_t>(std::floor(h));
+    const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
+    const double frac = h - static_cast<double>(lo);
+    if (frac == 0)
+        return sorted[lo];
+    if (std::isinf(sorted[hi]))
+        return std::numeric_limits<double>::infinity();
+    return sorted[lo] + frac * (sorted[hi] - sorted[lo]); // as Sampling::sortedQuantile
+}
+
 } // namespace
+
+const char *spikeMeasureKey(SpikeMeasure measure)
+{
+    static const char *const keys[SpikeMeasureCount] = {"secondsToMeetDemand", "maxDelaySeconds", "requestsDelayed",
+                                                        "requestsRejected"};
+    return keys[static_cast<int>(measure)];
+}
+
+const char *spikeMeasureTitle(SpikeMeasure measure)
+{
+    static const char *const titles[SpikeMeasureCount] = {"Time to meet demand (s)", "Longest wait (s)",
+                                                          "Requests delayed beyond the objective",
+                                                          "Requests turned away"};
+    return titles[static_cast<int>(measure)];
+}
 
 double TornadoBar::swing() const
 {
@@ -213,10 +303,22 @@ Result<UncertaintyResult> runUncertainty(const Scenario &scenario, const Pricing
     bool scenarioRanged = false;
     for (Values &v : draws)
         for (int i = 0; i < UncertainInputCount; ++i)
-            if (const auto &r = ranges.ranges[static_cast<std::size_t>(i)]) {
+            if (const auto &r = ranges.ranges[static_cast<std::size_t>(i)]; r && changesCost(static_cast<UncertainInput>(i))) {
                 v[static_cast<std::size_t>(i)] = r->quantile(Sampling::uniform01(rng));
                 scenarioRanged = scenarioRanged || changesScenario(static_cast<UncertainInput>(i));
             }
+
+    // The spike's heights from a stream of their own, for the draws whose spike is simulated: the
+    // other inputs' draws (and so every cost) are those of the same run without the spike range.
+    const auto &spikeRange = ranges[UncertainInput::SpikeHeight];
+    const bool spikeRanged = settings.spike && spikeRange && scenario.workload.spike;
+    const std::size_t spikeCount = spikeRanged ? static_cast<std::size_t>(std::clamp(settings.spikeDraws, 1, settings.draws)) : 0;
+    {
+        std::mt19937_64 spikeRng(settings.seed + SpikeStreamOffset);
+        for (std::size_t d = 0; d < spikeCount; ++d)
+            draws[d][static_cast<std::size_t>(UncertainInput::SpikeHeight)] = spikeRange->quantile(Sampling::uniform01(spikeRng));
+    }
+    const int total = settings.draws + static_cast<int>(spikeCount);
 
     std::vector<double> costs(draws.size() * optionCount, NaN);
     const int hardware = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
@@ -239,24 +341,54 @@ Result<UncertaintyResult> runUncertainty(const Scenario &scenario, const Pricing
             }
             std::copy(priced.value().begin(), priced.value().end(), costs.begin() + static_cast<std::ptrdiff_t>(d * optionCount));
             const int n = done.fetch_add(1, std::memory_order_relaxed) + 1;
-            if (settings.progress && (n % 64 == 0 || n == settings.draws))
-                settings.progress(n, settings.draws);
+            if (settings.progress && (n % 64 == 0 || n == total))
+                settings.progress(n, total);
         }
     };
-    if (threadCount == 1) {
-        work(0, draws.size());
-    } else {
-        std::vector<std::thread> threads;
-        for (int t = 0; t < threadCount; ++t)
-            threads.emplace_back(work, draws.size() * static_cast<std::size_t>(t) / static_cast<std::size_t>(threadCount),
-                                 draws.size() * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threadCount));
-        for (std::thread &t : threads)
-            t.join();
-    }
+    splitOverThreads(draws.size(), threadCount, work);
     if (settings.cancel && settings.cancel->load())
         return Error{ErrorCode::Cancelled, "the uncertainty run was cancelled", {}, 0, 0};
     if (firstError)
         return firstError->second;
+
+    // The spike pass: each of the first spikeCount draws evaluated again with its spike at the drawn
+    // height, which each option's spike model rides through.
+    std::vector<SpikeRow> spikeRows(spikeCount * optionCount);
+    std::vector<SpikeRow> spikeTypical(optionCount);
+    if (spikeRanged) {
+        Pricer typicalSpike(scenario, sheet, true);
+        const auto evaluated = typicalSpike.evaluate(typical);
+        if (!evaluated)
+            return evaluated.error();
+        for (std::size_t i = 0; i < optionCount; ++i)
+            spikeTypical[i] = spikeRow(evaluated.value()->options[i]);
+        auto spikeWork = [&](std::size_t from, std::size_t to) {
+            Pricer pricer(scenario, sheet, true);
+            for (std::size_t d = from; d < to; ++d) {
+                if (settings.cancel && settings.cancel->load(std::memory_order_relaxed))
+                    return;
+                const auto evaluation = pricer.evaluate(draws[d]);
+                if (!evaluation) {
+                    const std::lock_guard lock(errorMutex);
+                    if (!firstError || d < firstError->first)
+                        firstError.emplace(d, evaluation.error());
+                    return;
+                }
+                for (std::size_t i = 0; i < optionCount; ++i)
+                    spikeRows[d * optionCount + i] = spikeRow(evaluation.value()->options[i]);
+                const int n = done.fetch_add(1, std::memory_order_relaxed) + 1;
+                if (settings.progress && (n % 16 == 0 || n == total))
+                    settings.progress(n, total);
+            }
+        };
+        const int spikeThreads = std::clamp(settings.threads > 0 ? settings.threads : hardware, 1, static_cast<int>(spikeCount));
+        splitOverThreads(spikeCount, spikeThreads, spikeWork);
+        if (settings.cancel && settings.cancel->load())
+            return Error{ErrorCode::Cancelled, "the uncertainty run was cancelled", {}, 0, 0};
+        if (firstError)
+            return firstError->second;
+        out.spikeDraws = static_cast<int>(spikeCount);
+    }
 
     // The cheapest of each draw, and each option's figures over the draws.
     const double n = static_cast<double>(draws.size());
@@ -303,6 +435,30 @@ Result<UncertaintyResult> runUncertainty(const Scenario &scenario, const Pricing
         u.p90Error = Sampling::sortedQuantileError(own, 0.9);
         u.probabilityCheapest = wins[i] / n;
         u.probabilityCheapestError = std::sqrt(u.probabilityCheapest * (1 - u.probabilityCheapest) / n);
+        if (spikeRanged) {
+            OptionSpikeUncertainty spike;
+            std::array<std::vector<double>, SpikeMeasureCount> values;
+            int absorbed = 0;
+            for (std::size_t d = 0; d < spikeCount; ++d) {
+                const SpikeRow &row = spikeRows[d * optionCount + i];
+                if (std::isnan(row[SpikeMeasureCount]))
+                    continue;
+                for (std::size_t m = 0; m < SpikeMeasureCount; ++m)
+                    values[m].push_back(row[m]);
+                absorbed += row[SpikeMeasureCount] > 0 ? 1 : 0;
+                ++spike.simulated;
+            }
+            for (std::size_t m = 0; m < SpikeMeasureCount; ++m) {
+                std::sort(values[m].begin(), values[m].end());
+                SpikeSpread &spread = spike.measures[m];
+                spread.typical = spikeTypical[i][m];
+                spread.p10 = spikeQuantile(values[m], 0.1);
+                spread.p50 = spikeQuantile(values[m], 0.5);
+                spread.p90 = spikeQuantile(values[m], 0.9);
+            }
+            spike.absorbedShare = spike.simulated > 0 ? static_cast<double>(absorbed) / spike.simulated : NaN;
+            u.spike = spike;
+        }
         out.options.push_back(std::move(u));
     }
 
@@ -319,7 +475,8 @@ Result<UncertaintyResult> runUncertainty(const Scenario &scenario, const Pricing
         }
         for (int i = 0; i < UncertainInputCount; ++i) {
             const auto input = static_cast<UncertainInput>(i);
-            if (!ranges[input])
+            // The spike's height moves no cost: a bar of zero says nothing.
+            if (!ranges[input] || !changesCost(input))
                 continue;
             TornadoBar cost{input, ranges[input]->low, ranges[input]->high, NaN, NaN};
             TornadoBar diff = cost;

@@ -4,6 +4,7 @@
 
 #include "models/uncertainty/sampling.h"
 #include "models/platforms/ec2/ec2spec.h"
+#include "base/textformat.h"
 
 #include <cmath>
 #include <limits>
@@ -44,7 +45,7 @@ const char *inputKey(UncertainInput input)
     static const char *const keys[UncertainInputCount] = {"traffic",           "durationMs",
                                                           "memoryMb",          "spotDiscount",
                                                           "spotInterruptedShare", "bytesOutPerRequest",
-                                                          "logBytesPerRequest"};
+                                                          "logBytesPerRequest", "spikeHeight"};
     return keys[static_cast<int>(input)];
 }
 
@@ -53,13 +54,19 @@ const char *inputTitle(UncertainInput input)
     static const char *const titles[UncertainInputCount] = {
         "Traffic (x profile)", "Request duration (ms)",          "Memory per request (MB)",
         "Spot discount (share of on-demand)", "Spot hours interrupted (share)", "Response size (bytes)",
-        "Log volume per request (bytes)"};
+        "Log volume per request (bytes)", "Spike peak rate (requests/s)"};
     return titles[static_cast<int>(input)];
 }
 
 bool changesScenario(UncertainInput input)
 {
-    return input != UncertainInput::SpotDiscount && input != UncertainInput::SpotInterruptedShare;
+    return input != UncertainInput::SpotDiscount && input != UncertainInput::SpotInterruptedShare
+        && input != UncertainInput::SpikeHeight;
+}
+
+bool changesCost(UncertainInput input)
+{
+    return input != UncertainInput::SpikeHeight;
 }
 
 bool UncertaintyRanges::empty() const
@@ -87,6 +94,8 @@ double scenarioValue(const Scenario &scenario, UncertainInput input)
         return scenario.workload.traffic.bytesOutPerRequest.value_or(std::numeric_limits<double>::quiet_NaN());
     case UncertainInput::LogBytesPerRequest:
         return scenario.workload.traffic.logBytesPerRequest.value_or(std::numeric_limits<double>::quiet_NaN());
+    case UncertainInput::SpikeHeight:
+        return scenario.workload.spike ? scenario.workload.spike->toPerSecond : std::numeric_limits<double>::quiet_NaN();
     }
     return 0;
 }
@@ -109,7 +118,7 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
             return scenario.errorAt(pointer, ErrorCode::UnknownValue,
                                     "ranges: unknown input '" + it.key()
                                         + "'; use traffic, durationMs, memoryMb, spotDiscount, "
-                                          "spotInterruptedShare, bytesOutPerRequest or logBytesPerRequest");
+                                          "spotInterruptedShare, bytesOutPerRequest, logBytesPerRequest or spikeHeight");
         const auto input = static_cast<UncertainInput>(found);
         const std::string where = "ranges." + it.key();
         const Json &r = it.value();
@@ -139,6 +148,11 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
             return scenario.errorAt(pointer, ErrorCode::MissingField,
                                     where + ": the workload gives no \"" + it.key()
                                         + "\" to range over (add it to the workload, docs/bill.md)");
+        const bool spike = input == UncertainInput::SpikeHeight;
+        if (spike && !scenario.workload.spike)
+            return scenario.errorAt(pointer, ErrorCode::MissingField,
+                                    where + ": the workload has no \"spike\" whose height to range over (add "
+                                            "workload.spike)");
         const bool typicalRequired = input == UncertainInput::SpotDiscount;
         const auto low = number("low", 0, true);
         if (!low)
@@ -173,6 +187,13 @@ Result<UncertaintyRanges> readRanges(const Scenario &scenario)
                                     where + ": a share between 0 and " + (input == UncertainInput::SpotDiscount ? "0.99" : "1"));
         if (bytes && (range.low < 0 || range.high > 10e9))
             return scenario.errorAt(pointer, ErrorCode::OutOfRange, where + ": between 0 and 10,000,000,000 bytes");
+        if (spike && !(range.low > scenario.workload.spike->fromPerSecond))
+            return scenario.errorAt(pointer + "/low", ErrorCode::OutOfRange,
+                                    where + ".low: must be above the spike's fromPerSecond ("
+                                        + Text::general(scenario.workload.spike->fromPerSecond)
+                                        + " requests/s): the peak is what the traffic rises to");
+        if (spike && range.high > 1e9)
+            return scenario.errorAt(pointer + "/high", ErrorCode::OutOfRange, where + ".high: at most 1,000,000,000 requests/s");
         if (!share && !bytes && !(range.low > 0))
             return scenario.errorAt(pointer + "/low", ErrorCode::OutOfRange, where + ".low: must be above 0");
         if (range.distribution == RangeDistribution::LogNormal && !(range.low > 0 && range.high > range.low))

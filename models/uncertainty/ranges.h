@@ -36,8 +36,9 @@ struct InputRange {
  * The inputs a scenario may give a range for (the keys of its `"ranges"` object). Each is
  * applied to a copy of the scenario before it is priced, except the two spot inputs, which
  * reprice the "spot instances" line of EC2 options bought as spot or mixed. The spike's height
- * has no range: the spike is simulated for its delays and rejections, and no monthly cost
- * depends on it.
+ * changes no monthly cost: the Monte Carlo simulates the spike at each drawn height for the
+ * spread of each option's spike response (delays, rejections), and leaves it out of the cost
+ * tornadoes.
  */
 enum class UncertainInput {
     Traffic,              ///< "traffic": a factor on every request rate (the profile, the monthly total)
@@ -48,11 +49,19 @@ enum class UncertainInput {
     // Appended after the first five, so that a seed draws the same values for those as before.
     BytesOutPerRequest,   ///< "bytesOutPerRequest": the response size (the whole bill's data transfer out, ALB bytes)
     LogBytesPerRequest,   ///< "logBytesPerRequest": what a request writes to CloudWatch Logs
+    // Appended last, and drawn from a stream of its own: ranging it moves no other input's draws.
+    SpikeHeight,          ///< "spikeHeight": the spike's peak rate (workload.spike.toPerSecond), requests/s
 };
-constexpr int UncertainInputCount = 7;
+constexpr int UncertainInputCount = 8;
 
-/** True for the inputs that change the scenario priced (not the two spot inputs, which reprice a line). */
+/**
+ * True for the inputs that change the scenario priced for its cost (not the two spot inputs, which
+ * reprice a line, nor the spike's height, which moves no cost).
+ */
 bool changesScenario(UncertainInput input);
+
+/** True for the inputs that move a monthly cost (all but the spike's height): the tornadoes' bars. */
+bool changesCost(UncertainInput input);
 
 /** The key of an input in the `"ranges"` object. */
 const char *inputKey(UncertainInput input);
@@ -78,7 +87,9 @@ struct UncertaintyRanges {
  * rest. Fails, located at the offending key, for an unknown input, a non-number, low > typical >
  * high, a value out of its input's range (traffic, duration and memory > 0;
  * shares and the discount in [0, 1)), a log-normal range with low = high, a duration range with a "durationDistribution", and spot ranges on a scenario with no
- * EC2 option bought as spot.
+ * EC2 option bought as spot. `spikeHeight` (typical: the spike's toPerSecond) needs the workload
+ * to have a "spike", and its low above the spike's fromPerSecond (a peak above the rate it
+ * starts from) and its high at most 10^9 requests/s.
  */
 Result<UncertaintyRanges> readRanges(const Scenario &scenario);
 

@@ -26,6 +26,7 @@ private slots:
     void badArguments();
     void badRange_isALocatedError();
     void validate_readsRanges();
+    void spikeRange_spreadInJsonCsvAndTable_badOneLocated();
     void byteRanges_moveTheBillAsTheWorkloadKeyDoes_data();
     void byteRanges_moveTheBillAsTheWorkloadKeyDoes();
     void compare_sameFileTwice_noDifference();
@@ -222,6 +223,59 @@ void TestCliUncertainty::validate_readsRanges()
     QVERIFY2(missing.exitedWith(1), missing.describe());
     QVERIFY2(missing.err.contains(QStringLiteral("nologs.costscape.json:")), missing.describe());
     QVERIFY2(missing.err.contains(QStringLiteral("ranges.logBytesPerRequest: the workload gives no")), missing.describe());
+}
+
+void TestCliUncertainty::spikeRange_spreadInJsonCsvAndTable_badOneLocated()
+{
+    // The sample's "spikeHeight": 300 / 600 / 1,500 requests/s; 300 draws, all of them simulated.
+    const auto run = runCli({QStringLiteral("uncertainty"), SampleRanges, QStringLiteral("--draws"), QStringLiteral("300"),
+                             QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY2(run.exitedWith(0), run.describe());
+    const QJsonObject u = json(run.out);
+    QCOMPARE(u.value(QStringLiteral("spikeDraws")).toInt(), 300);
+    int simulated = 0;
+    for (const QJsonValue &v : u.value(QStringLiteral("options")).toArray()) {
+        const QJsonObject spike = v.toObject().value(QStringLiteral("spike")).toObject();
+        QVERIFY(!spike.isEmpty());
+        if (spike.value(QStringLiteral("simulatedDraws")).toInt() == 0)
+            continue;
+        ++simulated;
+        const double absorbed = spike.value(QStringLiteral("absorbedShare")).toDouble();
+        QVERIFY(absorbed >= 0 && absorbed <= 1);
+        for (const char *key : {"maxDelaySeconds", "requestsDelayed", "requestsRejected"}) {
+            const QJsonObject m = spike.value(QLatin1String(key)).toObject();
+            QVERIFY2(m.value(QStringLiteral("p10")).toDouble() <= m.value(QStringLiteral("p50")).toDouble()
+                         && m.value(QStringLiteral("p50")).toDouble() <= m.value(QStringLiteral("p90")).toDouble(),
+                     key);
+        }
+        QVERIFY(spike.value(QStringLiteral("secondsToMeetDemand")).toObject().contains(QStringLiteral("typical")));
+    }
+    QVERIFY(simulated >= 5);
+
+    const auto csv = runCli({QStringLiteral("uncertainty"), SampleRanges, QStringLiteral("--draws"), QStringLiteral("40"),
+                             QStringLiteral("--format"), QStringLiteral("csv")});
+    QVERIFY2(csv.exitedWith(0), csv.describe());
+    const QStringList lines = csv.out.split(QStringLiteral("\r\n"), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + 7);
+    QVERIFY(lines[0].contains(QStringLiteral(",spikeDraws,spikeAbsorbedShare,spikeSecondsToMeetDemandTypical,")));
+    for (const QString &line : lines)
+        QCOMPARE(line.count(QLatin1Char(',')), lines[0].count(QLatin1Char(',')));
+    const auto table = runCli({QStringLiteral("uncertainty"), SampleRanges, QStringLiteral("--draws"), QStringLiteral("40")});
+    QVERIFY2(table.exitedWith(0), table.describe());
+    QVERIFY2(table.out.contains(QStringLiteral("Spike response")), table.describe());
+    QVERIFY2(table.out.contains(QStringLiteral("Absorbs it (none late, none turned away)")), table.describe());
+
+    // A peak below where the spike starts (60 requests/s): located at "low", exit 1.
+    QTemporaryDir dir;
+    QByteArray text = readAll(SampleRanges);
+    const qsizetype at = text.indexOf("\"spikeHeight\"");
+    QVERIFY(at > 0);
+    const int line = static_cast<int>(text.left(at).count('\n')) + 2; // "low" is on the next line
+    text.replace("\"low\": 300", "\"low\": 30");
+    const auto bad = runCli({QStringLiteral("validate"), writeFile(dir, QStringLiteral("lowspike.costscape.json"), text)});
+    QVERIFY2(bad.exitedWith(1), bad.describe());
+    QVERIFY2(bad.err.contains(QStringLiteral("lowspike.costscape.json:%1:").arg(line)), bad.describe());
+    QVERIFY2(bad.err.contains(QStringLiteral("ranges.spikeHeight.low: must be above the spike's fromPerSecond")), bad.describe());
 }
 
 void TestCliUncertainty::byteRanges_moveTheBillAsTheWorkloadKeyDoes_data()

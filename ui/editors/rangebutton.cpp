@@ -63,6 +63,10 @@ void rangeInputLimits(UncertainInput input, double &min, double &max, int &decim
         max = 10e9;
         decimals = 0;
         break;
+    case UncertainInput::SpikeHeight:
+        max = 1e9;
+        decimals = 1;
+        break;
     }
 }
 
@@ -126,6 +130,11 @@ void RangePopup::setRange(const std::optional<Models::InputRange> &range, double
     // A share that is 0 unless ranged (the interrupted spot hours): offer a spread above it.
     if (m_input == UncertainInput::SpotInterruptedShare)
         shown.high = std::min(1.0, base + 0.1);
+    // A spike's height is seldom known within a fifth: offer half to twice the one modelled.
+    if (m_input == UncertainInput::SpikeHeight) {
+        shown.low = base * 0.5;
+        shown.high = base * 2;
+    }
     shown.distribution = traffic ? Models::RangeDistribution::LogNormal : Models::RangeDistribution::Triangular;
     if (range)
         shown = *range;
@@ -163,10 +172,15 @@ void RangePopup::controlsChanged()
         problem = tr("Low ≤ typical ≤ high is needed.");
     else if (r && r->distribution == Models::RangeDistribution::LogNormal && !(r->low > 0 && r->high > r->low))
         problem = tr("A log-normal range needs 0 < low < high.");
-    m_problem->setText(problem);
-    m_problem->setVisible(!problem.isEmpty());
+    showProblem(problem);
     if (problem.isEmpty())
         Q_EMIT rangeEdited(r);
+}
+
+void RangePopup::showProblem(const QString &problem)
+{
+    m_problem->setText(problem);
+    m_problem->setVisible(!problem.isEmpty());
 }
 
 void RangePopup::hideEvent(QHideEvent *event)
@@ -243,6 +257,18 @@ void RangeButton::setScenarioRange(Models::Scenario &scenario, UncertainInput in
 void RangeButton::commit(const std::optional<Models::InputRange> &range)
 {
     const QString title = QString::fromUtf8(Models::inputTitle(m_input));
+    // A range the reader refuses for a reason of the scenario's (a spike's peak at or below where it
+    // starts) stays in the popup with that reason, as the popup's own checks do.
+    if (range) {
+        Models::Scenario trial = m_document->scenario();
+        setScenarioRange(trial, m_input, range);
+        const auto read = Models::readRanges(trial);
+        const std::string key = std::string("ranges.") + Models::inputKey(m_input);
+        if (!read && read.error().message.rfind(key, 0) == 0) {
+            m_popup->showProblem(qs(read.error().message));
+            return;
+        }
+    }
     m_committing = true;
     // One undo step per run of edits in the popup (closeMerge when it closes).
     m_document->edit(range ? tr("Change range of %1").arg(title) : tr("Remove range of %1").arg(title),

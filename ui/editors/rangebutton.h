@@ -45,6 +45,8 @@ public:
     QDoubleSpinBox *typicalBox() const { return m_typical; }
     QDoubleSpinBox *highBox() const { return m_high; }
     QComboBox *distributionBox() const { return m_distribution; }
+    /** Shows why the range shown is not committed (empty: hides the reason). */
+    void showProblem(const QString &problem);
 
 Q_SIGNALS:
     void rangeEdited(const std::optional<Models::InputRange> &range);

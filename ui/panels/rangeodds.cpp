@@ -25,6 +25,7 @@ RangeOdds::RangeOdds(ScenarioDocument *document, QWidget *parent)
     m_settings.draws = 1000;
     m_settings.seed = 1;
     m_settings.tornado = false; // the line shows the odds only; the dialog draws the tornadoes
+    m_settings.spike = false;   // and the spike moves no cost: its simulation would only slow the line
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(250);
     connect(m_debounce, &QTimer::timeout, this, &RangeOdds::run);

@@ -7,6 +7,7 @@
 #include "ui/charts/tornadochart.h"
 #include "ui/charts/uncertaintychart.h"
 #include "ui/document/scenariodocument.h"
+#include "ui/uitext.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -19,7 +20,9 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QHeaderView>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -32,6 +35,16 @@ namespace {
 
 using Models::UncertainInput;
 
+/** A spike figure for the table: "never" for a time to meet demand the spike never reaches. */
+QString spikeText(Models::SpikeMeasure m, double v)
+{
+    if (std::isnan(v))
+        return QStringLiteral("–");
+    if (std::isinf(v))
+        return UncertaintyDialog::tr("never");
+    const bool count = m == Models::SpikeMeasure::RequestsDelayed || m == Models::SpikeMeasure::RequestsRejected;
+    return english().toString(v, 'f', count ? 0 : 1);
+}
 
 } // namespace
 
@@ -105,6 +118,21 @@ UncertaintyDialog::UncertaintyDialog(ScenarioDocument *document, QWidget *parent
     tabs->addTab(m_band, tr("Spread and odds of being cheapest"));
     tabs->addTab(m_costTornado, tr("Tornado: cheapest option's cost"));
     tabs->addTab(m_differenceTornado, tr("Tornado: runner-up minus cheapest"));
+    // The spike's response under a range on its peak: no cost moves with it, so a table, not a chart.
+    auto *spikePage = new QWidget;
+    auto *spikeLayout = new QVBoxLayout(spikePage);
+    m_spikeNote = new QLabel;
+    m_spikeNote->setWordWrap(true);
+    m_spikeTable = new QTableWidget(0, 6);
+    m_spikeTable->setObjectName(QStringLiteral("spikeSpread"));
+    m_spikeTable->setHorizontalHeaderLabels({tr("Option"), tr("Absorbs the spike"), tr("Time to meet demand (s)"),
+                                             tr("Longest wait (s)"), tr("Requests delayed"), tr("Requests turned away")});
+    m_spikeTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_spikeTable->verticalHeader()->hide();
+    m_spikeTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    spikeLayout->addWidget(m_spikeNote);
+    spikeLayout->addWidget(m_spikeTable, 1);
+    tabs->addTab(spikePage, tr("Spike response"));
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(ranges);
@@ -155,6 +183,8 @@ void UncertaintyDialog::loadRanges()
         if (given)
             shown = *read.value()[input];
         row.on->setChecked(given);
+        // A range on the spike's peak needs a spike (the reader refuses one without).
+        row.on->setEnabled(given || input != UncertainInput::SpikeHeight || s.workload.spike.has_value());
         row.low->setValue(shown.low);
         row.typical->setValue(shown.typical);
         row.high->setValue(shown.high);
@@ -277,6 +307,7 @@ void UncertaintyDialog::done()
     m_band->setResult(r);
     m_costTornado->setTornado(r.chosenCost, r.currency);
     m_differenceTornado->setTornado(r.difference, r.currency);
+    showSpikeSpread(r);
     QString best;
     double odds = -1;
     for (const auto &o : r.options)
@@ -292,6 +323,41 @@ void UncertaintyDialog::done()
                                 .arg(best)
                                 .arg(odds * 100, 0, 'f', 1));
     Q_EMIT finished();
+}
+
+void UncertaintyDialog::showSpikeSpread(const Models::UncertaintyResult &r)
+{
+    m_spikeTable->setRowCount(0);
+    if (r.spikeDraws <= 0) {
+        m_spikeNote->setText(tr("Give the spike's peak a range (the row above) to see how each option's response to it "
+                                "spreads: the spike is then simulated at each drawn peak."));
+        return;
+    }
+    const auto &g = r.ranges[UncertainInput::SpikeHeight];
+    m_spikeNote->setText(tr("The spike's peak drawn from %1 to %2 requests/s (typically %3); the first %L4 draws simulated. "
+                            "Each figure is P10 / P50 / P90 over those draws; no monthly cost moves with the spike.")
+                             .arg(formatEditorNumber(g ? g->low : 0), formatEditorNumber(g ? g->high : 0),
+                                  formatEditorNumber(g ? g->typical : 0))
+                             .arg(r.spikeDraws));
+    for (const Models::OptionUncertainty &o : r.options) {
+        const int row = m_spikeTable->rowCount();
+        m_spikeTable->insertRow(row);
+        m_spikeTable->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(o.id)));
+        if (!o.spike || o.spike->simulated == 0) {
+            m_spikeTable->setItem(row, 1, new QTableWidgetItem(tr("not feasible")));
+            continue;
+        }
+        m_spikeTable->setItem(row, 1, new QTableWidgetItem(tr("in %1% of draws").arg(o.spike->absorbedShare * 100, 0, 'f', 1)));
+        for (int m = 0; m < Models::SpikeMeasureCount; ++m) {
+            const auto measure = static_cast<Models::SpikeMeasure>(m);
+            const Models::SpikeSpread &v = (*o.spike)[measure];
+            auto *item = new QTableWidgetItem(spikeText(measure, v.p10) + QStringLiteral(" / ") + spikeText(measure, v.p50)
+                                              + QStringLiteral(" / ") + spikeText(measure, v.p90));
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            item->setToolTip(tr("At the typical peak: %1").arg(spikeText(measure, v.typical)));
+            m_spikeTable->setItem(row, 2 + m, item);
+        }
+    }
 }
 
 } // namespace Costscape::Ui

@@ -16,6 +16,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QTableWidget;
 class QTimer;
 template<typename T>
 class QFutureWatcher;
@@ -29,8 +30,8 @@ class TornadoChart;
 /**
  * Analysis > Uncertainty: the scenario's ranges, edited in a table (each edit is an undoable step
  * of the document and is saved with the file, as the `"ranges"` key), and the Monte Carlo run over
- * them: the spread of each option's monthly cost with its odds of being the cheapest, and the two
- * tornadoes. A run starts a moment after the last edit and on Run; it goes on a worker thread with
+ * them: the spread of each option's monthly cost with its odds of being the cheapest, the two
+ * tornadoes and, with a range on the spike's peak, the spread of each option's spike response. A run starts a moment after the last edit and on Run; it goes on a worker thread with
  * a progress bar and Cancel, and a run made stale by an edit is cancelled and its result dropped,
  * so typing never waits for the draws.
  */
@@ -54,6 +55,8 @@ public:
     UncertaintyChart *bandChart() const { return m_band; }
     TornadoChart *costTornado() const { return m_costTornado; }
     TornadoChart *differenceTornado() const { return m_differenceTornado; }
+    /** The "Spike response" tab's table: one row per option, P10 / P50 / P90 of each spike measure. */
+    QTableWidget *spikeTable() const { return m_spikeTable; }
 
 Q_SIGNALS:
     /** A run finished (successfully or not); result() holds the figures when it succeeded. */
@@ -69,6 +72,7 @@ private:
     void rangesEdited();
     void cancel();
     void done();
+    void showSpikeSpread(const Models::UncertaintyResult &r);
 
     ScenarioDocument *m_document;
     Row m_rows[Models::UncertainInputCount];
@@ -81,6 +85,8 @@ private:
     UncertaintyChart *m_band = nullptr;
     TornadoChart *m_costTornado = nullptr;
     TornadoChart *m_differenceTornado = nullptr;
+    QLabel *m_spikeNote = nullptr;
+    QTableWidget *m_spikeTable = nullptr;
     QTimer *m_debounce = nullptr;
     QFutureWatcher<std::shared_ptr<Result<Models::UncertaintyResult>>> *m_watcher = nullptr;
     std::shared_ptr<std::atomic<bool>> m_cancel;

@@ -141,6 +141,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     , m_memoryRange(new RangeButton(document, Models::UncertainInput::MemoryMb, this))
     , m_bytesOutRange(new RangeButton(document, Models::UncertainInput::BytesOutPerRequest, this))
     , m_logBytesRange(new RangeButton(document, Models::UncertainInput::LogBytesPerRequest, this))
+    , m_spikeHeightRange(new RangeButton(document, Models::UncertainInput::SpikeHeight, this))
     , m_odds(new RangeOdds(document, this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -234,7 +235,7 @@ WorkloadPanel::WorkloadPanel(ScenarioDocument *document, QWidget *parent)
     auto *spikeForm = new QFormLayout(m_spikeBox);
     spikeForm->setContentsMargins(0, 0, 0, 0);
     spikeForm->addRow(tr("From:"), m_spikeFrom);
-    spikeForm->addRow(tr("To:"), m_spikeTo);
+    spikeForm->addRow(tr("To:"), withRange(m_spikeTo, m_spikeHeightRange));
     spikeForm->addRow(tr("Ramp:"), m_spikeRamp);
     spikeForm->addRow(tr("Hold:"), m_spikeHold);
     spikeForm->addRow(tr("O&bjective:"), m_spikeObjective);
@@ -490,6 +491,8 @@ void WorkloadPanel::setSpikeEnabled(bool on)
     m_document->edit(on ? tr("Add spike") : tr("Remove spike"), [on](Models::Scenario &s) {
         if (!on) {
             s.workload.spike.reset();
+            // A range on its height goes with it (the reader refuses one without a spike).
+            RangeButton::setScenarioRange(s, Models::UncertainInput::SpikeHeight, std::nullopt);
             return;
         }
         // Start from the busiest hour and ten times it: a launch-day or a marketing-email burst.

@@ -33,7 +33,7 @@ class ScenarioDocument;
  * total, a CSV import, the duration and memory of one request and the spike. Every change goes
  * through the document as an undoable edit; the panel redraws from the document.
  *
- * Beside traffic, duration, memory, response size and log volume sits a RangeButton that gives the
+ * Beside traffic, duration, memory, response size, log volume and the spike's peak sits a RangeButton that gives the
  * input a range (the scenario's `"ranges"`, issue 17), and under the fields a RangeOdds line shows
  * each option's odds of being the cheapest under them, worked out on a worker as the user types.
  */
@@ -88,6 +88,7 @@ public:
     RangeButton *memoryRange() const { return m_memoryRange; }
     RangeButton *bytesOutRange() const { return m_bytesOutRange; }
     RangeButton *logBytesRange() const { return m_logBytesRange; }
+    RangeButton *spikeHeightRange() const { return m_spikeHeightRange; }
     /** The odds of each option being the cheapest under the ranges. */
     RangeOdds *rangeOdds() const { return m_odds; }
 
@@ -132,6 +133,7 @@ private:
     RangeButton *m_memoryRange = nullptr;
     RangeButton *m_bytesOutRange = nullptr;
     RangeButton *m_logBytesRange = nullptr;
+    RangeButton *m_spikeHeightRange = nullptr;
     RangeOdds *m_odds = nullptr;
     bool m_refreshing = false;
 };

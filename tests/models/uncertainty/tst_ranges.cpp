@@ -67,6 +67,20 @@ void TestRanges::defaults_typicalFromTheScenario_logNormalTraffic()
     QVERIFY(std::abs(traffic.quantile(0.5) - 1) < 1e-12);
     QVERIFY(std::abs(traffic.quantile(0.1) - 0.5) < 1e-8);
     QVERIFY(std::abs(traffic.quantile(0.9) - 2) < 1e-8);
+
+    // The spike's height: typical is the spike's toPerSecond, triangular unless told.
+    const auto spiky = parseScenario(withRanges(R"({"spikeHeight": {"low": 300, "high": 1200}})",
+                                                R"(, "spike": {"fromPerSecond": 60, "toPerSecond": 600})"),
+                                     "t.costscape.json");
+    QVERIFY(spiky);
+    const auto spikeRanges = readRanges(spiky.value());
+    QVERIFY2(spikeRanges, spikeRanges ? "" : spikeRanges.error().message.c_str());
+    const InputRange height = *spikeRanges.value()[UncertainInput::SpikeHeight];
+    QCOMPARE(height.typical, 600.0);
+    QCOMPARE(height.distribution, RangeDistribution::Triangular);
+    QVERIFY(!changesCost(UncertainInput::SpikeHeight));
+    QVERIFY(!changesScenario(UncertainInput::SpikeHeight));
+    QCOMPARE(std::string(inputKey(UncertainInput::SpikeHeight)), std::string("spikeHeight"));
 }
 
 void TestRanges::roundTrip_throughTheFileKeys()
@@ -119,6 +133,20 @@ void TestRanges::badRanges_areLocatedErrors_data()
                                             << R"(, "bytesOutPerRequest": 5000)" << "between 0 and 10,000,000,000 bytes";
     QTest::newRow("response size beyond the rule") << R"({"bytesOutPerRequest": {"low": 1, "high": 2e10}})"
                                                    << R"(, "bytesOutPerRequest": 5000)" << "between 0 and 10,000,000,000 bytes";
+    // The spike's height: a range needs the spike it spreads, and a peak above where it starts.
+    const QString spike = QStringLiteral(R"(, "spike": {"fromPerSecond": 50, "toPerSecond": 500})");
+    QTest::newRow("spike height without a spike") << R"({"spikeHeight": {"low": 100, "high": 900}})" << ""
+                                                  << "ranges.spikeHeight: the workload has no \"spike\"";
+    QTest::newRow("spike height low above typical") << R"({"spikeHeight": {"low": 600, "high": 900}})" << spike
+                                                    << "low <= typical <= high";
+    QTest::newRow("spike height typical above high") << R"({"spikeHeight": {"low": 100, "typical": 950, "high": 900}})"
+                                                     << spike << "low <= typical <= high";
+    QTest::newRow("spike height at its start") << R"({"spikeHeight": {"low": 50, "high": 900}})" << spike
+                                               << "ranges.spikeHeight.low: must be above the spike's fromPerSecond (50";
+    QTest::newRow("spike height beyond the rule") << R"({"spikeHeight": {"low": 100, "high": 2e9}})" << spike
+                                                  << "ranges.spikeHeight.high: at most";
+    QTest::newRow("spike height flat log-normal")
+        << R"({"spikeHeight": {"low": 500, "high": 500, "distribution": "lognormal"}})" << spike << "needs 0 < low < high";
 }
 
 void TestRanges::badRanges_areLocatedErrors()

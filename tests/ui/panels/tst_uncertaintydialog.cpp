@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -76,14 +77,25 @@ void TestUncertaintyDialog::sampleRanges_runOnTheWorker_andDrawTheBandsAndTornad
     }
     QVERIFY(std::abs(odds - 1) < 1e-9);
     QCOMPARE(dialog.bandChart()->boxCount(), feasibleSomewhere);
+    // The sample's spike range moves no cost: five bars, not six.
     QCOMPARE(dialog.costTornado()->barCount(), 5);
     QCOMPARE(dialog.differenceTornado()->barCount(), 5);
+    // Its spike response, one row per option: P10 / P50 / P90 of each measure.
+    QVERIFY(r.spikeDraws > 0);
+    QTableWidget *spike = dialog.spikeTable();
+    QCOMPARE(spike->rowCount(), 7);
+    for (int row = 0; row < spike->rowCount(); ++row) {
+        QCOMPARE(spike->item(row, 0)->text(), QString::fromStdString(r.options[static_cast<std::size_t>(row)].id));
+        if (r.options[static_cast<std::size_t>(row)].spike->simulated > 0)
+            QCOMPARE(spike->item(row, 2)->text().count(QStringLiteral(" / ")), 2);
+    }
 
     dialog.resize(1100, 860);
     auto *tabs = dialog.findChild<QTabWidget *>();
     QVERIFY(tabs);
-    const char *const names[] = {"uncertainty-bands", "uncertainty-tornado-cost", "uncertainty-tornado-difference"};
-    for (int i = 0; i < 3; ++i) {
+    const char *const names[] = {"uncertainty-bands", "uncertainty-tornado-cost", "uncertainty-tornado-difference",
+                                 "uncertainty-spike"};
+    for (int i = 0; i < 4; ++i) {
         tabs->setCurrentIndex(i);
         screenshot(dialog, names[i]);
     }

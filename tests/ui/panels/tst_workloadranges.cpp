@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Costscape contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Issue 17: ranges edited beside the workload's fields (traffic, duration, memory, response size,
-// log volume), each an undoable edit of the scenario's "ranges", and the odds of each option being
+// log volume, the spike's peak), each an undoable edit of the scenario's "ranges", and the odds of each option being
 // the cheapest under them, worked out on a worker while the user types. Driven offscreen.
 #include "tests/ui/panels/paneltesting.h"
 #include "ui/document/scenariodocument.h"
@@ -36,6 +36,7 @@ private slots:
     void impossibleRange_isShownNotCommitted();
     void odds_followTheEdits_andEqualTheDrawsOfTheFinalScenario();
     void responseSize_fieldAndItsRange();
+    void spikeHeight_besideTheSpikesPeak_refusedAtItsStart_andGoesWithTheSpike();
 };
 
 using namespace PanelTesting;
@@ -225,6 +226,56 @@ void TestWorkloadRanges::responseSize_fieldAndItsRange()
     QTest::keyClick(panel.logBytesField()->lineEdit(), Qt::Key_Backspace);
     QVERIFY(!document.scenario().workload.traffic.logBytesPerRequest);
     QVERIFY(!panel.logBytesRange()->isEnabled());
+}
+
+void TestWorkloadRanges::spikeHeight_besideTheSpikesPeak_refusedAtItsStart_andGoesWithTheSpike()
+{
+    ScenarioDocument document;
+    QVERIFY(document.load(Sample)); // a spike from 60 to 600 requests/s
+    WorkloadPanel panel(&document);
+    RangeButton *button = panel.spikeHeightRange();
+    QVERIFY(button->isEnabled());
+    QCOMPARE(button->text(), QStringLiteral("±"));
+    button->openPopup();
+    RangePopup *popup = button->popup();
+    popup->enabledBox()->setChecked(true); // offered: half to twice the peak, triangular
+    auto r = rangeOf(document, UncertainInput::SpikeHeight);
+    QVERIFY(r);
+    QCOMPARE(r->low, 300.0);
+    QCOMPARE(r->typical, 600.0);
+    QCOMPARE(r->high, 1200.0);
+    QCOMPARE(r->distribution, Models::RangeDistribution::Triangular);
+
+    // A peak at the spike's start is no spike: shown with the reader's reason, not committed.
+    popup->lowBox()->setValue(60);
+    QCOMPARE(rangeOf(document, UncertainInput::SpikeHeight), r);
+    QLabel *problem = nullptr;
+    for (QLabel *l : popup->findChildren<QLabel *>())
+        if (l->text().contains(QStringLiteral("fromPerSecond")))
+            problem = l;
+    QVERIFY(problem);
+    QVERIFY(problem->isVisibleTo(popup));
+    popup->lowBox()->setValue(200);
+    QCOMPARE(rangeOf(document, UncertainInput::SpikeHeight)->low, 200.0);
+    QVERIFY(!problem->isVisibleTo(popup));
+    popup->hide();
+    QCOMPARE(button->text(), QStringLiteral("200–1,200"));
+    panel.resize(520, 1100);
+    screenshot(panel, "workload-spike-range");
+
+    // The spike removed takes its range along (the reader refuses one without a spike); undo brings both back.
+    QCheckBox *spikeOn = nullptr;
+    for (QCheckBox *box : panel.findChildren<QCheckBox *>())
+        if (box->text().contains(QStringLiteral("spike")))
+            spikeOn = box;
+    QVERIFY(spikeOn && spikeOn->isChecked());
+    spikeOn->setChecked(false);
+    QVERIFY(!document.scenario().workload.spike);
+    QVERIFY(Models::readRanges(document.scenario()));
+    QVERIFY(!rangeOf(document, UncertainInput::SpikeHeight));
+    document.undoStack()->undo();
+    QVERIFY(document.scenario().workload.spike);
+    QCOMPARE(rangeOf(document, UncertainInput::SpikeHeight)->low, 200.0);
 }
 
 QTEST_MAIN(TestWorkloadRanges)
