@@ -5,8 +5,8 @@
 #include "models/packing/packingpatterns.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <numeric>
@@ -27,10 +27,40 @@ struct Entry {
 /** Under which seed (the combination whose patterns seeded it; {-1}: none) and for which counts. */
 using EntryKey = std::pair<std::vector<long long>, std::vector<long long>>;
 
+/** An EntryKey by reference: looking a combination up copies nothing (most lookups hit). */
+struct EntryKeyView {
+    const std::vector<long long> &seed;
+    const std::vector<long long> &counts;
+};
+
+/** Hashes and compares EntryKeys and views of them alike (heterogeneous lookup). */
+struct EntryKeyHash {
+    using is_transparent = void;
+    static std::size_t of(const std::vector<long long> &seed, const std::vector<long long> &counts)
+    {
+        std::uint64_t h = 0x84222325CBF29CE4ull ^ seed.size();
+        auto mix = [&h](long long v) { h = (h ^ static_cast<std::uint64_t>(v)) * 0x9E3779B97F4A7C15ull; h ^= h >> 29; };
+        for (const long long v : seed)
+            mix(v);
+        mix(static_cast<long long>(counts.size()));
+        for (const long long v : counts)
+            mix(v);
+        return static_cast<std::size_t>(h);
+    }
+    std::size_t operator()(const EntryKey &k) const { return of(k.first, k.second); }
+    std::size_t operator()(const EntryKeyView &k) const { return of(k.seed, k.counts); }
+};
+struct EntryKeyEqual {
+    using is_transparent = void;
+    bool operator()(const EntryKey &a, const EntryKey &b) const { return a == b; }
+    bool operator()(const EntryKeyView &a, const EntryKey &b) const { return a.seed == b.first && a.counts == b.second; }
+    bool operator()(const EntryKey &a, const EntryKeyView &b) const { return b.seed == a.first && b.counts == a.second; }
+};
+
 /** The packings of one list of offers and one set of task sizes. */
 struct Series {
     std::mutex mutex;
-    std::map<EntryKey, std::shared_ptr<const Entry>> entries;
+    std::unordered_map<EntryKey, std::shared_ptr<const Entry>, EntryKeyHash, EntryKeyEqual> entries;
     /// The offers packed over, filtered once for the series, with what bestSingle found (its memo).
     std::shared_ptr<const UndominatedOffers> kept;
 };
@@ -118,11 +148,10 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
     // remembered), and kept with the series: its memo then serves every later call over it too.
     std::shared_ptr<const UndominatedOffers> kept;
     for (const std::size_t k : order) {
-        EntryKey key{seed, combinations[k]};
         std::shared_ptr<const Entry> hit;
         {
             std::lock_guard lock(series->mutex);
-            if (const auto it = series->entries.find(key); it != series->entries.end())
+            if (const auto it = series->entries.find(EntryKeyView{seed, combinations[k]}); it != series->entries.end())
                 hit = it->second;
         }
         if (hit) {
@@ -134,6 +163,8 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
             }
             continue;
         }
+        // Remembered under the seed it was packed with (the seed may change below).
+        EntryKey key{seed, combinations[k]};
         for (std::size_t g = 0; g < demand.size(); ++g)
             demand[g].count = combinations[k][g];
         const bool unseeded = patterns.empty();
