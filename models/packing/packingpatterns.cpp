@@ -507,8 +507,10 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     // The exact tables cost about a millisecond per 10^6 cell updates; this caps the bound's
     // extra time near 30 ms on a problem whose tables are all large.
     long long tableBudget = 30'000'000;
-    Knapsack k; // one knapsack and item list for every type and round: their storage is reused
-    std::vector<Knapsack::Item> items;
+    // One knapsack and item list per thread for every type, round and LP: their storage is reused
+    // (reset() sets every part of the problem; items is cleared before each use).
+    thread_local Knapsack k;
+    thread_local std::vector<Knapsack::Item> items;
     std::vector<double> pi(active.size());
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (glp_simplex(lp.get(), &parameters) != 0 || glp_get_status(lp.get()) != GLP_OPT)

@@ -51,7 +51,14 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
             hash = (hash ^ static_cast<std::uint64_t>(key[g])) * 0x9E3779B97F4A7C15ull;
         }
         std::size_t at = static_cast<std::size_t>(hash >> 32) & mask;
-        while (table[at] != 0 && keys[table[at] - 1] != key)
+        // Compared element by element: a handful of counts, where a call to memcmp costs more.
+        auto equalsKey = [&](const std::vector<long long> &other) {
+            for (std::size_t g = 0; g < groupCount; ++g)
+                if (other[g] != key[g])
+                    return false;
+            return true;
+        };
+        while (table[at] != 0 && !equalsKey(keys[table[at] - 1]))
             at = (at + 1) & mask;
         if (table[at] == 0) {
             table[at] = static_cast<std::uint32_t>(keys.size() + 1);
