@@ -128,7 +128,19 @@ std::shared_ptr<Series> seriesFor(const std::string &signature)
 std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, const std::vector<std::vector<long long>> &combinations,
                                       std::size_t first, const std::vector<InstanceOffer> &offers, Seeding seeding)
 {
-    std::vector<Packing> out(combinations.size());
+    std::vector<Packing> out;
+    out.reserve(combinations.size());
+    for (const std::shared_ptr<const Packing> &p : packCombinationsShared(sizes, combinations, first, offers, seeding))
+        out.push_back(*p);
+    return out;
+}
+
+std::vector<std::shared_ptr<const Packing>> packCombinationsShared(const std::vector<TaskDemand> &sizes,
+                                                                   const std::vector<std::vector<long long>> &combinations,
+                                                                   std::size_t first, const std::vector<InstanceOffer> &offers,
+                                                                   Seeding seeding)
+{
+    std::vector<std::shared_ptr<const Packing>> out(combinations.size());
     if (combinations.empty())
         return out;
     Cache &c = cache();
@@ -156,7 +168,7 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
         }
         if (hit) {
             ++c.reused;
-            out[k] = hit->packing;
+            out[k] = std::shared_ptr<const Packing>(hit, &hit->packing); // shares the entry: no copy
             if (seeding == Seeding::FromFirst && patterns.empty() && hit->patterns && !hit->patterns->empty()) {
                 patterns = *hit->patterns;
                 seed = combinations[k];
@@ -184,7 +196,7 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
             else if (!patterns.empty())
                 seed = combinations[k];
         }
-        out[k] = entry->packing;
+        out[k] = std::shared_ptr<const Packing>(entry, &entry->packing);
         std::lock_guard lock(series->mutex);
         if (series->entries.emplace(std::move(key), std::move(entry)).second)
             ++c.held;

@@ -5,6 +5,7 @@
 #include "models/packing/ecspacking.h"
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace Costscape::Models {
@@ -41,6 +42,16 @@ enum class Seeding {
 std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, const std::vector<std::vector<long long>> &combinations,
                                       std::size_t first, const std::vector<InstanceOffer> &offers,
                                       Seeding seeding = Seeding::FromFirst);
+
+/**
+ * packCombinations() without copies: each packing is the one the memory holds, shared (most
+ * packings of an evaluation are reused, and copying one is an allocation per run). The same
+ * packings, in the same order, with the same failure behaviour.
+ */
+std::vector<std::shared_ptr<const Packing>> packCombinationsShared(const std::vector<TaskDemand> &sizes,
+                                                                   const std::vector<std::vector<long long>> &combinations,
+                                                                   std::size_t first, const std::vector<InstanceOffer> &offers,
+                                                                   Seeding seeding = Seeding::FromFirst);
 
 /**
  * How many packings the process keeps at most before it forgets them all (each a few hundred bytes,

@@ -95,17 +95,17 @@ void PackedHours::pack(const std::vector<InstanceOffer> &offers, const HourlyPla
     std::vector<TaskDemand> sizes;
     for (const PackedGroup &g : groups)
         sizes.push_back(g.demand(0));
-    packings = packCombinations(sizes, keys, peakKey, offers, figuresOnly ? Seeding::Each : Seeding::FromFirst);
+    packings = packCombinationsShared(sizes, keys, peakKey, offers, figuresOnly ? Seeding::Each : Seeding::FromFirst);
 
     instances.assign(plan.size(), 0.0);
     hourlyCost.assign(plan.size(), 0.0);
     for (std::size_t h = 0; h < plan.size(); ++h) {
-        instances[h] = static_cast<double>(packings[hourKey[h]].instances);
-        hourlyCost[h] = packings[hourKey[h]].hourlyCost;
+        instances[h] = static_cast<double>(packings[hourKey[h]]->instances);
+        hourlyCost[h] = packings[hourKey[h]]->hourlyCost;
     }
     std::vector<std::vector<long long>> perKey(keys.size(), std::vector<long long>(offers.size(), 0));
     for (std::size_t k = 0; k < keys.size(); ++k)
-        for (const InstanceRun &run : packings[k].runs)
+        for (const InstanceRun &run : packings[k]->runs)
             perKey[k][static_cast<std::size_t>(run.offer)] += run.instances;
     offerHours.assign(offers.size(), 0.0);
     for (std::size_t k = 0; k < keys.size(); ++k)
