@@ -362,6 +362,7 @@ double fill(const InstanceRun &r, const std::vector<InstanceOffer> &offers)
 void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &runs,
                     SingleTypeMemo *memo)
 {
+    std::vector<TaskDemand> residual = groups; // the sizes; the counts are set for each m below
     for (int round = 0; round < 24; ++round) {
         PackingDetail::stableSortSmall(runs.begin(), runs.end(),
                                        [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
@@ -371,7 +372,6 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
         bool improved = false;
         for (long long m = 1; m <= total && !improved; m = m * 2 > total && m < total ? total : m * 2) {
             // The m emptiest instances and their tasks.
-            std::vector<TaskDemand> residual = groups;
             for (TaskDemand &t : residual)
                 t.count = 0;
             double removedCost = 0;

@@ -41,7 +41,17 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
     while (capacity < 2 * plan.size())
         capacity *= 2;
     const std::size_t mask = capacity - 1;
-    std::vector<std::uint32_t> table(capacity, 0); // key index + 1; 0 = empty
+    // Key index + 1; 0 = empty. Kept per thread (see HourlyPlan::merged): no allocation and no
+    // fresh pages per evaluation; a very long plan's table is freed.
+    thread_local std::vector<std::uint32_t> table;
+    table.assign(capacity, 0);
+    struct Release {
+        ~Release()
+        {
+            if (table.capacity() > (std::size_t{1} << 20))
+                std::vector<std::uint32_t>().swap(table);
+        }
+    } release;
     std::vector<long long> key(groupCount);
     for (std::size_t h = 0; h < plan.size(); ++h) {
         std::uint64_t hash = 0;
