@@ -236,6 +236,11 @@ public:
         const auto it = m_found.find(key);
         return it == m_found.end() ? nullptr : it->second;
     }
+    std::size_t size()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_found.size();
+    }
     void keep(std::string key, std::shared_ptr<const Found> found)
     {
         std::lock_guard lock(m_mutex);
@@ -464,6 +469,11 @@ UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers)
         }
     }
     return out;
+}
+
+std::size_t rememberedSingleTypeSets(const UndominatedOffers &kept)
+{
+    return kept.memo ? kept.memo->size() : 0;
 }
 
 Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOffers &kept, std::vector<PackingPattern> *patterns)

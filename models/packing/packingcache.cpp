@@ -108,11 +108,28 @@ std::string signature(const std::vector<TaskDemand> &sizes, const std::vector<In
     return s;
 }
 
+/** The single-type packings the series' filtered offers remember (c.mutex held). */
+std::size_t singleTypeSets(Cache &c)
+{
+    std::size_t sets = 0;
+    for (const auto &[signature, series] : c.series) {
+        std::shared_ptr<const UndominatedOffers> kept;
+        {
+            std::lock_guard lock(series->mutex);
+            kept = series->kept;
+        }
+        if (kept)
+            sets += rememberedSingleTypeSets(*kept);
+    }
+    return sets;
+}
+
 std::shared_ptr<Series> seriesFor(const std::string &signature)
 {
     Cache &c = cache();
     std::lock_guard lock(c.mutex);
-    if (c.held.load() > PackingCacheLimit) {
+    // The packings and the single-type packings the series' memos keep count alike.
+    if (c.held.load() + singleTypeSets(c) > PackingCacheLimit) {
         // Forget everything: callers holding a series keep it alive until they finish.
         c.series.clear();
         c.held = 0;
