@@ -39,7 +39,10 @@ struct EntryKeyHash {
     static std::size_t of(const std::vector<long long> &seed, const std::vector<long long> &counts)
     {
         std::uint64_t h = 0x84222325CBF29CE4ull ^ seed.size();
-        auto mix = [&h](long long v) { h = (h ^ static_cast<std::uint64_t>(v)) * 0x9E3779B97F4A7C15ull; h ^= h >> 29; };
+        auto mix = [&h](long long v) {
+            h = (h ^ static_cast<std::uint64_t>(v)) * 0x9E3779B97F4A7C15ull;
+            h ^= h >> 29;
+        };
         for (const long long v : seed)
             mix(v);
         mix(static_cast<long long>(counts.size()));
