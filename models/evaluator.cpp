@@ -13,6 +13,10 @@
 #include <filesystem>
 #include <limits>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace Costscape::Models {
 
 namespace {
@@ -24,11 +28,23 @@ bool sound(double v)
 
 bool allSound(const std::vector<double> &values)
 {
-    // No early exit and no branch: a loop the compiler vectorises (it runs over every hour of
-    // every option of every evaluation). NaN fails both comparisons.
+    // No early exit and no branch: it runs over every hour of every option of every evaluation.
+    // NaN fails both comparisons. GCC does not vectorise the plain loop (one comisd pair per hour),
+    // so on x86-64 two hours are compared at a time with SSE2, which every x86-64 processor has.
+    const double top = std::numeric_limits<double>::max();
+    std::size_t i = 0;
     bool ok = true;
-    for (double v : values)
-        ok &= (v >= 0) & (v <= std::numeric_limits<double>::max());
+#if defined(__SSE2__)
+    const __m128d zero = _mm_setzero_pd(), most = _mm_set1_pd(top);
+    __m128d all = _mm_castsi128_pd(_mm_set1_epi32(-1));
+    for (; i + 2 <= values.size(); i += 2) {
+        const __m128d v = _mm_loadu_pd(values.data() + i);
+        all = _mm_and_pd(all, _mm_and_pd(_mm_cmpge_pd(v, zero), _mm_cmple_pd(v, most)));
+    }
+    ok = _mm_movemask_pd(all) == 3;
+#endif
+    for (; i < values.size(); ++i)
+        ok &= (values[i] >= 0) & (values[i] <= top);
     return ok;
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace Costscape::Models {
 
@@ -32,7 +33,6 @@ public:
         , m_traffic(c.scenario.workload.traffic)
         , m_bill(c.option.bill)
         , m_platform(c.option.platform())
-        , m_requests(c.plan.requestsPerMonth())
     {
     }
 
@@ -50,10 +50,11 @@ private:
     void add(LineItem item, Spread spread)
     {
         if (!m_r.hourlyCost.empty() && m_r.hourlyCost.size() == m_c.plan.size()) {
+            const double monthRequests = spread == Spread::Requests ? requests() : 0;
             for (std::size_t i = 0; i < m_c.plan.size(); ++i) {
                 double share = 0;
                 if (spread == Spread::Requests)
-                    share = m_requests > 0 ? m_c.plan.ratePerSecond[i] * 3600.0 / m_requests : 0;
+                    share = monthRequests > 0 ? m_c.plan.ratePerSecond[i] * 3600.0 / monthRequests : 0;
                 else
                     share = m_c.plan.hoursPerMonth > 0 ? 1.0 / m_c.plan.hoursPerMonth : 0;
                 m_r.hourlyCost[i] += item.cost * share;
@@ -78,8 +79,8 @@ private:
         m_leftOut.push_back(part + " beyond the sheet's last tier");
     }
 
-    double gbIn() const { return m_traffic.bytesInPerRequest.value_or(0) * m_requests / BytesPerGb; }
-    double gbOut() const { return m_traffic.bytesOutPerRequest.value_or(0) * m_requests / BytesPerGb; }
+    double gbIn() const { return m_traffic.bytesInPerRequest.value_or(0) * requests() / BytesPerGb; }
+    double gbOut() const { return m_traffic.bytesOutPerRequest.value_or(0) * requests() / BytesPerGb; }
 
     void frontDoor()
     {
@@ -91,7 +92,7 @@ private:
         case FrontDoor::None:
             return;
         case FrontDoor::FunctionUrl:
-            add({"front door: function URL", m_requests, "requests", 0, 0,
+            add({"front door: function URL", requests(), "requests", 0, 0,
                  "Lambda function URLs have no charge of their own; the function's requests and duration are billed"},
                 Spread::Requests);
             return;
@@ -111,7 +112,7 @@ private:
         const std::string part = http ? "API Gateway HTTP API" : "API Gateway REST API";
         if (tiers.empty())
             return unpriced(part, "AmazonApiGateway");
-        double metered = m_requests;
+        double metered = requests();
         std::string note = "tiers by requests per month";
         if (http) {
             // "HTTP APIs are metered in 512 KB increments" (AWS API Gateway pricing; AWS whitepaper
@@ -257,7 +258,7 @@ private:
             m_leftOut.push_back("CloudWatch Logs (add workload \"logBytesPerRequest\")");
             return;
         }
-        const double gb = m_traffic.logBytesPerRequest.value_or(0) * m_requests / BytesPerGb;
+        const double gb = m_traffic.logBytesPerRequest.value_or(0) * requests() / BytesPerGb;
         const bool lambda = isLambdaFamily(m_platform);
         if (lambda) {
             // Lambda's logs are vended logs, tiered since 1 May 2025.
@@ -319,7 +320,15 @@ private:
     const WorkloadTraffic &m_traffic;
     const OptionBill &m_bill;
     Platform m_platform;
-    double m_requests = 0;
+    /// The plan's requests a month, summed over its hours on first use: most options of most
+    /// scenarios have no part billed by the request (the sweep and the draws price thousands).
+    mutable std::optional<double> m_requests;
+    double requests() const
+    {
+        if (!m_requests)
+            m_requests = m_c.plan.requestsPerMonth();
+        return *m_requests;
+    }
 };
 
 } // namespace

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <mutex>
@@ -235,6 +236,11 @@ public:
         const auto it = m_found.find(key);
         return it == m_found.end() ? nullptr : it->second;
     }
+    std::size_t size()
+    {
+        std::lock_guard lock(m_mutex);
+        return m_found.size();
+    }
     void keep(std::string key, std::shared_ptr<const Found> found)
     {
         std::lock_guard lock(m_mutex);
@@ -249,7 +255,22 @@ private:
     /** Looks keys up as views: a hit (most lookups) allocates nothing. */
     struct Hash {
         using is_transparent = void;
-        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+        std::size_t operator()(std::string_view key) const
+        {
+            // The key is whole 8-byte words (sizes and counts): a multiply-xor per word is cheaper
+            // than std::hash's byte-wise mixing, and the table only needs the words spread.
+            std::uint64_t h = 0xCBF29CE484222325ull ^ key.size();
+            std::size_t at = 0;
+            for (; at + 8 <= key.size(); at += 8) {
+                std::uint64_t word;
+                std::memcpy(&word, key.data() + at, 8);
+                h = (h ^ word) * 0x9E3779B97F4A7C15ull;
+                h ^= h >> 31;
+            }
+            for (; at < key.size(); ++at)
+                h = (h ^ static_cast<unsigned char>(key[at])) * 0x100000001B3ull;
+            return static_cast<std::size_t>(h);
+        }
     };
     std::mutex m_mutex;
     std::unordered_map<std::string, std::shared_ptr<const Found>, Hash, std::equal_to<>> m_found;
@@ -346,6 +367,7 @@ double fill(const InstanceRun &r, const std::vector<InstanceOffer> &offers)
 void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<InstanceOffer> &offers, std::vector<InstanceRun> &runs,
                     SingleTypeMemo *memo)
 {
+    std::vector<TaskDemand> residual = groups; // the sizes; the counts are set for each m below
     for (int round = 0; round < 24; ++round) {
         PackingDetail::stableSortSmall(runs.begin(), runs.end(),
                                        [&](const InstanceRun &a, const InstanceRun &b) { return fill(a, offers) < fill(b, offers); });
@@ -355,7 +377,6 @@ void repackEmptiest(const std::vector<TaskDemand> &groups, const std::vector<Ins
         bool improved = false;
         for (long long m = 1; m <= total && !improved; m = m * 2 > total && m < total ? total : m * 2) {
             // The m emptiest instances and their tasks.
-            std::vector<TaskDemand> residual = groups;
             for (TaskDemand &t : residual)
                 t.count = 0;
             double removedCost = 0;
@@ -448,6 +469,11 @@ UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers)
         }
     }
     return out;
+}
+
+std::size_t rememberedSingleTypeSets(const UndominatedOffers &kept)
+{
+    return kept.memo ? kept.memo->size() : 0;
 }
 
 Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOffers &kept, std::vector<PackingPattern> *patterns)

@@ -5,6 +5,7 @@
 // The scheduler simulation has a file of its own; included so this header still offers every packer.
 #include "models/packing/ecsscheduler.h"
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -125,6 +126,9 @@ struct UndominatedOffers {
     std::shared_ptr<SingleTypeMemo> memo;
 };
 UndominatedOffers undominatedOffers(const std::vector<InstanceOffer> &offers);
+
+/** How many sets of tasks `kept.memo` remembers now (0 without a memo); the packing memory counts them in its bound. */
+std::size_t rememberedSingleTypeSets(const UndominatedOffers &kept);
 
 /** packOptimised() with the offers already filtered by undominatedOffers(): the same packing, runs named by the full list. */
 Packing packOptimised(const std::vector<TaskDemand> &groups, const UndominatedOffers &kept, std::vector<PackingPattern> *patterns);

@@ -5,8 +5,8 @@
 #include "models/packing/packingpatterns.h"
 
 #include <atomic>
+#include <cstdint>
 #include <cstring>
-#include <map>
 #include <memory>
 #include <mutex>
 #include <numeric>
@@ -27,10 +27,43 @@ struct Entry {
 /** Under which seed (the combination whose patterns seeded it; {-1}: none) and for which counts. */
 using EntryKey = std::pair<std::vector<long long>, std::vector<long long>>;
 
+/** An EntryKey by reference: looking a combination up copies nothing (most lookups hit). */
+struct EntryKeyView {
+    const std::vector<long long> &seed;
+    const std::vector<long long> &counts;
+};
+
+/** Hashes and compares EntryKeys and views of them alike (heterogeneous lookup). */
+struct EntryKeyHash {
+    using is_transparent = void;
+    static std::size_t of(const std::vector<long long> &seed, const std::vector<long long> &counts)
+    {
+        std::uint64_t h = 0x84222325CBF29CE4ull ^ seed.size();
+        auto mix = [&h](long long v) {
+            h = (h ^ static_cast<std::uint64_t>(v)) * 0x9E3779B97F4A7C15ull;
+            h ^= h >> 29;
+        };
+        for (const long long v : seed)
+            mix(v);
+        mix(static_cast<long long>(counts.size()));
+        for (const long long v : counts)
+            mix(v);
+        return static_cast<std::size_t>(h);
+    }
+    std::size_t operator()(const EntryKey &k) const { return of(k.first, k.second); }
+    std::size_t operator()(const EntryKeyView &k) const { return of(k.seed, k.counts); }
+};
+struct EntryKeyEqual {
+    using is_transparent = void;
+    bool operator()(const EntryKey &a, const EntryKey &b) const { return a == b; }
+    bool operator()(const EntryKeyView &a, const EntryKey &b) const { return a.seed == b.first && a.counts == b.second; }
+    bool operator()(const EntryKey &a, const EntryKeyView &b) const { return b.seed == a.first && b.counts == a.second; }
+};
+
 /** The packings of one list of offers and one set of task sizes. */
 struct Series {
     std::mutex mutex;
-    std::map<EntryKey, std::shared_ptr<const Entry>> entries;
+    std::unordered_map<EntryKey, std::shared_ptr<const Entry>, EntryKeyHash, EntryKeyEqual> entries;
     /// The offers packed over, filtered once for the series, with what bestSingle found (its memo).
     std::shared_ptr<const UndominatedOffers> kept;
 };
@@ -78,11 +111,28 @@ std::string signature(const std::vector<TaskDemand> &sizes, const std::vector<In
     return s;
 }
 
+/** The single-type packings the series' filtered offers remember (c.mutex held). */
+std::size_t singleTypeSets(Cache &c)
+{
+    std::size_t sets = 0;
+    for (const auto &[signature, series] : c.series) {
+        std::shared_ptr<const UndominatedOffers> kept;
+        {
+            std::lock_guard lock(series->mutex);
+            kept = series->kept;
+        }
+        if (kept)
+            sets += rememberedSingleTypeSets(*kept);
+    }
+    return sets;
+}
+
 std::shared_ptr<Series> seriesFor(const std::string &signature)
 {
     Cache &c = cache();
     std::lock_guard lock(c.mutex);
-    if (c.held.load() > PackingCacheLimit) {
+    // The packings and the single-type packings the series' memos keep count alike.
+    if (c.held.load() + singleTypeSets(c) > PackingCacheLimit) {
         // Forget everything: callers holding a series keep it alive until they finish.
         c.series.clear();
         c.held = 0;
@@ -98,7 +148,19 @@ std::shared_ptr<Series> seriesFor(const std::string &signature)
 std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, const std::vector<std::vector<long long>> &combinations,
                                       std::size_t first, const std::vector<InstanceOffer> &offers, Seeding seeding)
 {
-    std::vector<Packing> out(combinations.size());
+    std::vector<Packing> out;
+    out.reserve(combinations.size());
+    for (const std::shared_ptr<const Packing> &p : packCombinationsShared(sizes, combinations, first, offers, seeding))
+        out.push_back(*p);
+    return out;
+}
+
+std::vector<std::shared_ptr<const Packing>> packCombinationsShared(const std::vector<TaskDemand> &sizes,
+                                                                   const std::vector<std::vector<long long>> &combinations,
+                                                                   std::size_t first, const std::vector<InstanceOffer> &offers,
+                                                                   Seeding seeding)
+{
+    std::vector<std::shared_ptr<const Packing>> out(combinations.size());
     if (combinations.empty())
         return out;
     Cache &c = cache();
@@ -118,22 +180,23 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
     // remembered), and kept with the series: its memo then serves every later call over it too.
     std::shared_ptr<const UndominatedOffers> kept;
     for (const std::size_t k : order) {
-        EntryKey key{seed, combinations[k]};
         std::shared_ptr<const Entry> hit;
         {
             std::lock_guard lock(series->mutex);
-            if (const auto it = series->entries.find(key); it != series->entries.end())
+            if (const auto it = series->entries.find(EntryKeyView{seed, combinations[k]}); it != series->entries.end())
                 hit = it->second;
         }
         if (hit) {
             ++c.reused;
-            out[k] = hit->packing;
+            out[k] = std::shared_ptr<const Packing>(hit, &hit->packing); // shares the entry: no copy
             if (seeding == Seeding::FromFirst && patterns.empty() && hit->patterns && !hit->patterns->empty()) {
                 patterns = *hit->patterns;
                 seed = combinations[k];
             }
             continue;
         }
+        // Remembered under the seed it was packed with (the seed may change below).
+        EntryKey key{seed, combinations[k]};
         for (std::size_t g = 0; g < demand.size(); ++g)
             demand[g].count = combinations[k][g];
         const bool unseeded = patterns.empty();
@@ -153,7 +216,7 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
             else if (!patterns.empty())
                 seed = combinations[k];
         }
-        out[k] = entry->packing;
+        out[k] = std::shared_ptr<const Packing>(entry, &entry->packing);
         std::lock_guard lock(series->mutex);
         if (series->entries.emplace(std::move(key), std::move(entry)).second)
             ++c.held;

@@ -5,6 +5,7 @@
 #include "models/packing/ecspacking.h"
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 namespace Costscape::Models {
@@ -25,7 +26,8 @@ namespace Costscape::Models {
  * remembered and in whatever order calls come: what is reused is exactly what the same call
  * would compute. Thread-safe (the Monte Carlo's draws run on several threads); two threads
  * packing the same combination at once both compute it, with equal results. The memory is bounded:
- * past PackingCacheLimit packings it is emptied and refilled.
+ * past PackingCacheLimit packings (the single-type packings the packer remembers per series,
+ * UndominatedOffers::memo, counted too) it is emptied and refilled.
  *
  * `first` must index `combinations` unless it is empty. Never fails: an infeasible combination is
  * a Packing with feasible = false and the reason, as packOptimised() returns it.
@@ -43,8 +45,20 @@ std::vector<Packing> packCombinations(const std::vector<TaskDemand> &sizes, cons
                                       Seeding seeding = Seeding::FromFirst);
 
 /**
+ * packCombinations() without copies: each packing is the one the memory holds, shared (most
+ * packings of an evaluation are reused, and copying one is an allocation per run). The same
+ * packings, in the same order, with the same failure behaviour.
+ */
+std::vector<std::shared_ptr<const Packing>> packCombinationsShared(const std::vector<TaskDemand> &sizes,
+                                                                   const std::vector<std::vector<long long>> &combinations,
+                                                                   std::size_t first, const std::vector<InstanceOffer> &offers,
+                                                                   Seeding seeding = Seeding::FromFirst);
+
+/**
  * How many packings the process keeps at most before it forgets them all (each a few hundred bytes,
- * a few KiB with its LP patterns; the year benchmark's 1,000 draws keep the process under 17 MB).
+ * a few KiB with its LP patterns; the year benchmark's 1,000 draws keep the process under 17 MB),
+ * the combinations' packings and the single-type packings of sets of tasks (each series' memo,
+ * itself at most 20,000) counted together.
  */
 inline constexpr std::size_t PackingCacheLimit = 50000;
 

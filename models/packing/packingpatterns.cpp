@@ -99,13 +99,19 @@ public:
         });
         m_current.assign(m_items.size(), 0);
         m_best.assign(m_items.size(), 0);
-        // For each relaxation, the items by value per unit of its weight (best first).
+        m_most.assign(m_items.size(), 0);
+        // For each relaxation, each item's weight (computed once here: bound() reads it at every
+        // node of the search) and the items by value per unit of it (best first).
         for (int d = 0; d < 5; ++d) {
+            std::vector<double> &w = m_weights[d];
+            w.resize(m_items.size());
+            for (std::size_t j = 0; j < m_items.size(); ++j)
+                w[j] = weight(d, m_items[j]);
             std::vector<std::size_t> &o = m_orders[d];
             o.resize(m_items.size());
             std::iota(o.begin(), o.end(), std::size_t{0});
             PackingDetail::stableSortSmall(o.begin(), o.end(), [&](std::size_t a, std::size_t b) {
-                return m_items[a].value * weight(d, m_items[b]) > m_items[b].value * weight(d, m_items[a]);
+                return m_items[a].value * w[b] > m_items[b].value * w[a];
             });
         }
     }
@@ -290,6 +296,9 @@ private:
     // item `from` taken at most `fromUpper` times when that is not negative.
     double bound(std::size_t from, double cpuLeft, double memLeft, long long capLeft, long long fromUpper = -1) const
     {
+        // How many of each item still fit does not depend on the relaxation: found once, not five times.
+        for (std::size_t j = from; j < m_items.size(); ++j)
+            m_most[j] = most(j, cpuLeft, memLeft, capLeft, j == from ? fromUpper : -1);
         double best = std::numeric_limits<double>::infinity();
         for (int d = 0; d < 5; ++d) {
             double room = Blends[d] * cpuLeft / m_cpu + (1 - Blends[d]) * memLeft / m_mem + FitEps;
@@ -298,10 +307,10 @@ private:
                 if (j < from)
                     continue;
                 const Item &it = m_items[j];
-                const long long n = most(j, cpuLeft, memLeft, capLeft, j == from ? fromUpper : -1);
+                const long long n = m_most[j];
                 if (n <= 0 || it.value <= 0)
                     continue;
-                const double w = weight(d, it);
+                const double w = m_weights[d][j];
                 if (w <= 0) {
                     value += static_cast<double>(n) * it.value;
                     continue;
@@ -351,6 +360,8 @@ private:
     double m_cpu = 0, m_mem = 0;
     long long m_cap = 0;
     std::vector<std::size_t> m_orders[5];
+    std::vector<double> m_weights[5];       ///< weight(d, item j), by relaxation d and item
+    mutable std::vector<long long> m_most;  ///< bound()'s scratch: how many of each item fit
     std::vector<long long> m_current, m_best;
     double m_bestValue = 0, m_rootBound = 0;
     double m_frontier = 0; ///< the most an unexplored branch could be worth once the search is cut
@@ -404,10 +415,17 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         if (!dominated)
             types.push_back(static_cast<int>(i));
     }
-    for (std::size_t g : active) {
+    // How many tasks of each active group one instance of each type holds, at most the group's
+    // count: every round of pricing asks again for every type, so it is found once here.
+    std::vector<long long> upperOf(types.size() * active.size());
+    for (std::size_t ti = 0; ti < types.size(); ++ti)
+        for (std::size_t a = 0; a < active.size(); ++a)
+            upperOf[ti * active.size() + a]
+                = std::min(tasksPerEmptyInstance(groups[active[a]], offers[static_cast<std::size_t>(types[ti])]), groups[active[a]].count);
+    for (std::size_t a = 0; a < active.size(); ++a) {
         bool any = false;
-        for (int t : types)
-            any = any || tasksPerEmptyInstance(groups[g], offers[static_cast<std::size_t>(t)]) > 0;
+        for (std::size_t ti = 0; ti < types.size(); ++ti)
+            any = any || upperOf[ti * active.size() + a] > 0;
         if (!any) {
             out.lowerBound = nan;
             return out;
@@ -455,14 +473,14 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     loads.reserve(columns.capacity() * width);
     std::vector<long long> load(width); // the column being made
     // Start: every group alone on every type that holds it, as full as the type allows.
-    for (int t : types)
+    for (std::size_t ti = 0; ti < types.size(); ++ti)
         for (std::size_t a = 0; a < active.size(); ++a) {
-            const long long n = std::min(tasksPerEmptyInstance(groups[active[a]], offers[static_cast<std::size_t>(t)]), groups[active[a]].count);
+            const long long n = upperOf[ti * active.size() + a];
             if (n <= 0)
                 continue;
             std::fill(load.begin(), load.end(), 0);
             load[a] = n;
-            addColumn(t, load);
+            addColumn(types[ti], load);
         }
     const std::size_t startColumns = columns.size();
     // A seed's patterns, trimmed to the counts: fewer tasks of a group never overfill an instance.
@@ -489,8 +507,10 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
     // The exact tables cost about a millisecond per 10^6 cell updates; this caps the bound's
     // extra time near 30 ms on a problem whose tables are all large.
     long long tableBudget = 30'000'000;
-    Knapsack k; // one knapsack and item list for every type and round: their storage is reused
-    std::vector<Knapsack::Item> items;
+    // One knapsack and item list per thread for every type, round and LP: their storage is reused
+    // (reset() sets every part of the problem; items is cleared before each use).
+    thread_local Knapsack k;
+    thread_local std::vector<Knapsack::Item> items;
     std::vector<double> pi(active.size());
     for (int iteration = 0; iteration < maxIterations; ++iteration) {
         if (glp_simplex(lp.get(), &parameters) != 0 || glp_get_status(lp.get()) != GLP_OPT)
@@ -505,12 +525,13 @@ PatternLp solvePatternLp(const std::vector<TaskDemand> &groups, const std::vecto
         }
         double theta = std::numeric_limits<double>::infinity();
         bool added = false, cut = false;
-        for (int t : types) {
+        for (std::size_t ti = 0; ti < types.size(); ++ti) {
+            const int t = types[ti];
             const InstanceOffer &o = offers[static_cast<std::size_t>(t)];
             items.clear();
             for (std::size_t a = 0; a < active.size(); ++a) {
                 const TaskDemand &task = groups[active[a]];
-                const long long upper = std::min(tasksPerEmptyInstance(task, o), task.count);
+                const long long upper = upperOf[ti * active.size() + a];
                 if (upper > 0 && pi[a] > 0)
                     items.push_back({task.cpuUnits, task.memoryMb, pi[a], upper, a});
             }

@@ -11,11 +11,6 @@
 
 namespace Costscape::Models {
 
-double ceilTolerant(double value)
-{
-    return std::ceil(value - 1e-9 * std::max(1.0, std::abs(value)));
-}
-
 FleetSizing sizeFleet(const FleetSpec &spec, const HourlyPlan &plan, double durationMs, double unitMemoryMb,
                       double requestMemoryMb, const char *unitName)
 {

@@ -5,6 +5,8 @@
 #include "models/evaluation.h"
 #include "models/scaling/scaling.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -66,7 +68,10 @@ void applyFleetToSpike(SpikeInput &in, const FleetSpec &fleet, double unitMemory
 /** What one more unit of the option's fleet costs an hour: its bill over its unit-hours (0 without any). */
 double averageUnitHourPrice(const OptionResult &result);
 
-/** ceil() that forgives the last bits of floating-point noise (2.0000000000004 is 2). */
-double ceilTolerant(double value);
+/** ceil() that forgives the last bits of floating-point noise (2.0000000000004 is 2). Inline: it runs once per hour per fleet. */
+inline double ceilTolerant(double value)
+{
+    return std::ceil(value - 1e-9 * std::max(1.0, std::abs(value)));
+}
 
 } // namespace Costscape::Models

@@ -41,7 +41,17 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
     while (capacity < 2 * plan.size())
         capacity *= 2;
     const std::size_t mask = capacity - 1;
-    std::vector<std::uint32_t> table(capacity, 0); // key index + 1; 0 = empty
+    // Key index + 1; 0 = empty. Kept per thread (see HourlyPlan::merged): no allocation and no
+    // fresh pages per evaluation; a very long plan's table is freed.
+    thread_local std::vector<std::uint32_t> table;
+    table.assign(capacity, 0);
+    struct Release {
+        ~Release()
+        {
+            if (table.capacity() > (std::size_t{1} << 20))
+                std::vector<std::uint32_t>().swap(table);
+        }
+    } release;
     std::vector<long long> key(groupCount);
     for (std::size_t h = 0; h < plan.size(); ++h) {
         std::uint64_t hash = 0;
@@ -51,7 +61,14 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
             hash = (hash ^ static_cast<std::uint64_t>(key[g])) * 0x9E3779B97F4A7C15ull;
         }
         std::size_t at = static_cast<std::size_t>(hash >> 32) & mask;
-        while (table[at] != 0 && keys[table[at] - 1] != key)
+        // Compared element by element: a handful of counts, where a call to memcmp costs more.
+        auto equalsKey = [&](const std::vector<long long> &other) {
+            for (std::size_t g = 0; g < groupCount; ++g)
+                if (other[g] != key[g])
+                    return false;
+            return true;
+        };
+        while (table[at] != 0 && !equalsKey(keys[table[at] - 1]))
             at = (at + 1) & mask;
         if (table[at] == 0) {
             table[at] = static_cast<std::uint32_t>(keys.size() + 1);
@@ -88,17 +105,17 @@ void PackedHours::pack(const std::vector<InstanceOffer> &offers, const HourlyPla
     std::vector<TaskDemand> sizes;
     for (const PackedGroup &g : groups)
         sizes.push_back(g.demand(0));
-    packings = packCombinations(sizes, keys, peakKey, offers, figuresOnly ? Seeding::Each : Seeding::FromFirst);
+    packings = packCombinationsShared(sizes, keys, peakKey, offers, figuresOnly ? Seeding::Each : Seeding::FromFirst);
 
     instances.assign(plan.size(), 0.0);
     hourlyCost.assign(plan.size(), 0.0);
     for (std::size_t h = 0; h < plan.size(); ++h) {
-        instances[h] = static_cast<double>(packings[hourKey[h]].instances);
-        hourlyCost[h] = packings[hourKey[h]].hourlyCost;
+        instances[h] = static_cast<double>(packings[hourKey[h]]->instances);
+        hourlyCost[h] = packings[hourKey[h]]->hourlyCost;
     }
     offerInstances.assign(keys.size(), std::vector<long long>(offers.size(), 0));
     for (std::size_t k = 0; k < keys.size(); ++k)
-        for (const InstanceRun &run : packings[k].runs)
+        for (const InstanceRun &run : packings[k]->runs)
             offerInstances[k][static_cast<std::size_t>(run.offer)] += run.instances;
     offerHours.assign(offers.size(), 0.0);
     for (std::size_t k = 0; k < keys.size(); ++k)

@@ -64,7 +64,7 @@ public:
     std::size_t peakKey = 0;                   ///< its combination
 
     // After pack():
-    std::vector<Packing> packings;  ///< per combination
+    std::vector<std::shared_ptr<const Packing>> packings; ///< per combination, shared with the packing memory
     std::vector<double> instances;  ///< per hour
     std::vector<double> hourlyCost; ///< per hour
     std::vector<double> offerHours; ///< instance-hours of each offer over the month

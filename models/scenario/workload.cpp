@@ -55,7 +55,19 @@ HourlyPlan HourlyPlan::merged() const
     while (capacity < 2 * n)
         capacity *= 2;
     const std::size_t mask = capacity - 1;
-    std::vector<std::uint32_t> table(capacity, 0); // slot index + 1; 0 = empty
+    // Slot index + 1; 0 = empty. Kept per thread: a year's table is 128 KiB, which each of the
+    // sweep's evaluations would otherwise allocate and fault in afresh (a very long plan's is freed).
+    thread_local std::vector<std::uint32_t> table;
+    table.assign(capacity, 0);
+    struct Release {
+        ~Release()
+        {
+            if (table.capacity() > (std::size_t{1} << 20))
+                std::vector<std::uint32_t>().swap(table);
+        }
+    } release;
+    out.ratePerSecond.reserve(n);
+    out.weight.reserve(n);
     auto hashOf = [](double v) {
         const std::uint64_t bits = v == 0 ? 0 : std::bit_cast<std::uint64_t>(v);
         return static_cast<std::size_t>((bits * 0x9E3779B97F4A7C15ull) >> 32);

@@ -15,6 +15,7 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
 
 using namespace Costscape;
 using namespace Costscape::Models;
@@ -52,6 +53,8 @@ private slots:
     void cheapestIndex_skipsInfeasibleAndUnsoundOptions();
     void unsoundFigure_namesTheFirstBadFigure_data();
     void unsoundFigure_namesTheFirstBadFigure();
+    void unsoundFigure_checksEveryHour_data();
+    void unsoundFigure_checksEveryHour();
     void withdraw_leavesNoFigureToShow();
     void unpricedOption_isMarkedInEveryFormat();
 };
@@ -239,6 +242,48 @@ void TestSoundFigures::unsoundFigure_namesTheFirstBadFigure()
     default: break;
     }
     QCOMPARE(QString::fromStdString(unsoundFigure(o)), expected);
+}
+
+void TestSoundFigures::unsoundFigure_checksEveryHour_data()
+{
+    // The hours are checked two at a time where the processor allows (issue 17's speed-up): a bad
+    // figure in any hour, the first, the last of an odd count, one in the middle of a pair, is found,
+    // and the edges of sound (-0, the largest double, the smallest subnormal) pass.
+    QTest::addColumn<int>("hours");
+    QTest::addColumn<int>("at");
+    QTest::addColumn<double>("value");
+    QTest::addColumn<bool>("sound");
+    const double tiny = std::numeric_limits<double>::denorm_min();
+    const double largest = std::numeric_limits<double>::max();
+    const std::pair<const char *, double> bad[] = {{"nan", NaN}, {"inf", Inf}, {"-inf", -Inf}, {"-tiny", -tiny}, {"-1", -1.0}};
+    const std::pair<const char *, double> good[] = {{"-0", -0.0}, {"max", largest}, {"tiny", tiny}, {"0", 0.0}};
+    for (int hours : {1, 2, 3, 4, 5, 8760}) {
+        for (int at : {0, 1, hours / 2, hours - 2, hours - 1}) {
+            if (at < 0 || at >= hours)
+                continue;
+            for (const auto &[name, v] : bad)
+                QTest::addRow("%d-hours-%s-at-%d", hours, name, at) << hours << at << v << false;
+            for (const auto &[name, v] : good)
+                QTest::addRow("%d-hours-%s-at-%d", hours, name, at) << hours << at << v << true;
+        }
+    }
+}
+
+void TestSoundFigures::unsoundFigure_checksEveryHour()
+{
+    QFETCH(int, hours);
+    QFETCH(int, at);
+    QFETCH(double, value);
+    QFETCH(bool, sound);
+    OptionResult o = pricedAt("vm", 73);
+    o.fleet = {"instances", 1, 1, 730, std::vector<double>(static_cast<std::size_t>(hours), 1.0)};
+    o.hourlyCost.assign(static_cast<std::size_t>(hours), 0.1);
+    o.hourlyCost[static_cast<std::size_t>(at)] = value;
+    QCOMPARE(QString::fromStdString(unsoundFigure(o)), sound ? QString() : QStringLiteral("hourly cost"));
+    // The same in the fleet's hours, which are checked before the costs.
+    o.hourlyCost.assign(static_cast<std::size_t>(hours), 0.1);
+    o.fleet.hourly[static_cast<std::size_t>(at)] = value;
+    QCOMPARE(QString::fromStdString(unsoundFigure(o)), sound ? QString() : QStringLiteral("fleet"));
 }
 
 void TestSoundFigures::withdraw_leavesNoFigureToShow()

@@ -129,7 +129,7 @@ Result<OptionResult> EcsEc2Model::evaluate(const OptionContext &ctx) const
 
     // The optimised fleet of each distinct combination of task counts, remembered across evaluations.
     hours.pack(offers, plan, ctx.figuresOnly);
-    const Packing &peakPacking = hours.packings[hours.peakKey];
+    const Packing &peakPacking = *hours.packings[hours.peakKey];
     const std::vector<double> &instances = hours.instances;
     r.hourlyCost = hours.hourlyCost;
     r.fleet = summarizeFleet(instances, plan, "instances");

@@ -175,7 +175,7 @@ Result<OptionResult> EksEc2Model::evaluate(const OptionContext &ctx) const
     // The optimised fleet of each distinct combination of pod counts, remembered across evaluations.
     hours.pack(offers, plan, ctx.figuresOnly);
     const std::size_t peakHour = hours.peakHour;
-    const Packing &peakPacking = hours.packings[hours.peakKey];
+    const Packing &peakPacking = *hours.packings[hours.peakKey];
     const std::vector<double> &nodes = hours.instances;
     r.hourlyCost = hours.hourlyCost;
     r.fleet = summarizeFleet(nodes, plan, "nodes");

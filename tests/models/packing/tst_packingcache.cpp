@@ -190,6 +190,8 @@ private slots:
     void packCombinations_sameBitsAsPackingInSeries();
     void packCombinations_anotherBusiestHour_isPackedUnderItsOwnSeed();
     void packCombinations_twoThreadsAtOnce_sameBits();
+    void packCombinationsShared_sameBitsSharedNotCopied_data();
+    void packCombinationsShared_sameBitsSharedNotCopied();
     void singleTypeMemo_sameBitsAsNoMemo_data();
     void singleTypeMemo_sameBitsAsNoMemo();
     void stableSortSmall_ordersAsStdStableSort_data();
@@ -271,6 +273,61 @@ void TestPackingCache::packCombinations_twoThreadsAtOnce_sameBits()
     const QString da = differs(a, expected), db = differs(b, expected);
     QVERIFY2(da.isEmpty(), qPrintable(da));
     QVERIFY2(db.isEmpty(), qPrintable(db));
+}
+
+void TestPackingCache::packCombinationsShared_sameBitsSharedNotCopied_data()
+{
+    QTest::addColumn<int>("groups");
+    QTest::addColumn<bool>("each");
+    QTest::newRow("one-group-in-series") << 1 << false;
+    QTest::newRow("three-groups-in-series") << 3 << false;
+    QTest::newRow("three-groups-each-alone") << 3 << true;
+}
+
+void TestPackingCache::packCombinationsShared_sameBitsSharedNotCopied()
+{
+    // The hour-by-hour models take the packings shared with the memory (issue 17: copying the
+    // runs of every reused packing was a tenth of a cold sweep): the same bits as packing
+    // afresh, the very packings the memory holds on a second call, and still whole once the
+    // memory forgets them.
+    QFETCH(int, groups);
+    QFETCH(bool, each);
+    const std::vector<TaskDemand> all{{512, 1024, 0}, {2048, 4096, 0}, {1024, 3072, 0}};
+    const std::vector<TaskDemand> sizes(all.begin(), all.begin() + groups);
+    const Combinations combinations = day(static_cast<std::size_t>(groups), 150);
+    const std::size_t first = busiest(combinations);
+    std::vector<Packing> expected;
+    if (each) {
+        // Seeding::Each: every combination packed alone, unseeded.
+        for (const std::vector<long long> &counts : combinations) {
+            std::vector<TaskDemand> demand = sizes;
+            for (std::size_t g = 0; g < demand.size(); ++g)
+                demand[g].count = counts[g];
+            expected.push_back(packOptimised(demand, offers()));
+        }
+    } else {
+        expected = inSeries(sizes, combinations, first, offers());
+    }
+    const Seeding seeding = each ? Seeding::Each : Seeding::FromFirst;
+    auto values = [](const std::vector<std::shared_ptr<const Packing>> &shared) {
+        std::vector<Packing> out;
+        for (const auto &p : shared)
+            out.push_back(*p);
+        return out;
+    };
+    const auto fresh = packCombinationsShared(sizes, combinations, first, offers(), seeding);
+    const QString freshDiffers = differs(values(fresh), expected);
+    QVERIFY2(freshDiffers.isEmpty(), qPrintable(freshDiffers));
+    const auto again = packCombinationsShared(sizes, combinations, first, offers(), seeding);
+    QCOMPARE(again.size(), fresh.size());
+    for (std::size_t k = 0; k < fresh.size(); ++k)
+        QVERIFY2(again[k].get() == fresh[k].get(), qPrintable(QStringLiteral("combination %1 was copied").arg(k)));
+    // The copying form hands back the same figures.
+    const QString copied = differs(packCombinations(sizes, combinations, first, offers(), seeding), expected);
+    QVERIFY2(copied.isEmpty(), qPrintable(copied));
+    clearPackingCache();
+    const QString kept = differs(values(fresh), expected);
+    QVERIFY2(kept.isEmpty(), qPrintable(kept));
 }
 
 void TestPackingCache::singleTypeMemo_sameBitsAsNoMemo_data()
