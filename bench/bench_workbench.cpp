@@ -9,12 +9,29 @@
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release
 //   cmake --build build-bench -j2 --target bench_workbench
 //   QT_QPA_PLATFORM=offscreen ./build-bench/bench/bench_workbench
+//
+// Where the time goes: each edit also reports, as counters (mean, median, stddev and p95 over the
+// edits), the CPU time of the GUI thread in each phase of the edit, and the worker's. They add up
+// to what a quiet machine would take (chain_ms), also when other processes load the CPU and the
+// wall time says more about the load than about Costscape:
+//   edit_ms      the document's edit and every panel's refresh on scenarioChanged
+//   result_ms    from the worker's result reaching the GUI thread to the line-item model holding
+//                the new figures (the headline, the summary line, the line items)
+//   chart_ms     the visible chart's series built and set (setSeries and what it calls)
+//   costs_ms     the rest of the result's handler (the options list's costs, the timing label)
+//   replot_ms    the visible chart's QCustomPlot replot
+//   other_ms     the rest of the GUI thread's time: painting the widgets, the event loop
+//   gui_ms       the GUI thread's CPU over the whole edit (the sum of the above)
+//   worker_ms    the CPU of every other thread meanwhile: the evaluation on the worker
+//   chain_ms     gui_ms + worker_ms: the edit's latency on two free cores (the parts run one
+//                after the other)
 
 #include "bench/yearscenario.h"
 
 #include "ui/charts/chartbase.h"
 #include "ui/charts/hourlychart.h"
 #include "ui/document/evaluationrunner.h"
+#include "ui/itemmodels/lineitemmodel.h"
 #include "ui/mainwindow.h"
 #include "ui/panels/resultspanel.h"
 #include "ui/document/scenariodocument.h"
@@ -25,14 +42,17 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFutureWatcherBase>
 #include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <string>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 namespace {
@@ -64,15 +84,52 @@ QString sampleFile()
     return QStringLiteral(COSTSCAPE_SOURCE_DIR "/examples/web-api.costscape.json");
 }
 
+/** CPU time of the calling thread, or of the whole process, in ms. */
+double cpuMs(clockid_t clock)
+{
+    timespec t{};
+    clock_gettime(clock, &t);
+    return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_nsec) / 1e6;
+}
+double threadMs()
+{
+    return cpuMs(CLOCK_THREAD_CPUTIME_ID);
+}
+double processMs()
+{
+    return cpuMs(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/**
+ * Marks the GUI thread's CPU clock at each event delivered to a QFutureWatcher (the runner's):
+ * the last one before the line items change is the "finished" that hands the result over. An
+ * application-wide event filter sees it before the watcher does.
+ */
+class ArrivalFilter final : public QObject
+{
+public:
+    double arrived = -1; ///< thread CPU ms, or -1 while nothing arrived
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (qobject_cast<QFutureWatcherBase *>(watched))
+            arrived = threadMs();
+        return QObject::eventFilter(watched, event);
+    }
+};
+
 // Runs the event loop until the newest result is on screen and the visible chart has replotted.
+// It sleeps between events (a busy loop would add its spinning to the GUI thread's CPU time and
+// take a core from the worker); the timer wakes it to check the time limit.
 bool waitForReplot(MainWindow &w, bool &replotted)
 {
     QElapsedTimer timer;
     timer.start();
+    QTimer wake;
+    wake.start(100);
     while (timer.elapsed() < 10000) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
         if (w.results()->shownGeneration() == w.runner()->latestGeneration() && replotted)
             return true;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
     }
     return false;
 }
@@ -96,23 +153,66 @@ void editToReplot(benchmark::State &state, const QString &file, ResultsPanel::Ta
     w.results()->setCurrentTab(tab);
     bool replotted = false;
     QCustomPlot *plot = w.results()->currentChart()->plot();
-    QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&replotted] { replotted = true; });
+    // The phases' marks on the GUI thread's CPU clock (see the counters at the top of this file).
+    ArrivalFilter arrival;
+    double arrived = -1, itemsDone = -1, shown = -1, handled = -1, replotStart = -1, replotMs = 0;
+    const auto itemsChanged = [&] {
+        itemsDone = threadMs();
+        arrived = arrival.arrived;
+    };
+    QObject::connect(plot, &QCustomPlot::beforeReplot, plot, [&replotStart] { replotStart = threadMs(); });
+    QObject::connect(plot, &QCustomPlot::afterReplot, plot, [&] {
+        replotMs += threadMs() - replotStart;
+        replotted = true;
+    });
+    Costscape::Ui::LineItemModel *items = w.results()->lineItemModel();
+    QObject::connect(items, &QAbstractItemModel::dataChanged, items, itemsChanged);
+    QObject::connect(items, &QAbstractItemModel::modelReset, items, itemsChanged);
+    QObject::connect(w.results(), &ResultsPanel::resultShown, w.results(), [&shown] { shown = threadMs(); });
+    // Connected after the window's own handler, so this runs when that handler has returned.
+    QObject::connect(w.runner(), &Costscape::Ui::EvaluationRunner::evaluated, w.results(), [&handled] { handled = threadMs(); });
     waitForReplot(w, replotted);
+    QCoreApplication::instance()->installEventFilter(&arrival);
 
     static double next = 120; // fresh values stay fresh across the repetitions (each a new window)
     double duration = 120;
     for (auto _ : state) {
         duration = fresh ? (next += 0.5) : duration == 120 ? 121 : 120;
         replotted = false;
+        arrived = itemsDone = shown = handled = arrival.arrived = -1;
+        replotMs = 0;
         const auto start = std::chrono::steady_clock::now();
+        const double gui0 = threadMs();
+        const double process0 = processMs();
         w.document()->edit(QStringLiteral("duration"), [duration](Costscape::Models::Scenario &s) { s.workload.durationMs = duration; });
+        const double edited = threadMs();
         if (!waitForReplot(w, replotted)) {
             state.SkipWithError("no replot within 10 s");
             return;
         }
         const auto end = std::chrono::steady_clock::now();
+        const double gui = threadMs() - gui0;
+        const double worker = processMs() - process0 - gui;
         state.SetIterationTime(std::chrono::duration<double>(end - start).count());
+        if (arrived < 0 || itemsDone < 0 || shown < 0 || handled < 0) {
+            state.SkipWithError("a phase of the edit was not seen (the window's signals changed?)");
+            return;
+        }
+        const double phases[] = {edited - gui0, itemsDone - arrived, shown - itemsDone, handled - shown, replotMs};
+        state.counters["edit_ms"] = phases[0];
+        state.counters["result_ms"] = phases[1];
+        state.counters["chart_ms"] = phases[2];
+        state.counters["costs_ms"] = phases[3];
+        state.counters["replot_ms"] = phases[4];
+        double named = 0;
+        for (double phase : phases)
+            named += phase;
+        state.counters["other_ms"] = gui - named;
+        state.counters["gui_ms"] = gui;
+        state.counters["worker_ms"] = worker;
+        state.counters["chain_ms"] = gui + worker;
     }
+    QCoreApplication::instance()->removeEventFilter(&arrival);
     const auto &e = *w.evaluation();
     state.counters["slots"] = static_cast<double>(e.ratePerSecond.size());
     state.counters["options"] = static_cast<double>(e.options.size());

@@ -91,6 +91,11 @@ ChartBase::ChartBase(QWidget *parent)
     m_plot->legend->setVisible(false);
     m_plot->legend->setSelectableParts(QCPLegend::spNone);
     m_plot->legend->setIconSize(18, 10);
+    // One paint buffer instead of two: QCustomPlot buffers its "overlay" layer on its own (for a
+    // selection rectangle, which these charts never draw), and every replot clears each buffer and
+    // blends it over the widget.
+    if (QCPLayer *overlay = m_plot->layer(QStringLiteral("overlay")))
+        overlay->setMode(QCPLayer::lmLogical);
 
     m_emptyText = new QCPItemText(m_plot);
     m_emptyText->setClipToAxisRect(false);

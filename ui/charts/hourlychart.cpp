@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 namespace Costscape::Ui {
 
@@ -31,20 +32,40 @@ double at(const std::vector<double> &values, int slot)
 
 /**
  * Step data for lsStepLeft: slot i holds from i to i + 1, so the last slot needs a closing point
- * at the end of the plan.
+ * at the end of the plan. The points go into the graph's container in one piece, already sorted
+ * (a year is 8,761 points for each of two graphs per option, on every edit).
  */
 void setSteps(QCPGraph *graph, const std::vector<double> &values, int slotCount, double *top)
 {
-    QVector<double> keys(slotCount + 1), data(slotCount + 1);
+    QVector<QCPGraphData> points(slotCount + 1);
     for (int i = 0; i <= slotCount; ++i) {
-        keys[i] = i;
         const double value = at(values, std::min(i, slotCount - 1));
-        data[i] = std::isfinite(value) ? value : std::numeric_limits<double>::quiet_NaN();
+        points[i] = QCPGraphData(i, std::isfinite(value) ? value : std::numeric_limits<double>::quiet_NaN());
         if (std::isfinite(value))
             *top = std::max(*top, value);
     }
-    graph->setData(keys, data, true);
+    graph->data()->set(points, true);
     graph->setLineStyle(QCPGraph::lsStepLeft);
+}
+
+/** As setSteps, on a graph that already holds slotCount + 1 steps: the values written in place. */
+void updateSteps(QCPGraph *graph, const std::vector<double> &values, int slotCount, double *top)
+{
+    if (graph->dataCount() != slotCount + 1) {
+        setSteps(graph, values, slotCount, top);
+        return;
+    }
+    // The container and its ends taken once: graph->data() is a shared pointer (an atomic count
+    // up and down on each call) and the non-const end() checks for a detach each time.
+    QCPGraphDataContainer &container = *graph->data();
+    const auto end = container.end();
+    int i = 0;
+    for (auto it = container.begin(); it != end; ++it, ++i) {
+        const double value = at(values, std::min(i, slotCount - 1));
+        it->value = std::isfinite(value) ? value : std::numeric_limits<double>::quiet_NaN();
+        if (std::isfinite(value))
+            *top = std::max(*top, value);
+    }
 }
 
 QString number(double value)
@@ -106,9 +127,42 @@ HourlyChart::HourlyChart(QWidget *parent)
 
 HourlyChart::~HourlyChart() = default;
 
-void HourlyChart::setSeries(const Models::HourlySeries &series)
+bool HourlyChart::sameGraphs(const Models::HourlySeries &series) const
 {
-    m_series = series;
+    int count = static_cast<int>(series.ratePerSecond.size());
+    for (const auto &line : series.lines)
+        count = std::max({count, static_cast<int>(line.fleet.size()), static_cast<int>(line.cost.size())});
+    if (count != m_slots || series.currency != m_series.currency || series.lines.size() != m_fleet.size()
+        || (m_demand != nullptr) != (count > 0 && !series.ratePerSecond.empty()))
+        return false;
+    for (std::size_t l = 0; l < series.lines.size(); ++l) {
+        // A series the user hid comes back on a new result, as it did when the graphs were rebuilt.
+        if (series.lines[l].id != m_series.lines[l].id || !m_fleet[l]->visible() || !m_cost[l]->visible())
+            return false;
+    }
+    return !m_demand || m_demand->visible();
+}
+
+void HourlyChart::setSeries(Models::HourlySeries series)
+{
+    if (!series.lines.empty() && sameGraphs(series)) {
+        // A new result for the same options (an edit of a figure): the new values written into
+        // the graphs already there, whose keys (the slots) are unchanged. Rebuilding the graphs,
+        // their legend and their theme took more time than the data.
+        m_series = std::move(series);
+        m_fleetTop = m_costTop = m_demandTop = 0;
+        if (m_demand)
+            updateSteps(m_demand, m_series.ratePerSecond, m_slots, &m_demandTop);
+        for (std::size_t l = 0; l < m_series.lines.size(); ++l) {
+            updateSteps(m_fleet[l], m_series.lines[l].fleet, m_slots, &m_fleetTop);
+            updateSteps(m_cost[l], m_series.lines[l].cost, m_slots, &m_costTop);
+        }
+        updateNote();
+        applyPens(); // an option may have become feasible or not
+        resetView();
+        return;
+    }
+    m_series = std::move(series);
     clearPlot();
     m_fleet.clear();
     m_cost.clear();
@@ -159,20 +213,26 @@ void HourlyChart::setSeries(const Models::HourlySeries &series)
         entries.push_back(m_demand);
     appendToLegend(entries);
 
-    QStringList skipped;
-    for (const auto &id : m_series.skipped)
-        skipped << qs(id);
-    m_note->setText(skipped.isEmpty()
-                        ? QString()
-                        : tr("Not drawn (they follow a plan of their own): %1")
-                              .arg(skipped.join(QStringLiteral(", "))));
-    m_note->setVisible(!skipped.isEmpty());
+    updateNote();
 
     reflowLegend();
     p->legend->setVisible(!m_series.lines.empty());
     showEmptyMessage(m_series.lines.empty());
     applyTheme();
     resetView();
+}
+
+void HourlyChart::updateNote()
+{
+    QStringList skipped;
+    for (const auto &id : m_series.skipped)
+        skipped << qs(id);
+    const QString text = skipped.isEmpty() ? QString()
+                                           : tr("Not drawn (they follow a plan of their own): %1")
+                                                 .arg(skipped.join(QStringLiteral(", ")));
+    if (text != m_note->text())
+        m_note->setText(text);
+    m_note->setVisible(!skipped.isEmpty());
 }
 
 int HourlyChart::lineCount() const
@@ -245,6 +305,11 @@ void HourlyChart::resetView()
 void HourlyChart::applyTheme()
 {
     ChartBase::applyTheme();
+    applyPens();
+}
+
+void HourlyChart::applyPens()
+{
     const QColor background = backgroundColor();
     for (std::size_t l = 0; l < m_fleet.size(); ++l) {
         QColor color = optionColor(m_series.lines[l].id);

@@ -34,11 +34,13 @@ public:
     ~HourlyChart() override;
 
     /**
-     * Replaces what is drawn and resets the view. The number of slots is the longest of the
+     * Replaces what is drawn and resets the view. A series of the same options, slots and
+     * currency as the one drawn (a new result after an edit) updates the graphs' points in place;
+     * anything else rebuilds them. Taken by value: a temporary is moved in, not copied. The number of slots is the longest of the
      * demand and the lines; missing values are drawn as gaps. Without lines the empty message is
      * shown.
      */
-    void setSeries(const Models::HourlySeries &series);
+    void setSeries(Models::HourlySeries series);
 
     /** Number of options drawn; each has one graph in each axis rect. */
     int lineCount() const;
@@ -60,6 +62,13 @@ protected:
     QString exportCaption() const override { return note(); }
 
 private:
+    /** True when @p series draws the same options, slots and currency as the graphs already there, all shown. */
+    bool sameGraphs(const Models::HourlySeries &series) const;
+    /** The note under the plot naming the options not drawn. */
+    void updateNote();
+    /** The options' pens (faded when they cannot serve the workload) and the demand's. */
+    void applyPens();
+
     Models::HourlySeries m_series;
     QCPAxisRect *m_fleetRect;
     QCPAxisRect *m_costRect;

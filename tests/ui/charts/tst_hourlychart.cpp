@@ -22,6 +22,7 @@ private slots:
     void setSeries_drawsBothRectsWithHourLabels();
     void hidingAnOption_hidesItInBothRects();
     void thousandOptions_legendInOrder();
+    void newResultForTheSameOptions_drawsItsFigures();
 
     void snapshots();
 };
@@ -98,7 +99,7 @@ void TestHourlyChart::thousandOptions_legendInOrder()
     // Issue 13: setSeries re-laid out the legend for every series it removed or left out of it,
     // a cost growing with the cube of the options. Its time is measured in bench_workbench
     // (BM_HourlyChart_SetSeriesTwice_1000Options); this checks what two calls leave behind (the
-    // second removes the first's 2,000 graphs).
+    // second finds the same options and reuses the first's 2,000 graphs).
     constexpr int options = 1000;
     const Models::HourlySeries series = hourly(168, options);
     Ui::HourlyChart chart;
@@ -118,6 +119,73 @@ void TestHourlyChart::thousandOptions_legendInOrder()
     }
     QCOMPARE(chart.fleetRect()->graphs().size(), options + 1);
     QCOMPARE(chart.costRect()->graphs().size(), options);
+}
+
+void TestHourlyChart::newResultForTheSameOptions_drawsItsFigures()
+{
+    // An edit gives a new result for the same options: the chart reuses its graphs (issue 17, the
+    // window's speed), and what it draws must be the new figures, axes and faded colours, exactly
+    // as a chart given only the new result draws them.
+    Models::HourlySeries first = hourly(168, 3);
+    Models::HourlySeries second = first;
+    for (double &rate : second.ratePerSecond)
+        rate *= 3;
+    for (auto &line : second.lines) {
+        for (double &v : line.fleet)
+            v = v * 2 + 1;
+        for (double &v : line.cost)
+            v *= 5;
+    }
+    second.lines[1].feasible = false;
+    second.skipped = {"lambda-own-plan"};
+
+    Ui::HourlyChart edited;
+    edited.setSeries(first);
+    layOut(&edited);
+    const QList<QCPGraph *> before = edited.fleetRect()->graphs() + edited.costRect()->graphs();
+    const QPen feasiblePen = edited.fleetRect()->graphs().at(2)->pen(); // option-1's
+    edited.setSeries(second);
+    layOut(&edited);
+    QCOMPARE(edited.fleetRect()->graphs() + edited.costRect()->graphs(), before); // the same graphs
+
+    Ui::HourlyChart fresh;
+    fresh.setSeries(second);
+    layOut(&fresh);
+    QCOMPARE(edited.note(), fresh.note());
+    QVERIFY(edited.note().contains(QStringLiteral("lambda-own-plan")));
+    for (auto rects : {std::pair(edited.fleetRect(), fresh.fleetRect()), std::pair(edited.costRect(), fresh.costRect())}) {
+        const QList<QCPGraph *> a = rects.first->graphs();
+        const QList<QCPGraph *> b = rects.second->graphs();
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype g = 0; g < a.size(); ++g) {
+            QCOMPARE(a[g]->name(), b[g]->name());
+            QCOMPARE(a[g]->pen(), b[g]->pen());
+            QCOMPARE(a[g]->dataCount(), 168 + 1);
+            QCOMPARE(a[g]->dataCount(), b[g]->dataCount());
+            for (int i = 0; i < a[g]->dataCount(); ++i) {
+                QCOMPARE(a[g]->data()->at(i)->key, b[g]->data()->at(i)->key);
+                QCOMPARE(a[g]->data()->at(i)->value, b[g]->data()->at(i)->value);
+            }
+        }
+        for (QCPAxis::AxisType type : {QCPAxis::atLeft, QCPAxis::atRight, QCPAxis::atBottom})
+            QCOMPARE(rects.first->axis(type)->range(), rects.second->axis(type)->range());
+    }
+    // Hand-worked: option-0's fleet at hour 6 is ceil((40 + 30 sin(pi/2)) / 10) * 2 + 1 = 15.
+    QCOMPARE(edited.fleetRect()->graphs().at(1)->data()->at(6)->value, 15.0);
+    // option-1 cannot serve the workload now: drawn faded, not in its own colour.
+    QVERIFY(edited.fleetRect()->graphs().at(2)->pen().color() != feasiblePen.color());
+
+    // A series the user hid comes back with the next result, as when the graphs were rebuilt.
+    QVERIFY(edited.setSeriesVisible(QStringLiteral("option-1"), false));
+    edited.setSeries(second);
+    QVERIFY(edited.isSeriesVisible(QStringLiteral("option-1")));
+    // Other options: other graphs, named after them.
+    Models::HourlySeries renamed = second;
+    renamed.lines[2].id = "option-x";
+    edited.setSeries(renamed);
+    QCOMPARE(edited.costRect()->graphs().at(2)->name(), QStringLiteral("option-x"));
+    QVERIFY(edited.isSeriesVisible(QStringLiteral("option-x")));
+    QVERIFY(!edited.isSeriesVisible(QStringLiteral("option-2")));
 }
 
 // Not a check: with COSTSCAPE_CHART_SNAPSHOTS=<folder> it writes a week (one option infeasible,
