@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/platforms/packedhours.h"
 
+#include "base/scratchtable.h"
 #include "models/platforms/fleet.h"
 
 #include <algorithm>
@@ -37,21 +38,11 @@ bool PackedHours::size(const std::vector<PackedGroup> &sized, const OptionContex
     keys.clear();
     hourKey.assign(plan.size(), 0);
     unitsPerHour.assign(plan.size(), 0.0);
-    std::size_t capacity = 16;
-    while (capacity < 2 * plan.size())
-        capacity *= 2;
-    const std::size_t mask = capacity - 1;
-    // Key index + 1; 0 = empty. Kept per thread (see HourlyPlan::merged): no allocation and no
-    // fresh pages per evaluation; a very long plan's table is freed.
-    thread_local std::vector<std::uint32_t> table;
-    table.assign(capacity, 0);
-    struct Release {
-        ~Release()
-        {
-            if (table.capacity() > (std::size_t{1} << 20))
-                std::vector<std::uint32_t>().swap(table);
-        }
-    } release;
+    // Key index + 1; 0 = empty.
+    thread_local std::vector<std::uint32_t> storage;
+    ScratchTable scratch(storage, plan.size());
+    std::uint32_t *const table = scratch.data();
+    const std::size_t mask = scratch.mask();
     std::vector<long long> key(groupCount);
     for (std::size_t h = 0; h < plan.size(); ++h) {
         std::uint64_t hash = 0;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "models/scenario/workload.h"
 
+#include "base/scratchtable.h"
+
 #include <algorithm>
 #include <cmath>
 #include <bit>
@@ -51,21 +53,11 @@ HourlyPlan HourlyPlan::merged() const
     // year profile): an open-addressing table over the slots' indices, one allocation, rather than
     // a node per distinct rate. Rates are equal as doubles compare (0 and -0 merge; a NaN merges
     // with nothing), as the std::unordered_map this replaces had them.
-    std::size_t capacity = 16;
-    while (capacity < 2 * n)
-        capacity *= 2;
-    const std::size_t mask = capacity - 1;
-    // Slot index + 1; 0 = empty. Kept per thread: a year's table is 128 KiB, which each of the
-    // sweep's evaluations would otherwise allocate and fault in afresh (a very long plan's is freed).
-    thread_local std::vector<std::uint32_t> table;
-    table.assign(capacity, 0);
-    struct Release {
-        ~Release()
-        {
-            if (table.capacity() > (std::size_t{1} << 20))
-                std::vector<std::uint32_t>().swap(table);
-        }
-    } release;
+    // Slot index + 1; 0 = empty.
+    thread_local std::vector<std::uint32_t> storage;
+    ScratchTable scratch(storage, n);
+    std::uint32_t *const table = scratch.data();
+    const std::size_t mask = scratch.mask();
     out.ratePerSecond.reserve(n);
     out.weight.reserve(n);
     auto hashOf = [](double v) {
