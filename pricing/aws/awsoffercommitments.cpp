@@ -170,13 +170,9 @@ bool CommitmentRates::addFargateRate(const KeptProduct &plan, const PlanRate &r,
                          line);
         return true;
     }
-    const auto price = parseAwsNumber(r.price);
-    if (!price || *price < 0 || *price > MaxUnitPriceUsd) {
-        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" for " + r.usageType
-                             + " is not a price a sheet accepts; skipped",
-                         line);
+    const auto price = acceptedPlanRate(plan, r, line);
+    if (!price)
         return true;
-    }
     const std::string region = regionOfUsage(r.usageType, plan.region);
     if (region.empty()) {
         ++m_unknownRegion;
@@ -195,6 +191,18 @@ bool CommitmentRates::addFargateRate(const KeptProduct &plan, const PlanRate &r,
     }
     rate = *price;
     return true;
+}
+
+std::optional<double> CommitmentRates::acceptedPlanRate(const KeptProduct &plan, const PlanRate &r, int line)
+{
+    const auto price = parseAwsNumber(r.price);
+    if (!price || *price < 0 || *price > MaxUnitPriceUsd) {
+        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" for " + r.usageType
+                             + " is not a price a sheet accepts; skipped",
+                         line);
+        return std::nullopt;
+    }
+    return price;
 }
 
 bool CommitmentRates::addLambdaRate(const KeptProduct &plan, const PlanRate &r, int line)
@@ -218,13 +226,9 @@ bool CommitmentRates::addLambdaRate(const KeptProduct &plan, const PlanRate &r, 
                          line);
         return true;
     }
-    const auto price = parseAwsNumber(r.price);
-    if (!price || *price < 0 || *price > MaxUnitPriceUsd) {
-        m_collector.warn("SKU " + plan.sku + ": Savings Plans rate \"" + r.price + "\" for " + r.usageType
-                             + " is not a price a sheet accepts; skipped",
-                         line);
+    const auto price = acceptedPlanRate(plan, r, line);
+    if (!price)
         return true;
-    }
     // Without a prefix the usage is us-east-1's, unless the plan or the file names the region.
     const std::string region = at > 0 ? regionOfUsage(r.usageType, plan.region)
                                        : !plan.region.empty() ? plan.region : !m_fileRegion.empty() ? m_fileRegion : "us-east-1";

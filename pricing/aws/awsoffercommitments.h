@@ -103,6 +103,8 @@ private:
     std::map<Key, double> m_plans;
     bool addFargateRate(const KeptProduct &plan, const PlanRate &rate, int line);
     bool addLambdaRate(const KeptProduct &plan, const PlanRate &rate, int line);
+    /** The rate's price, or nothing after a located warning when it is not one a sheet accepts. */
+    std::optional<double> acceptedPlanRate(const KeptProduct &plan, const PlanRate &rate, int line);
     // (region, Fargate platform "linux/x86_64", rate key) -> the vCPU-hour and GB-hour rates
     struct FargatePending {
         std::optional<double> vcpu;
