@@ -6,6 +6,8 @@
 #include "models/scenario/scenarioreader.h"
 #include "pricing/pricesheet.h"
 
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 namespace Costscape::Tests {
@@ -51,6 +53,21 @@ inline const Models::LineItem *line(const Models::OptionResult &o, const std::st
         if (li.name == name)
             return &li;
     return nullptr;
+}
+
+/** The option of an evaluation with this id, or null. */
+inline const Models::OptionResult *optionById(const Models::Evaluation &e, const std::string &id)
+{
+    for (const auto &o : e.options)
+        if (o.id == id)
+            return &o;
+    return nullptr;
+}
+
+/** a equals b within a relative eps (absolute below 1): for figures worked by hand. */
+inline bool closeTo(double a, double b, double eps = 1e-9)
+{
+    return std::abs(a - b) <= eps * std::max(1.0, std::abs(b));
 }
 
 } // namespace Costscape::Tests

@@ -20,11 +20,6 @@ using namespace Costscape::Tests;
 
 namespace {
 
-bool near(double a, double b, double eps = 1e-9)
-{
-    return std::abs(a - b) <= eps * std::max(1.0, std::abs(b));
-}
-
 // The test sheet: the embedded one, with an ILLUSTRATIVE 1-year no-upfront Compute Savings Plans
 // rate on us-east-1 Lambda x86_64 duration: 0.000014 per GB-second (on demand 0.0000166667 in the
 // first tier: 16.0% off). Not a price.
@@ -81,32 +76,32 @@ void TestCommitmentLambda::duration_endToEnd()
     const Models::OptionResult &sp = e->options[1];
     QVERIFY(sp.commitment && !od.commitment);
     const Models::CommitmentSummary &c = *sp.commitment;
-    QVERIFY(near(c.onDemandMonthly, 43.8000876));
-    QVERIFY(near(c.effectiveMonthly, 39.6286069, 1e-8));
-    QVERIFY(near(c.spillMonthly, 17.7286069, 1e-8));
-    QVERIFY(near(od.monthlyCost, 43.8000876 + 5.256));
-    QVERIFY(near(sp.monthlyCost, 39.6286069 + 5.256, 1e-8));
+    QVERIFY(closeTo(c.onDemandMonthly, 43.8000876));
+    QVERIFY(closeTo(c.effectiveMonthly, 39.6286069, 1e-8));
+    QVERIFY(closeTo(c.spillMonthly, 17.7286069, 1e-8));
+    QVERIFY(closeTo(od.monthlyCost, 43.8000876 + 5.256));
+    QVERIFY(closeTo(sp.monthlyCost, 39.6286069 + 5.256, 1e-8));
     QCOMPARE(c.instanceType, std::string("Lambda x86_64"));
     // Covered: 2,142.857 of 3,600 GB-seconds an hour, at one on-demand price.
-    QVERIFY(near(c.coverage, 2142.857142857143 / 3600));
-    QVERIFY(near(c.utilisation, 1.0));
+    QVERIFY(closeTo(c.coverage, 2142.857142857143 / 3600));
+    QVERIFY(closeTo(c.utilisation, 1.0));
     QCOMPARE(c.breakEvenMonth, std::optional<int>(1));
     QCOMPARE(c.commitments.size(), std::size_t(1));
     QCOMPARE(c.commitments[0].products.size(), std::size_t(1));
     QCOMPARE(c.commitments[0].products[0].unit, std::string("GB-seconds"));
-    QVERIFY(near(c.commitments[0].products[0].coveredUnitHours, 730 * 2142.857142857143));
+    QVERIFY(closeTo(c.commitments[0].products[0].coveredUnitHours, 730 * 2142.857142857143));
     // The bill: the duration gives way to the plan and the spill; requests stay.
     QVERIFY(!line(sp, "duration tier 1"));
-    QVERIFY(line(sp, "commitment: savings plan") && near(line(sp, "commitment: savings plan")->cost, 21.9));
+    QVERIFY(line(sp, "commitment: savings plan") && closeTo(line(sp, "commitment: savings plan")->cost, 21.9));
     const Models::LineItem *spill = line(sp, "on-demand spill duration");
-    QVERIFY(spill && near(spill->cost, 17.7286069, 1e-8));
-    QVERIFY(near(spill->quantity, 1063714.2857142857));
+    QVERIFY(spill && closeTo(spill->cost, 17.7286069, 1e-8));
+    QVERIFY(closeTo(spill->quantity, 1063714.2857142857));
     QCOMPARE(spill->unit, std::string("GB-seconds"));
-    QVERIFY(line(sp, "requests") && near(line(sp, "requests")->cost, 5.256));
+    QVERIFY(line(sp, "requests") && closeTo(line(sp, "requests")->cost, 5.256));
     QVERIFY(line(sp, "commitment: savings plan")->note.find("at Lambda x86_64 rate 1.4e-05/GB-second") != std::string::npos);
     // Every hour: its requests (5.256 / 730), the plan and the spill.
     for (double hour : sp.hourlyCost)
-        QVERIFY(near(hour, 5.256 / 730 + 0.03 + 0.0242857629, 1e-8));
+        QVERIFY(closeTo(hour, 5.256 / 730 + 0.03 + 0.0242857629, 1e-8));
     // The result JSON names the product's rate.
     const auto json = nlohmann::json::parse(Output::formatJson(e.value()));
     const auto &applied = json["options"][1]["commitment"]["commitments"][0];
@@ -123,10 +118,10 @@ void TestCommitmentLambda::optimal_coversSteadyTraffic()
     QVERIFY2(e.ok(), e.error().toString().c_str());
     const Models::CommitmentSummary &c = *e->options[0].commitment;
     QVERIFY(c.commitments[0].optimal);
-    QVERIFY(near(c.commitments[0].amount, 0.0504));
-    QVERIFY(near(c.effectiveMonthly, 36.792));
-    QVERIFY(near(c.spillMonthly, 0, 1e-9));
-    QVERIFY(near(c.curveOptimal, 0.0504));
+    QVERIFY(closeTo(c.commitments[0].amount, 0.0504));
+    QVERIFY(closeTo(c.effectiveMonthly, 36.792));
+    QVERIFY(closeTo(c.spillMonthly, 0, 1e-9));
+    QVERIFY(closeTo(c.curveOptimal, 0.0504));
 }
 
 void TestCommitmentLambda::optimal_isNoWorseThanAnyLevelOnAFineGrid_data()

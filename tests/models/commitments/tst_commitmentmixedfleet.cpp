@@ -18,11 +18,6 @@ using namespace Costscape::Tests;
 
 namespace {
 
-bool near(double a, double b, double eps = 1e-9)
-{
-    return std::abs(a - b) <= eps * std::max(1.0, std::abs(b));
-}
-
 // AWS Savings Plans User Guide, "Understanding how Savings Plans apply to your AWS usage"
 // (sp-applying.html, current version), its pricing example, "illustrative only": r5.4xlarge
 // On-Demand $1.00, Compute Savings Plans rate $0.70 (30%); m5.24xlarge $10.00 -> $8.20 (18%).
@@ -39,14 +34,6 @@ std::string sheetWithAwsExampleTypes()
     ec2["m5.24xlarge"] = {{"vcpu", 96}, {"memoryGib", 384}, {"onDemandHourly", {{"linux", 10.00}}},
                           {"commitments", {{"compute-savings-plan/1yr/partial-upfront", {{"hourly", 8.20}}}}}};
     return sheet.dump();
-}
-
-const Models::OptionResult *option(const Models::Evaluation &e, const std::string &id)
-{
-    for (const auto &o : e.options)
-        if (o.id == id)
-            return &o;
-    return nullptr;
 }
 
 const std::string Workload = R"({"requests": {"perSecond": 1}, "durationMs": 100, "memoryMb": 128})";
@@ -115,25 +102,25 @@ void TestCommitmentMixedFleet::awsExample_planCoversTheHighestSavingFirst()
     const auto e = evaluateText(scenarioWith(Workload, ecsOption("od", "") + ", " + ecsOption("sp", plan(hourly.toStdString()))),
                                 sheetWithAwsExampleTypes());
     QVERIFY2(e.ok(), e.error().toString().c_str());
-    const Models::OptionResult *od = option(e.value(), "od");
-    const Models::OptionResult *sp = option(e.value(), "sp");
+    const Models::OptionResult *od = optionById(e.value(), "od");
+    const Models::OptionResult *sp = optionById(e.value(), "sp");
     QVERIFY(od && sp);
     QVERIFY2(sp->commitment.has_value(), sp->summary.c_str());
     // The fleet is the example's: 4 + 1 instances, $14.00 an hour on demand, 730 hours.
-    QVERIFY(line(*od, "on-demand instances r5.4xlarge") && near(line(*od, "on-demand instances r5.4xlarge")->quantity, 4 * 730.0));
-    QVERIFY(line(*od, "on-demand instances m5.24xlarge") && near(line(*od, "on-demand instances m5.24xlarge")->quantity, 730.0));
+    QVERIFY(line(*od, "on-demand instances r5.4xlarge") && closeTo(line(*od, "on-demand instances r5.4xlarge")->quantity, 4 * 730.0));
+    QVERIFY(line(*od, "on-demand instances m5.24xlarge") && closeTo(line(*od, "on-demand instances m5.24xlarge")->quantity, 730.0));
     const Models::CommitmentSummary &c = *sp->commitment;
     const double commitment = hourly.toDouble();
-    QVERIFY(near(c.onDemandMonthly, 14.0 * 730));
-    QVERIFY(near(c.spillMonthly, (r5SpillPerHour + m5SpillPerHour) * 730));
-    QVERIFY(near(c.effectiveMonthly, (commitment + r5SpillPerHour + m5SpillPerHour) * 730));
-    QVERIFY(near(sp->monthlyCost, od->monthlyCost - c.onDemandMonthly + c.effectiveMonthly));
+    QVERIFY(closeTo(c.onDemandMonthly, 14.0 * 730));
+    QVERIFY(closeTo(c.spillMonthly, (r5SpillPerHour + m5SpillPerHour) * 730));
+    QVERIFY(closeTo(c.effectiveMonthly, (commitment + r5SpillPerHour + m5SpillPerHour) * 730));
+    QVERIFY(closeTo(sp->monthlyCost, od->monthlyCost - c.onDemandMonthly + c.effectiveMonthly));
     QCOMPARE(c.instanceType, std::string("r5.4xlarge + m5.24xlarge"));
     // The type lines give way to the plan and one spill line per type.
     QVERIFY(!line(*sp, "on-demand instances r5.4xlarge") && !line(*sp, "on-demand instances m5.24xlarge"));
-    QVERIFY(line(*sp, "on-demand spill r5.4xlarge") && near(line(*sp, "on-demand spill r5.4xlarge")->cost, r5SpillPerHour * 730));
-    QVERIFY(near(line(*sp, "on-demand spill r5.4xlarge")->quantity, r5SpillPerHour * 730)); // $1.00 an instance-hour
-    QVERIFY(line(*sp, "on-demand spill m5.24xlarge") && near(line(*sp, "on-demand spill m5.24xlarge")->cost, m5SpillPerHour * 730));
+    QVERIFY(line(*sp, "on-demand spill r5.4xlarge") && closeTo(line(*sp, "on-demand spill r5.4xlarge")->cost, r5SpillPerHour * 730));
+    QVERIFY(closeTo(line(*sp, "on-demand spill r5.4xlarge")->quantity, r5SpillPerHour * 730)); // $1.00 an instance-hour
+    QVERIFY(line(*sp, "on-demand spill m5.24xlarge") && closeTo(line(*sp, "on-demand spill m5.24xlarge")->cost, m5SpillPerHour * 730));
     QCOMPARE(line(*sp, "on-demand spill m5.24xlarge")->unit, std::string("instance-hours"));
     // In the order the plan covers them: r5.4xlarge (30%) before m5.24xlarge (18%).
     QCOMPARE(c.commitments.size(), std::size_t(1));
@@ -142,9 +129,9 @@ void TestCommitmentMixedFleet::awsExample_planCoversTheHighestSavingFirst()
     QCOMPARE(products[0].unit, std::string("r5.4xlarge instance-hours"));
     QCOMPARE(products[0].rate, 0.70);
     QCOMPARE(products[1].unit, std::string("m5.24xlarge instance-hours"));
-    QVERIFY(near(products[0].coveredUnitHours, (4 - r5SpillPerHour) * 730));
+    QVERIFY(closeTo(products[0].coveredUnitHours, (4 - r5SpillPerHour) * 730));
     for (double hour : sp->hourlyCost)
-        QVERIFY(near(hour - od->hourlyCost.front(), commitment + r5SpillPerHour + m5SpillPerHour - 14.0));
+        QVERIFY(closeTo(hour - od->hourlyCost.front(), commitment + r5SpillPerHour + m5SpillPerHour - 14.0));
 }
 
 void TestCommitmentMixedFleet::optimal_coversASteadyMixedFleet()
@@ -153,14 +140,14 @@ void TestCommitmentMixedFleet::optimal_coversASteadyMixedFleet()
     // 4 x 0.70 + 8.20 = $11.00 an hour, $8,030 a month against $10,220 on demand.
     const auto e = evaluateText(scenarioWith(Workload, ecsOption("sp", plan("\"optimal\""))), sheetWithAwsExampleTypes());
     QVERIFY2(e.ok(), e.error().toString().c_str());
-    const Models::OptionResult *sp = option(e.value(), "sp");
+    const Models::OptionResult *sp = optionById(e.value(), "sp");
     QVERIFY(sp && sp->commitment);
     const Models::CommitmentSummary &c = *sp->commitment;
     QVERIFY(c.commitments.front().optimal);
-    QVERIFY(near(c.commitments.front().amount, 11.0));
-    QVERIFY(near(c.effectiveMonthly, 8030.0));
-    QVERIFY(near(c.coverage, 1.0));
-    QVERIFY(near(c.curveOptimal, 11.0));
+    QVERIFY(closeTo(c.commitments.front().amount, 11.0));
+    QVERIFY(closeTo(c.effectiveMonthly, 8030.0));
+    QVERIFY(closeTo(c.coverage, 1.0));
+    QVERIFY(closeTo(c.curveOptimal, 11.0));
     // The curve is no lower anywhere than at the optimum.
     QVERIFY(!c.curve.empty());
     for (const auto &point : c.curve)
@@ -177,13 +164,13 @@ void TestCommitmentMixedFleet::eks_mixedNodes()
     const auto e = evaluateText(scenarioWith(Workload, eksOption("od", "") + ", " + eksOption("sp", plan("2.0"))),
                                 sheetWithAwsExampleTypes());
     QVERIFY2(e.ok(), e.error().toString().c_str());
-    const Models::OptionResult *od = option(e.value(), "od");
-    const Models::OptionResult *sp = option(e.value(), "sp");
+    const Models::OptionResult *od = optionById(e.value(), "od");
+    const Models::OptionResult *sp = optionById(e.value(), "sp");
     QVERIFY(od && sp && sp->commitment);
-    QVERIFY(line(*od, "on-demand nodes r5.4xlarge") && near(line(*od, "on-demand nodes r5.4xlarge")->quantity, 4 * 730.0));
-    QVERIFY(line(*od, "on-demand nodes m5.24xlarge") && near(line(*od, "on-demand nodes m5.24xlarge")->quantity, 730.0));
-    QVERIFY(near(sp->commitment->effectiveMonthly, (2.0 + 8.0 / 7.0 + 10.0) * 730));
-    QVERIFY(near(sp->monthlyCost, od->monthlyCost - 14.0 * 730 + (2.0 + 8.0 / 7.0 + 10.0) * 730));
+    QVERIFY(line(*od, "on-demand nodes r5.4xlarge") && closeTo(line(*od, "on-demand nodes r5.4xlarge")->quantity, 4 * 730.0));
+    QVERIFY(line(*od, "on-demand nodes m5.24xlarge") && closeTo(line(*od, "on-demand nodes m5.24xlarge")->quantity, 730.0));
+    QVERIFY(closeTo(sp->commitment->effectiveMonthly, (2.0 + 8.0 / 7.0 + 10.0) * 730));
+    QVERIFY(closeTo(sp->monthlyCost, od->monthlyCost - 14.0 * 730 + (2.0 + 8.0 / 7.0 + 10.0) * 730));
     QVERIFY(line(*sp, "on-demand spill r5.4xlarge") && !line(*sp, "on-demand nodes r5.4xlarge"));
 }
 

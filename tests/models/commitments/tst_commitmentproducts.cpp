@@ -23,11 +23,6 @@ using namespace Costscape::Models::Commitments;
 
 namespace {
 
-bool near(double a, double b, double eps = 1e-9)
-{
-    return std::abs(a - b) <= eps * std::max(1.0, std::abs(b));
-}
-
 // AWS Savings Plans User Guide, "Understanding How Savings Plans are Applied to Your Usage" (the
 // older version of sp-applying.html), its pricing example: "10 vCPU and 5 GB per hour of Fargate
 // usage in us-west-1"; Fargate vCPU On-Demand $1.50, Compute Savings Plans rate $1.00 (33.3%);
@@ -48,14 +43,6 @@ std::string sheetWithFargatePlanRates()
     sheet["regions"]["us-east-1"]["fargate"]["linux/x86_64"]["commitments"] = {
         {"compute-savings-plan/1yr/no-upfront", {{"vcpuHour", 0.03}, {"gbHour", 0.002}}}};
     return sheet.dump();
-}
-
-const Models::OptionResult *option(const Models::Evaluation &e, const std::string &id)
-{
-    for (const auto &o : e.options)
-        if (o.id == id)
-            return &o;
-    return nullptr;
 }
 
 const std::string Workload = R"({"requests": {"perSecond": 1}, "durationMs": 100, "memoryMb": 128})";
@@ -107,24 +94,24 @@ void TestCommitmentProducts::awsExample_fargateHour()
     QFETCH(double, vcpuSpill);
     QFETCH(double, gbSpill);
     const ProductOutcome o = applyPlans(awsFargateHour(), {{commitment, AwsFargateRates}});
-    QVERIFY(near(o.spillCost[0], vcpuSpill));
-    QVERIFY(near(o.spillCost[1], gbSpill));
-    QVERIFY(near(o.totalCost, commitment + vcpuSpill + gbSpill));
-    QVERIFY(near(o.onDemandCost, 25.0)); // 10 x 1.50 + 5 x 2.00
-    QVERIFY(near(o.layers[0].usedCost, std::min(commitment, 15.0)));
-    QVERIFY(near(o.slotCost[0], o.totalCost)); // one hour of weight 1
+    QVERIFY(closeTo(o.spillCost[0], vcpuSpill));
+    QVERIFY(closeTo(o.spillCost[1], gbSpill));
+    QVERIFY(closeTo(o.totalCost, commitment + vcpuSpill + gbSpill));
+    QVERIFY(closeTo(o.onDemandCost, 25.0)); // 10 x 1.50 + 5 x 2.00
+    QVERIFY(closeTo(o.layers[0].usedCost, std::min(commitment, 15.0)));
+    QVERIFY(closeTo(o.slotCost[0], o.totalCost)); // one hour of weight 1
     // What is covered, it is covered at the plan's rates: on-demand value 2 per GB, 1.50 per vCPU.
     const double coveredGb = 5 - gbSpill / 2.00, coveredVcpu = 10 - vcpuSpill / 1.50;
-    QVERIFY(near(o.coveredUnitHours[0][1], coveredGb));
-    QVERIFY(near(o.coveredUnitHours[0][0], coveredVcpu));
-    QVERIFY(near(o.coveredOnDemandCost, coveredGb * 2.00 + coveredVcpu * 1.50));
+    QVERIFY(closeTo(o.coveredUnitHours[0][1], coveredGb));
+    QVERIFY(closeTo(o.coveredUnitHours[0][0], coveredVcpu));
+    QVERIFY(closeTo(o.coveredOnDemandCost, coveredGb * 2.00 + coveredVcpu * 1.50));
 }
 
 void TestCommitmentProducts::awsExample_optimumCoversAll()
 {
     // One hour of the example: each dollar saves $1 on the GB (2.00 - 1.00), then $0.50 on the
     // vCPU (1.50 - 1.00): worth spending until all is covered, $5 + $10 = $15 (cost $15 < $25).
-    QVERIFY(near(optimalPlanHourly(awsFargateHour(), AwsFargateRates), 15.0));
+    QVERIFY(closeTo(optimalPlanHourly(awsFargateHour(), AwsFargateRates), 15.0));
     // Busy one hour in three: a dollar of commitment costs $3 over the three hours and saves at
     // most $2 (on the GB) in the busy one: nothing is worth committing.
     const ProductUsage oneInThree{{{10.0, 0, 0}, {5.0, 0, 0}}, {1, 1, 1}, {1.50, 2.00}};
@@ -132,8 +119,8 @@ void TestCommitmentProducts::awsExample_optimumCoversAll()
     // Busy two hours in three: a GB-dollar saves 2 x 2 = 4 > 3, a vCPU-dollar 1.5 x 2 = 3, not
     // more than 3: cover the GB only, $5 (the vCPU segment is flat: $5 is its cheapest end).
     const ProductUsage twoInThree{{{10.0, 10.0, 0}, {5.0, 5.0, 0}}, {1, 1, 1}, {1.50, 2.00}};
-    QVERIFY(near(optimalPlanHourly(twoInThree, AwsFargateRates), 5.0));
-    QVERIFY(near(applyPlans(twoInThree, {{5.0, AwsFargateRates}}).totalCost, 3 * 5.0 + 2 * 15.0));
+    QVERIFY(closeTo(optimalPlanHourly(twoInThree, AwsFargateRates), 5.0));
+    QVERIFY(closeTo(applyPlans(twoInThree, {{5.0, AwsFargateRates}}).totalCost, 3 * 5.0 + 2 * 15.0));
 }
 
 void TestCommitmentProducts::coverageOrder_highestSavingThenLowestRate()
@@ -144,8 +131,8 @@ void TestCommitmentProducts::coverageOrder_highestSavingThenLowestRate()
     QCOMPARE(coverageOrder({4.00, 2.00}, {2.00, 1.00}), (std::vector<std::size_t>{1, 0}));
     // So $1 covers one unit of the $1-rate product; the other spills whole.
     const ProductOutcome o = applyPlans({{{1.0}, {1.0}}, {1.0}, {4.00, 2.00}}, {{1.0, {2.00, 1.00}}});
-    QVERIFY(near(o.spillCost[1], 0.0));
-    QVERIFY(near(o.spillCost[0], 4.0));
+    QVERIFY(closeTo(o.spillCost[1], 0.0));
+    QVERIFY(closeTo(o.spillCost[0], 4.0));
 }
 
 void TestCommitmentProducts::severalPlans_eachTakesWhatTheOneBeforeLeft()
@@ -153,11 +140,11 @@ void TestCommitmentProducts::severalPlans_eachTakesWhatTheOneBeforeLeft()
     // The example's hour, a $5 plan then a $3 plan at the same rates: the first covers the 5 GB,
     // the second 3 vCPU; 7 vCPU x $1.50 = $10.50 spill; total 5 + 3 + 10.50 = $18.50.
     const ProductOutcome o = applyPlans(awsFargateHour(), {{5.0, AwsFargateRates}, {3.0, AwsFargateRates}});
-    QVERIFY(near(o.coveredUnitHours[0][1], 5.0));
-    QVERIFY(near(o.coveredUnitHours[0][0], 0.0));
-    QVERIFY(near(o.coveredUnitHours[1][0], 3.0));
-    QVERIFY(near(o.totalCost, 18.50));
-    QVERIFY(near(o.leftUnits[0][0], 7.0));
+    QVERIFY(closeTo(o.coveredUnitHours[0][1], 5.0));
+    QVERIFY(closeTo(o.coveredUnitHours[0][0], 0.0));
+    QVERIFY(closeTo(o.coveredUnitHours[1][0], 3.0));
+    QVERIFY(closeTo(o.totalCost, 18.50));
+    QVERIFY(closeTo(o.leftUnits[0][0], 7.0));
 }
 
 void TestCommitmentProducts::oneProduct_isTheSingleProductPath()
@@ -181,8 +168,8 @@ void TestCommitmentProducts::oneProduct_isTheSingleProductPath()
         for (double level : {0.0, best, 0.5 * best, 2 * best + 0.01}) {
             const Outcome a = apply(single, {}, {{level, rate}});
             const ProductOutcome b = applyPlans(multi, {{level, {rate}}});
-            QVERIFY(near(a.totalCost, b.totalCost, 1e-12));
-            QVERIFY(near(a.spillUnitHours, b.spillUnitHours[0], 1e-12));
+            QVERIFY(closeTo(a.totalCost, b.totalCost, 1e-12));
+            QVERIFY(closeTo(a.spillUnitHours, b.spillUnitHours[0], 1e-12));
         }
     }
 }
@@ -250,42 +237,42 @@ void TestCommitmentProducts::fargate_endToEnd()
                                    + plan + "}"),
         sheetWithFargatePlanRates());
     QVERIFY2(e.ok(), e.error().toString().c_str());
-    const Models::OptionResult *od = option(e.value(), "od");
-    const Models::OptionResult *sp = option(e.value(), "sp");
+    const Models::OptionResult *od = optionById(e.value(), "od");
+    const Models::OptionResult *sp = optionById(e.value(), "sp");
     QVERIFY(od && sp && sp->commitment);
     const Models::CommitmentSummary &c = *sp->commitment;
-    QVERIFY(near(c.onDemandMonthly, 72.0802));
-    QVERIFY(near(c.effectiveMonthly, 61.88064));
-    QVERIFY(near(c.spillMonthly, 47.28064));
-    QVERIFY(near(sp->monthlyCost, od->monthlyCost - (72.0802 - 61.88064)));
+    QVERIFY(closeTo(c.onDemandMonthly, 72.0802));
+    QVERIFY(closeTo(c.effectiveMonthly, 61.88064));
+    QVERIFY(closeTo(c.spillMonthly, 47.28064));
+    QVERIFY(closeTo(sp->monthlyCost, od->monthlyCost - (72.0802 - 61.88064)));
     QCOMPARE(c.instanceType, std::string("Fargate linux/x86_64"));
     // Covered on demand: 4 x 0.004445 + 0.4 x 0.04048 = 0.033972 of 0.09874 per hour.
-    QVERIFY(near(c.coverage, 0.033972 / 0.09874));
-    QVERIFY(near(c.utilisation, 1.0));
+    QVERIFY(closeTo(c.coverage, 0.033972 / 0.09874));
+    QVERIFY(closeTo(c.utilisation, 1.0));
     QCOMPARE(c.breakEvenMonth, std::optional<int>(1));
     // The plan's products, in the order it covers them: GB-hours (4 x 730), then vCPU-hours (0.4 x 730).
     QCOMPARE(c.commitments.size(), std::size_t(1));
     const auto &products = c.commitments[0].products;
     QCOMPARE(products.size(), std::size_t(2));
     QCOMPARE(products[0].unit, std::string("GB-hours"));
-    QVERIFY(near(products[0].coveredUnitHours, 2920));
+    QVERIFY(closeTo(products[0].coveredUnitHours, 2920));
     QCOMPARE(products[1].unit, std::string("vCPU-hours"));
-    QVERIFY(near(products[1].coveredUnitHours, 292));
+    QVERIFY(closeTo(products[1].coveredUnitHours, 292));
     // The bill: vCPU and memory give way to the plan and the spill.
     QVERIFY(!line(*sp, "vCPU") && !line(*sp, "memory"));
-    QVERIFY(line(*sp, "commitment: savings plan") && near(line(*sp, "commitment: savings plan")->cost, 14.6));
-    QVERIFY(line(*sp, "on-demand spill vCPU") && near(line(*sp, "on-demand spill vCPU")->cost, 47.28064));
-    QVERIFY(near(line(*sp, "on-demand spill vCPU")->quantity, 1168));
-    QVERIFY(line(*sp, "on-demand spill memory") && near(line(*sp, "on-demand spill memory")->cost, 0));
+    QVERIFY(line(*sp, "commitment: savings plan") && closeTo(line(*sp, "commitment: savings plan")->cost, 14.6));
+    QVERIFY(line(*sp, "on-demand spill vCPU") && closeTo(line(*sp, "on-demand spill vCPU")->cost, 47.28064));
+    QVERIFY(closeTo(line(*sp, "on-demand spill vCPU")->quantity, 1168));
+    QVERIFY(line(*sp, "on-demand spill memory") && closeTo(line(*sp, "on-demand spill memory")->cost, 0));
     // Every hour costs the plan plus its spill.
     for (double hour : sp->hourlyCost)
-        QVERIFY(near(hour, 0.02 + 0.064768));
+        QVERIFY(closeTo(hour, 0.02 + 0.064768));
     // The monthly chart stacks the commitment and the spill as their own segments.
     const Models::MonthlySeries series = Models::monthlySeries(e.value());
     bool commitment = false, spill = false;
     for (const auto &stack : series.stacks) {
-        commitment |= stack.name == "commitment: savings plan" && near(stack.values[1], 14.6) && stack.values[0] == 0;
-        spill |= stack.name == "on-demand spill vCPU" && near(stack.values[1], 47.28064);
+        commitment |= stack.name == "commitment: savings plan" && closeTo(stack.values[1], 14.6) && stack.values[0] == 0;
+        spill |= stack.name == "on-demand spill vCPU" && closeTo(stack.values[1], 47.28064);
     }
     QVERIFY(commitment && spill);
     // The result JSON names each product's rate.
@@ -307,10 +294,10 @@ void TestCommitmentProducts::fargate_optimalCoversASteadyFleet()
     QVERIFY2(e.ok(), e.error().toString().c_str());
     const Models::CommitmentSummary &c = *e->options[0].commitment;
     QVERIFY(c.commitments[0].optimal);
-    QVERIFY(near(c.commitments[0].amount, 0.068));
-    QVERIFY(near(c.effectiveMonthly, 49.64));
-    QVERIFY(near(c.spillMonthly, 0));
-    QVERIFY(near(c.curveOptimal, 0.068));
+    QVERIFY(closeTo(c.commitments[0].amount, 0.068));
+    QVERIFY(closeTo(c.effectiveMonthly, 49.64));
+    QVERIFY(closeTo(c.spillMonthly, 0));
+    QVERIFY(closeTo(c.curveOptimal, 0.068));
 }
 
 void TestCommitmentProducts::fargate_optimalFollowsTheTrafficProfile()
@@ -350,16 +337,16 @@ void TestCommitmentProducts::eksFargate_endToEnd()
     QVERIFY2(e.ok(), e.error().toString().c_str());
     const Models::OptionResult &o = e->options[0];
     QVERIFY(o.commitment);
-    QVERIFY(near(o.commitment->onDemandMonthly, 42.5298));
-    QVERIFY(near(o.commitment->effectiveMonthly, 32.33024));
-    QVERIFY(near(lineCost(o, "on-demand spill"), 730 * 0.024288));
-    QVERIFY(near(lineCost(o, "EKS control plane"), 73.0));
+    QVERIFY(closeTo(o.commitment->onDemandMonthly, 42.5298));
+    QVERIFY(closeTo(o.commitment->effectiveMonthly, 32.33024));
+    QVERIFY(closeTo(lineCost(o, "on-demand spill"), 730 * 0.024288));
+    QVERIFY(closeTo(lineCost(o, "EKS control plane"), 73.0));
     QVERIFY(!line(o, "vCPU") && !line(o, "memory"));
     double total = 0;
     for (const auto &li : o.lineItems)
         total += li.cost;
-    QVERIFY(near(o.monthlyCost, total));
-    QVERIFY(near(o.monthlyCost - o.commitment->effectiveMonthly, 73.0));
+    QVERIFY(closeTo(o.monthlyCost, total));
+    QVERIFY(closeTo(o.monthlyCost - o.commitment->effectiveMonthly, 73.0));
 }
 
 void TestCommitmentProducts::fargate_refusals_data()
