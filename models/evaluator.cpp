@@ -44,7 +44,7 @@ bool allSound(const std::vector<double> &values)
     ok = _mm_movemask_pd(all) == 3;
 #endif
     for (; i < values.size(); ++i)
-        ok &= (values[i] >= 0) & (values[i] <= top);
+        ok = ok && values[i] >= 0 && values[i] <= top;
     return ok;
 }
 

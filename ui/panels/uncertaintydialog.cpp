@@ -146,7 +146,7 @@ UncertaintyDialog::UncertaintyDialog(ScenarioDocument *document, QWidget *parent
     connect(m_debounce, &QTimer::timeout, this, &UncertaintyDialog::run);
     connect(m_runButton, &QPushButton::clicked, this, &UncertaintyDialog::run);
     connect(m_cancelButton, &QPushButton::clicked, this, &UncertaintyDialog::cancel);
-    connect(m_watcher, &QFutureWatcherBase::finished, this, &UncertaintyDialog::done);
+    connect(m_watcher, &QFutureWatcherBase::finished, this, &UncertaintyDialog::drawsFinished);
     connect(m_document, &ScenarioDocument::scenarioChanged, this, [this] {
         loadRanges();
         m_debounce->start();
@@ -240,7 +240,7 @@ void UncertaintyDialog::run()
 {
     m_debounce->stop();
     if (m_watcher->isRunning()) {
-        // The running draws are stale: stop them; done() starts this run when they have stopped.
+        // The running draws are stale: stop them; drawsFinished() starts this run when they have stopped.
         cancel();
         m_rerun = true;
         return;
@@ -283,7 +283,7 @@ void UncertaintyDialog::run()
     }));
 }
 
-void UncertaintyDialog::done()
+void UncertaintyDialog::drawsFinished()
 {
     m_cancelButton->setEnabled(false);
     const auto outcome = m_watcher->result();

@@ -71,7 +71,7 @@ private:
     void loadRanges();
     void rangesEdited();
     void cancel();
-    void done();
+    void drawsFinished(); ///< the draws ended (finished or cancelled)
     void showSpikeSpread(const Models::UncertaintyResult &r);
 
     ScenarioDocument *m_document;
